@@ -1,0 +1,46 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, type HopcastDB } from './schema';
+
+/** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
+export const DB_VERSION = 1;
+
+export type HopcastDatabase = IDBPDatabase<HopcastDB>;
+
+let dbPromise: Promise<HopcastDatabase> | null = null;
+
+/** The app's one connection, opened lazily. The name is injectable for tests. */
+export function db(name = DB_NAME): Promise<HopcastDatabase> {
+  if (!dbPromise) dbPromise = openHopcastDB(name);
+  return dbPromise;
+}
+
+/** Forget the cached connection (tests, and after `versionchange`). */
+export function resetDbConnection(): void {
+  dbPromise = null;
+}
+
+export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<HopcastDatabase> {
+  return openDB<HopcastDB>(name, version, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const podcasts = database.createObjectStore('podcasts', { keyPath: 'id' });
+        podcasts.createIndex('by-order', 'order');
+        const episodes = database.createObjectStore('episodes', { keyPath: 'id' });
+        episodes.createIndex('by-podcast-published', ['podcastId', 'published']);
+        episodes.createIndex('by-guid', 'guid');
+        episodes.createIndex('by-played', 'played');
+        episodes.createIndex('by-published', 'published');
+        database.createObjectStore('playState', { keyPath: 'episodeId' }).createIndex('by-updated', 'updatedAt');
+        database.createObjectStore('queue', { keyPath: 'episodeId' }).createIndex('by-order', 'order');
+        database.createObjectStore('downloads', { keyPath: 'episodeId' }).createIndex('by-status', 'status');
+        database.createObjectStore('chunks', { keyPath: ['episodeId', 'index'] });
+        database.createObjectStore('settings');
+      }
+    },
+    blocking() {
+      // A newer tab wants to upgrade: close so it is not blocked, reopen lazily on next use.
+      void dbPromise?.then((d) => d.close());
+      resetDbConnection();
+    },
+  });
+}

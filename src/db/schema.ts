@@ -1,0 +1,42 @@
+import type { DBSchema } from 'idb';
+import type { DownloadRecord, Episode, Podcast, PlayState, QueueEntry } from '../core/types';
+
+export const DB_NAME = 'hopcast';
+
+/** One stored piece of a downloaded episode: fixed-size, aligned, so a byte offset maps to a chunk index in O(1). */
+export interface AudioChunk {
+  episodeId: string;
+  index: number;
+  data: Blob;
+}
+
+/**
+ * The whole IndexedDB schema. Each store with an example row:
+ * - podcasts:   { id: 'https://feeds.example/show', title: 'Heavy Networking', … }
+ * - episodes:   { id: 'https://feeds.example/show\u0000guid-1', podcastId, guid: 'guid-1', published: 1700000000000, played: 0, … }
+ * - playState:  { episodeId, position: 754.2, duration: 2890, played: false, updatedAt }
+ * - queue:      { episodeId, order: 1.5 }
+ * - downloads:  { episodeId, status: 'complete', bytes: 5242880, total: 5242880, … }
+ * - chunks:     key [episodeId, 3] → { episodeId, index: 3, data: Blob(1 MiB) }
+ * - settings:   key 'skipBack' → 15
+ */
+export interface HopcastDB extends DBSchema {
+  podcasts: { key: string; value: Podcast; indexes: { 'by-order': number } };
+  episodes: {
+    key: string;
+    value: Episode;
+    indexes: {
+      'by-podcast-published': [string, number];
+      'by-guid': string;
+      'by-played': number;
+      'by-published': number;
+    };
+  };
+  playState: { key: string; value: PlayState; indexes: { 'by-updated': number } };
+  queue: { key: string; value: QueueEntry; indexes: { 'by-order': number } };
+  downloads: { key: string; value: DownloadRecord; indexes: { 'by-status': string } };
+  chunks: { key: [string, number]; value: AudioChunk };
+  settings: { key: string; value: unknown };
+}
+
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings';
