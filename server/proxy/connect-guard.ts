@@ -1,0 +1,97 @@
+import { Agent, buildConnector } from 'undici';
+import { promises as dns } from 'node:dns';
+import net from 'node:net';
+import type { ProxySettings } from '../config';
+import { classifyAddress } from './ip-policy';
+import { ProxyError } from './errors';
+
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+/** How a host name becomes addresses; tests inject one so no name ever reaches a real resolver. */
+export type LookupFn = (hostname: string) => Promise<ResolvedAddress[]>;
+/** Opens the socket to an already-checked address; tests inject one that records and refuses. */
+export type DialFn = buildConnector.connector;
+
+const systemLookup: LookupFn = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+
+type GuardedSettings = Pick<ProxySettings, 'allow' | 'ports' | 'connectTimeoutMs' | 'lookup' | 'dial'>;
+
+/**
+ * The undici connector every proxied request goes through. It decides on the address the socket
+ * will really open to: names are resolved here, every resolved address is checked, and the socket
+ * is opened to that checked address (TLS still verifies the name), so a DNS answer that changes
+ * between a check and the connect has nothing to slip through. IP-literal hosts skip DNS, so they
+ * are checked here directly rather than in a lookup hook.
+ */
+export function guardedConnector(settings: GuardedSettings): buildConnector.connector {
+  const dial = settings.dial ?? buildConnector({ timeout: settings.connectTimeoutMs });
+  const lookup = settings.lookup ?? systemLookup;
+
+  return (opts, callback) => {
+    let settled = false;
+    const done: buildConnector.Callback = (...args) => {
+      if (settled) return;
+      settled = true;
+      callback(...args);
+    };
+    const fail = (err: Error) => done(err, null);
+    const hostname = opts.hostname.startsWith('[') ? opts.hostname.slice(1, -1) : opts.hostname;
+    const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
+    const hostKey = net.isIPv6(hostname) ? `[${hostname}]` : hostname;
+    const label = `${hostKey}:${port}`;
+
+    if (settings.allow) {
+      if (!settings.allow.has(label)) return fail(new ProxyError(403, 'not_allowed', `This server's proxy only reaches its configured hosts, not ${label}`));
+    } else if (!settings.ports.has(port)) {
+      return fail(new ProxyError(403, 'blocked_port', `Port ${port} is not allowed`));
+    }
+
+    const check = (address: string): ProxyError | null => {
+      if (settings.allow) return null; // the operator listed this host:port by name
+      const verdict = classifyAddress(address);
+      return verdict.ok ? null : new ProxyError(403, 'blocked_address', `${hostname} leads to ${verdict.address}, a ${verdict.range} address, not a public one`);
+    };
+
+    if (net.isIP(hostname)) {
+      const refused = check(hostname);
+      if (refused) return fail(refused);
+      return dial({ ...opts, hostname }, done);
+    }
+
+    const timer = setTimeout(
+      () => fail(new ProxyError(504, 'connect_timeout', `${hostname} could not be looked up in time`)),
+      settings.connectTimeoutMs,
+    );
+    lookup(hostname).then(
+      (addresses) => {
+        clearTimeout(timer);
+        if (settled) return;
+        if (addresses.length === 0) return fail(new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`));
+        for (const { address } of addresses) {
+          const refused = check(address);
+          if (refused) return fail(refused);
+        }
+        // Servers without IPv6 routes are common; IPv4 first avoids a needless failure there.
+        const chosen = addresses.find((a) => a.family === 4) ?? addresses[0]!;
+        dial({ ...opts, hostname: chosen.address, servername: opts.servername || hostname }, done);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        const code = (err as { code?: string }).code;
+        fail(code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA'
+          ? new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`)
+          : err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  };
+}
+
+export function createUpstreamAgent(settings: GuardedSettings): Agent {
+  return new Agent({
+    connect: guardedConnector(settings),
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Every way a proxied fetch can fail, as the HTTP status and stable code the API answers with.
+ * The message is written for people: the app shows it as it is.
+ */
+export type ProxyStatus = 400 | 403 | 413 | 429 | 502 | 504;
+
+export class ProxyError extends Error {
+  override readonly name = 'ProxyError';
+  constructor(
+    readonly status: ProxyStatus,
+    readonly code: string,
+    message: string,
+    /** The upstream's own status, when it answered with one we cannot pass on. */
+    readonly upstreamStatus?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface CodedError {
+  code?: string;
+  name?: string;
+  message?: string;
+  cause?: unknown;
+}
+
+/** Turns whatever undici, node:net, node:tls or zlib threw into a ProxyError. */
+export function toProxyError(err: unknown, host: string): ProxyError {
+  if (err instanceof ProxyError) return err;
+  const e = (err ?? {}) as CodedError;
+  if (e.cause instanceof ProxyError) return e.cause;
+  const code = e.code ?? (e.cause as CodedError | undefined)?.code ?? '';
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return new ProxyError(504, 'connect_timeout', `${host} did not accept a connection in time`);
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return new ProxyError(504, 'timeout', `${host} did not answer in time`);
+    case 'UND_ERR_BODY_TIMEOUT':
+      return new ProxyError(504, 'timeout', `${host} stopped sending data`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NODATA':
+    case 'EAI_NONAME':
+      return new ProxyError(502, 'dns_failed', `The host ${host} could not be found`);
+    case 'ECONNREFUSED':
+      return new ProxyError(502, 'connection_refused', `${host} refused the connection`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+      return new ProxyError(502, 'connection_lost', `The connection to ${host} was cut off`);
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new ProxyError(502, 'unreachable', `${host} cannot be reached from the server`);
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'ERR__ERROR_FORMAT_PADDING_1':
+      return new ProxyError(502, 'bad_encoding', `${host} sent a compressed body that could not be decoded`);
+  }
+  if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('SSL') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+    return new ProxyError(502, 'tls_error', `The secure connection to ${host} failed (${code})`);
+  }
+  if (code.startsWith('ERR_BROTLI') || code.startsWith('Z_')) {
+    return new ProxyError(502, 'bad_encoding', `${host} sent a compressed body that could not be decoded`);
+  }
+  return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${e.message}` : ''}`);
+}
