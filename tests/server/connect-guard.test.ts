@@ -9,7 +9,7 @@ import { FakeInternet, FAKE_PUBLIC_V4, v4 } from './helpers';
 /** Calls the connector the way undici does and reports what happened: an error, or a dial. */
 function connectVia(connector: buildConnector.connector, hostname: string, port = '', protocol = 'http:'): Promise<Error | 'dialed'> {
   return new Promise((resolve) => {
-    connector({ hostname, host: hostname, port, protocol }, (err) => resolve(err ?? 'dialed'));
+    connector({ hostname, host: hostname, port, protocol }, (...args) => resolve(args[0] ?? 'dialed'));
   });
 }
 

@@ -22,7 +22,8 @@ export interface JsonError {
 export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: JsonError & Record<string, unknown> }> {
   const res = await fetch(url, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as JsonError & Record<string, unknown>) : ({} as JsonError) };
+  const body = (text ? JSON.parse(text) : {}) as JsonError & Record<string, unknown>;
+  return { status: res.status, headers: res.headers, body };
 }
 
 /** A real public unicast address standing in for "a host on the internet"; never contacted. */
