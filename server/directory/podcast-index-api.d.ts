@@ -9,7 +9,7 @@ declare module 'podcast-index-api' {
   }
   interface PodcastIndexClient {
     /** The library's got instance, with its auth headers added to every request. */
-    api(path: string, options?: { timeout?: { request?: number } }): CancelablePromise<GotLikeResponse>;
+    api(path: string, options?: { timeout?: { request?: number }; retry?: { limit: number } }): CancelablePromise<GotLikeResponse>;
   }
   function makeClient(key: string, secret: string, userAgent?: string): PodcastIndexClient;
   export default makeClient;

@@ -32,6 +32,8 @@ export function podcastIndexSearch(settings: DirectorySettings): PodcastIndexSea
     // The library's own searchByTerm has no timeout; its got instance takes one per request.
     const pending = client.api(`search/byterm?${new URLSearchParams({ q, max: String(MAX_RESULTS) })}`, {
       timeout: { request: settings.timeoutMs },
+      // got retries 5xx and timeouts with back-off by default; the app's user is waiting, the timeout is the budget.
+      retry: { limit: 0 },
     });
     const cancel = () => pending.cancel('search cancelled');
     signal?.addEventListener('abort', cancel, { once: true });

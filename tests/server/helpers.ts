@@ -8,7 +8,14 @@ import type { LookupFn, DialFn, ResolvedAddress } from '../../server/proxy/conne
  * the test seams (injected resolver and dialer) that never come from the environment.
  */
 export async function startTestServer(env: Record<string, string>, proxy: Partial<ProxySettings> = {}): Promise<RunningServer & { config: ServerConfig }> {
-  const config = readConfig({ HOST: '127.0.0.1', PORT: '0', HOPCAST_DIST_DIR: '/nonexistent-hopcast-dist', ...env });
+  const config = readConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    HOPCAST_DIST_DIR: '/nonexistent-hopcast-dist',
+    // Never the real Apple API from a test: a local port nothing listens on unless a test sets a stub.
+    HOPCAST_APPLE_SEARCH_URL: 'http://127.0.0.1:9/search',
+    ...env,
+  });
   Object.assign(config.proxy, proxy);
   const running = await startServer(config);
   return { ...running, config };

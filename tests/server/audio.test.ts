@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { startFixtureServer, bigBytes, type FixtureServer } from '../fixtures/fixture-server';
+import { getJson, startTestServer } from './helpers';
+import type { RunningServer } from '../../server/index';
+
+const SIZE = 300_000;
+const data = bigBytes(SIZE);
+let fixture: FixtureServer;
+let server: RunningServer;
+
+const api = (path: string) => `${server.url}/api/audio?url=${encodeURIComponent(fixture.origin + path)}`;
+const seen = (fragment: string) => fixture.log.filter((r) => r.url.includes(fragment));
+const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
+
+async function until(check: () => boolean, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+}
+
+beforeAll(async () => {
+  fixture = await startFixtureServer();
+  fixture.setFeed('page.html', '<!doctype html><html><script>alert(1)</script></html>');
+  server = await startTestServer({
+    HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port}`,
+    HOPCAST_AUDIO_HEADERS_TIMEOUT_MS: '600',
+    HOPCAST_AUDIO_IDLE_TIMEOUT_MS: '600',
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await fixture.close();
+});
+
+describe('/api/audio Range pass-through', () => {
+  it('streams the whole file with its headers', async () => {
+    const res = await fetch(api(`/big/${SIZE}.mp3`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe(String(SIZE));
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(res.headers.get('content-type')).toBe('audio/mpeg');
+    expect((await bytes(res)).equals(data)).toBe(true);
+    expect(seen(`/big/${SIZE}.mp3`).at(-1)?.headers['accept-encoding']).toBe('identity');
+  });
+
+  it.each([
+    ['the first bytes', 'bytes=0-1023', 0, 1023],
+    ['a middle range', 'bytes=100000-149999', 100000, 149999],
+    ['an open-ended range', 'bytes=250000-', 250000, SIZE - 1],
+    ['a suffix range', 'bytes=-500', SIZE - 500, SIZE - 1],
+  ])('answers 206 for %s', async (_label, range, start, end) => {
+    const res = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: range } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${SIZE}`);
+    expect(res.headers.get('content-length')).toBe(String(end - start + 1));
+    expect((await bytes(res)).equals(data.subarray(start, end + 1))).toBe(true);
+  });
+
+  it('honours If-Range: a stale ETag gets the whole file, the current one gets the range', async () => {
+    const etag = (await fetch(api(`/big/${SIZE}.mp3`), { method: 'HEAD' })).headers.get('etag')!;
+    const stale = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: 'bytes=1000-1999', 'If-Range': '"stale"' } });
+    expect(stale.status).toBe(200);
+    expect((await bytes(stale)).length).toBe(SIZE);
+    const fresh = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: 'bytes=1000-1999', 'If-Range': etag } });
+    expect(fresh.status).toBe(206);
+    expect((await bytes(fresh)).equals(data.subarray(1000, 2000))).toBe(true);
+    expect(seen(`/big/${SIZE}.mp3`).at(-1)?.headers['if-range']).toBe(etag);
+  });
+
+  it('mirrors 416 for a range past the end', async () => {
+    const res = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: `bytes=${SIZE + 10}-` } });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe(`bytes */${SIZE}`);
+  });
+
+  it('answers HEAD with the headers and no body, sending HEAD upstream', async () => {
+    const before = seen('/audio/episode-2.mp3').length;
+    const res = await fetch(api('/audio/episode-2.mp3'), { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(1000);
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+    expect(seen('/audio/episode-2.mp3').slice(before).map((r) => r.method)).toEqual(['HEAD']);
+    const ranged = await fetch(api('/audio/episode-2.mp3'), { method: 'HEAD', headers: { Range: 'bytes=0-99' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-length')).toBe('100');
+  });
+
+  it('follows a tracking-redirect chain, passing Range on every hop', async () => {
+    const res = await fetch(api(`/r/4/big/${SIZE}.mp3`), { headers: { Range: 'bytes=10-19' } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('x-final-url')).toBe(`${fixture.origin}/big/${SIZE}.mp3`);
+    expect((await bytes(res)).equals(data.subarray(10, 20))).toBe(true);
+    const hops = fixture.log.slice(-5);
+    expect(hops.map((r) => r.headers.range)).toEqual(Array(5).fill('bytes=10-19'));
+  });
+
+  it('carries an 8 MB file through byte for byte', async () => {
+    const res = await fetch(api('/big/8000000.mp3'));
+    const got = createHash('sha256').update(await bytes(res)).digest('hex');
+    expect(got).toBe(createHash('sha256').update(bigBytes(8_000_000)).digest('hex'));
+  });
+});
+
+describe('/api/audio safety and failures', () => {
+  it('never labels an upstream body as a type that could render as this origin', async () => {
+    const res = await fetch(api('/page/page.html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+  });
+
+  it('answers 502 JSON when the host answers an error', async () => {
+    const { status, body, headers } = await getJson(api('/o/status=403/audio/episode-1.mp3'));
+    expect(status).toBe(502);
+    expect(body.error).toBe('upstream_status');
+    expect(headers.get('x-upstream-status')).toBe('403');
+  });
+
+  it('answers 504 when the host is slow to answer', async () => {
+    const { status, body } = await getJson(api('/o/delay=3000/audio/episode-1.mp3'));
+    expect(status).toBe(504);
+    expect(body.error).toBe('timeout');
+  });
+
+  it('cuts the stream when the host falls silent mid-file', async () => {
+    const res = await fetch(api('/o/slow=2000/big/1000000.mp3'));
+    expect(res.status).toBe(200);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+
+  it('aborts the upstream request when the client goes away', async () => {
+    const path = '/o/slow=100/big/50000000.mp3';
+    const controller = new AbortController();
+    const res = await fetch(api(path), { signal: controller.signal });
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(first.value!.byteLength).toBeGreaterThan(0);
+    controller.abort();
+    expect(await until(() => seen(path).at(-1)?.aborted === true)).toBe(true);
+  });
+});

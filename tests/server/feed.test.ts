@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
+import { fetchFeed, ProxyError } from '../../server/proxy/fetch-feed';
+import { getJson, startTestServer } from './helpers';
+import type { RunningServer } from '../../server/index';
+
+let fixture: FixtureServer;
+let server: RunningServer;
+let closedPort: number;
+let feedXml: string;
+
+const api = (path: string, extra = '') => `${server.url}/api/feed?url=${encodeURIComponent(fixture.origin + path)}${extra}`;
+const lastSeen = (fragment: string) => [...fixture.log].reverse().find((r) => r.url.includes(fragment));
+
+beforeAll(async () => {
+  fixture = await startFixtureServer();
+  // A port on 127.0.0.1 that nothing listens on, listed so the refusal comes from the OS, not the guard.
+  const probe = http.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  closedPort = (probe.address() as AddressInfo).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  server = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port},127.0.0.1:${closedPort}` });
+  feedXml = await (await fetch(`${fixture.origin}/feeds/network-show.xml`)).text();
+  fixture.setFeed('page.html', '<!DOCTYPE html>\n<html><head><link rel="alternate" type="application/rss+xml" href="/feeds/network-show.xml"></head><body>Show</body></html>');
+  fixture.setFeed('bomb.xml', `<rss>${'<item>x</item>'.repeat(300_000)}</rss>`);
+});
+afterAll(async () => {
+  await server.close();
+  await fixture.close();
+});
+
+describe('/api/feed', () => {
+  it('returns the feed as the host sent it, with its validators and the final URL', async () => {
+    const res = await fetch(api('/r/3/feeds/network-show.xml'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(feedXml);
+    expect(res.headers.get('content-type')).toMatch(/rss\+xml/);
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]+"$/);
+    expect(res.headers.get('last-modified')).toBe('Mon, 05 Jan 2026 10:00:00 GMT');
+    expect(res.headers.get('x-final-url')).toBe(`${fixture.origin}/feeds/network-show.xml`);
+    expect(res.headers.get('access-control-expose-headers')).toContain('X-Final-Url');
+    expect(res.headers.get('content-disposition')).toBe('attachment');
+    expect(lastSeen('/feeds/network-show.xml')?.headers['accept-encoding']).toMatch(/gzip.*br|br.*gzip/);
+  });
+
+  it('follows 5 redirects and refuses a sixth', async () => {
+    expect((await fetch(api('/r/5/feeds/network-show.xml'))).status).toBe(200);
+    const { status, body } = await getJson(api('/r/6/feeds/network-show.xml'));
+    expect(status).toBe(502);
+    expect(body.error).toBe('too_many_redirects');
+  });
+
+  it('passes conditional GET both ways: If-None-Match and If-Modified-Since give 304', async () => {
+    const first = await fetch(api('/feeds/network-show.xml'));
+    const etag = first.headers.get('etag')!;
+    const byEtag = await fetch(api('/feeds/network-show.xml'), { headers: { 'If-None-Match': etag } });
+    expect(byEtag.status).toBe(304);
+    expect(byEtag.headers.get('etag')).toBe(etag);
+    expect(lastSeen('/feeds/network-show.xml')?.headers['if-none-match']).toBe(etag);
+    const byDate = await fetch(api('/feeds/network-show.xml'), { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } });
+    expect(byDate.status).toBe(304);
+    const stale = await fetch(api('/feeds/network-show.xml'), { headers: { 'If-None-Match': '"old"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(feedXml);
+  });
+
+  it.each(['gzip', 'br'])('decodes a %s body', async (enc) => {
+    const res = await fetch(api(`/o/enc=${enc}/feeds/network-show.xml`));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(feedXml);
+  });
+
+  it('refuses a web page as not a feed, and returns it with allowHtml=1 for feed discovery', async () => {
+    const refused = await getJson(api('/page/page.html'));
+    expect(refused.status).toBe(502);
+    expect(refused.body).toEqual({ error: 'not_a_feed', message: 'This address returned a web page, not a podcast feed' });
+    const page = await fetch(api('/page/page.html', '&allowHtml=1'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('rel="alternate"');
+  });
+
+  it('maps upstream failures to 502 with the upstream status', async () => {
+    const missing = await getJson(api('/o/status=404/feeds/x.xml'));
+    expect(missing.status).toBe(502);
+    expect(missing.body.error).toBe('upstream_status');
+    expect(missing.body.message).toContain('404');
+    expect(missing.headers.get('x-upstream-status')).toBe('404');
+    const refused = await getJson(`${server.url}/api/feed?url=${encodeURIComponent(`http://127.0.0.1:${closedPort}/feed`)}`);
+    expect(refused.status).toBe(502);
+    expect(refused.body.error).toBe('connection_refused');
+    const dropped = await getJson(api('/o/drop=70000/big/300000.mp3'));
+    expect(dropped.status).toBe(502);
+    expect(dropped.body.error).toBe('connection_lost');
+  });
+
+  it.each([
+    ['', 'missing_url'],
+    ['not a url', 'bad_url'],
+    ['/feeds/network-show.xml', 'bad_url'],
+    ['http://', 'bad_url'],
+    ['http://exa mple.com/feed', 'bad_url'],
+    [`http://example.com/${'a'.repeat(5000)}`, 'bad_url'],
+    ['ftp://example.com/feed.xml', 'unsupported_scheme'],
+    ['javascript:alert(1)', 'unsupported_scheme'],
+    ['http://user:secret@example.com/feed', 'credentials_in_url'],
+  ])('answers 400 for the bad URL %j', async (raw, code) => {
+    const { status, body } = await getJson(`${server.url}/api/feed?url=${encodeURIComponent(raw)}`);
+    expect(status).toBe(400);
+    expect(body.error).toBe(code);
+    expect(body.message).toBeTruthy();
+  });
+
+  it('answers 400 when the url parameter is absent', async () => {
+    const { status, body } = await getJson(`${server.url}/api/feed`);
+    expect(status).toBe(400);
+    expect(body.error).toBe('missing_url');
+  });
+
+  it('sealed by HOPCAST_PROXY_ALLOW, reaches nothing but the listed pairs', async () => {
+    const port = fixture.port;
+    for (const target of [`http://127.0.0.1:${port + 1}/`, `http://localhost:${port}/feeds/network-show.xml`, `http://[::1]:${port}/`, 'http://93.184.216.34/', 'https://example.com/feed.xml']) {
+      const { status, body } = await getJson(`${server.url}/api/feed?url=${encodeURIComponent(target)}`);
+      expect(status, target).toBe(403);
+      expect(body.error).toBe('not_allowed');
+    }
+    const redirected = await getJson(api(`/redirect?to=${encodeURIComponent(`http://127.0.0.1:${port + 1}/feed`)}`));
+    expect(redirected.status).toBe(403);
+    expect(redirected.body.error).toBe('blocked_redirect');
+    const toFile = await getJson(api(`/redirect?to=${encodeURIComponent('file:///etc/passwd')}`));
+    expect(toFile.body.error).toBe('blocked_redirect');
+  });
+});
+
+describe('/api/feed limits', () => {
+  let small: RunningServer;
+  beforeAll(async () => {
+    small = await startTestServer({
+      HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port}`,
+      HOPCAST_FEED_MAX_BYTES: '100000',
+      HOPCAST_FEED_TIMEOUT_MS: '700',
+    });
+  });
+  afterAll(() => small.close());
+  const at = (path: string) => `${small.url}/api/feed?url=${encodeURIComponent(fixture.origin + path)}`;
+
+  it('accepts a body at the cap and answers 413 past it, declared or not, compressed or not', async () => {
+    expect((await fetch(at('/big/100000.mp3'))).status).toBe(200);
+    for (const path of ['/big/100001.mp3', '/o/nolength/big/400000.mp3', '/o/enc=gzip/feeds/bomb.xml']) {
+      const { status, body } = await getJson(at(path));
+      expect(status, path).toBe(413);
+      expect(body.error).toBe('too_large');
+      expect(body.message).toContain('97.7 KB');
+    }
+  });
+
+  it('answers 504 when the host is too slow to answer or to finish', async () => {
+    for (const path of ['/o/delay=3000/feeds/network-show.xml', '/o/nolength,slow=500/big/99000.mp3']) {
+      const started = Date.now();
+      const { status, body } = await getJson(at(path));
+      expect(status, path).toBe(504);
+      expect(body.error).toBe('timeout');
+      expect(Date.now() - started).toBeLessThan(2500);
+    }
+  });
+});
+
+describe('fetchFeed (the export the feed CLI uses)', () => {
+  it('fetches with the same guard, redirects and conditional GET', async () => {
+    const config = { allow: new Set([`127.0.0.1:${fixture.port}`]) };
+    const feed = await fetchFeed(`${fixture.origin}/o/enc=br/r/2/feeds/network-show.xml`, { config });
+    expect(feed.status).toBe(200);
+    expect(Buffer.from(feed.body).toString('utf8')).toBe(feedXml);
+    expect(feed.finalUrl).toBe(`${fixture.origin}/o/enc=br/feeds/network-show.xml`);
+    expect(feed.headers.get('content-encoding')).toBeNull();
+    const again = await fetchFeed(feed.finalUrl, { config, headers: { 'If-None-Match': feed.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+  });
+
+  it('throws ProxyError with status and code', async () => {
+    const config = { allow: new Set([`127.0.0.1:${fixture.port}`]) };
+    await expect(fetchFeed('http://10.0.0.1/feed', { config })).rejects.toMatchObject({ status: 403, code: 'not_allowed' });
+    await expect(fetchFeed('http://10.0.0.1/feed', { config: { allow: null } })).rejects.toMatchObject({ status: 403, code: 'blocked_address' });
+    const err = await fetchFeed('nope', { config }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProxyError);
+    expect(err).toMatchObject({ status: 400, code: 'bad_url' });
+  });
+});
