@@ -52,15 +52,12 @@ export function toProxyError(err: unknown, host: string): ProxyError {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return new ProxyError(502, 'unreachable', `${host} cannot be reached from the server`);
-    case 'Z_DATA_ERROR':
-    case 'Z_BUF_ERROR':
-    case 'ERR__ERROR_FORMAT_PADDING_1':
-      return new ProxyError(502, 'bad_encoding', `${host} sent a compressed body that could not be decoded`);
   }
   if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('SSL') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
     return new ProxyError(502, 'tls_error', `The secure connection to ${host} failed (${code})`);
   }
-  if (code.startsWith('ERR_BROTLI') || code.startsWith('Z_')) {
+  // zlib says Z_DATA_ERROR and friends; its brotli decoder says ERR__ERROR_FORMAT_PADDING_2 and the like.
+  if (code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI')) {
     return new ProxyError(502, 'bad_encoding', `${host} sent a compressed body that could not be decoded`);
   }
   return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${e.message}` : ''}`);

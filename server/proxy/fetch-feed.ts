@@ -62,7 +62,13 @@ function tooLarge(cap: number): ProxyError {
 
 /** Reads the body, decoding it, and stops the moment the raw or decoded size passes the cap. */
 async function readCapped(body: Readable, encoding: string, cap: number, host: string): Promise<Uint8Array> {
-  const decoder = decoderFor(encoding, host);
+  let decoder: Transform | null;
+  try {
+    decoder = decoderFor(encoding, host);
+  } catch (err) {
+    discard(body);
+    throw err;
+  }
   let raw = 0;
   const source: Readable = decoder ? body.pipe(decoder) : body;
   if (decoder) {
@@ -100,7 +106,7 @@ export async function fetchFeedWith(ctx: ProxyContext, rawUrl: string, init: Omi
   const { feedTimeoutMs, feedMaxBytes } = ctx.settings;
   const timeout = new AbortController();
   const timer = setTimeout(
-    () => timeout.abort(new ProxyError(504, 'timeout', `${target.host} did not deliver the feed within ${Math.round(feedTimeoutMs / 1000)} s`)),
+    () => timeout.abort(new ProxyError(504, 'timeout', `${target.host} did not deliver the feed within ${+(feedTimeoutMs / 1000).toFixed(1)} s`)),
     feedTimeoutMs,
   );
   const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;

@@ -9,6 +9,9 @@ import type { RunningServer } from '../../server/index';
 let fixture: FixtureServer;
 let server: RunningServer;
 let closedPort: number;
+/** A host whose answers lie about their encoding, which the fixture server never does. */
+let liar: http.Server;
+let liarOrigin: string;
 let feedXml: string;
 
 const api = (path: string, extra = '') => `${server.url}/api/feed?url=${encodeURIComponent(fixture.origin + path)}${extra}`;
@@ -21,7 +24,14 @@ beforeAll(async () => {
   await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
   closedPort = (probe.address() as AddressInfo).port;
   await new Promise<void>((r) => probe.close(() => r()));
-  server = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port},127.0.0.1:${closedPort}` });
+  liar = http.createServer((req, res) => {
+    const encoding = req.url === '/zstd' ? 'zstd' : req.url === '/br' ? 'br' : 'gzip';
+    res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding }).end('this is not compressed at all');
+  });
+  await new Promise<void>((r) => liar.listen(0, '127.0.0.1', r));
+  const liarPort = (liar.address() as AddressInfo).port;
+  liarOrigin = `http://127.0.0.1:${liarPort}`;
+  server = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port},127.0.0.1:${closedPort},127.0.0.1:${liarPort}` });
   feedXml = await (await fetch(`${fixture.origin}/feeds/network-show.xml`)).text();
   fixture.setFeed('page.html', '<!DOCTYPE html>\n<html><head><link rel="alternate" type="application/rss+xml" href="/feeds/network-show.xml"></head><body>Show</body></html>');
   fixture.setFeed('bomb.xml', `<rss>${'<item>x</item>'.repeat(300_000)}</rss>`);
@@ -29,6 +39,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await fixture.close();
+  liar.closeAllConnections();
+  await new Promise((r) => liar.close(r));
 });
 
 describe('/api/feed', () => {
@@ -94,6 +106,17 @@ describe('/api/feed', () => {
     const dropped = await getJson(api('/o/drop=70000/big/300000.mp3'));
     expect(dropped.status).toBe(502);
     expect(dropped.body.error).toBe('connection_lost');
+  });
+
+  it.each([
+    ['/gzip', 'bad_encoding', 'could not be decoded'],
+    ['/br', 'bad_encoding', 'could not be decoded'],
+    ['/zstd', 'bad_encoding', 'encoding the server cannot read (zstd)'],
+  ])('answers 502 for a body that does not match its Content-Encoding (%s)', async (path, code, text) => {
+    const { status, body } = await getJson(`${server.url}/api/feed?url=${encodeURIComponent(liarOrigin + path)}`);
+    expect(status).toBe(502);
+    expect(body.error).toBe(code);
+    expect(body.message).toContain(text);
   });
 
   it.each([

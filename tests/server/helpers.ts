@@ -1,3 +1,4 @@
+import './loopback-only';
 import { buildConnector } from 'undici';
 import { startServer, type RunningServer } from '../../server/index';
 import { readConfig, type ServerConfig, type ProxySettings } from '../../server/config';
