@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { getJson, startTestServer } from './helpers';
+import { startFixtureServer } from '../fixtures/fixture-server';
 import type { RunningServer } from '../../server/index';
 
 /** Podcast Index is reached only through nock's in-process interceptor; everything else only on 127.0.0.1. */
@@ -202,5 +203,22 @@ describe('/api/search with Podcast Index keys', () => {
     const { body } = await getJson(`${server.url}/api/search?q=daily`);
     expect(Date.now() - started).toBeLessThan(1500);
     expect(body.unavailable).toEqual(['podcastindex']);
+  });
+});
+
+describe('the fixture server as Apple stand-in (what the e2e stack points HOPCAST_APPLE_SEARCH_URL at)', () => {
+  it('finds the served feeds by title and fails on demand', async () => {
+    const fixture = await startFixtureServer();
+    const server = await startTestServer({ HOPCAST_APPLE_SEARCH_URL: `${fixture.origin}/apple/search` });
+    try {
+      const found = await getJson(`${server.url}/api/search?q=network`);
+      expect(found.body.results).toEqual([
+        expect.objectContaining({ title: 'Fixture Network Show', feedUrl: `${fixture.origin}/feeds/network-show.xml`, source: 'apple' }),
+      ]);
+      expect((await getJson(`${server.url}/api/search?q=__fail`)).status).toBe(502);
+    } finally {
+      await server.close();
+      await fixture.close();
+    }
   });
 });
