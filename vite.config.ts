@@ -26,6 +26,7 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  define: { __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },
   worker: { format: 'es' },
   build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
   server: { port: 5173 },

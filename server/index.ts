@@ -36,7 +36,7 @@ export function startServer(config: ServerConfig = readConfig()): Promise<Runnin
   });
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const running = await startServer();
   console.log(`Hopcast is running at ${running.url}`);
   const stop = (signal: string) => {

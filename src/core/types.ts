@@ -32,6 +32,61 @@ export interface Funding {
   title: string | null;
 }
 
+export interface Soundbite {
+  /** Seconds from the start of the episode. */
+  startTime: number;
+  duration: number;
+  title: string | null;
+}
+
+export interface Place {
+  name: string;
+  geo: string | null;
+  osm: string | null;
+}
+
+export interface License {
+  name: string;
+  url: string | null;
+}
+
+/** `podcast:alternateEnclosure`: another rendition (bitrate, format, language) of the same audio. */
+export interface AlternateEnclosure {
+  type: string;
+  length: number | null;
+  bitrate: number | null;
+  title: string | null;
+  isDefault: boolean;
+  sources: string[];
+}
+
+export interface ValueRecipient {
+  name: string | null;
+  type: string;
+  address: string;
+  split: number;
+  fee: boolean;
+  customKey: string | null;
+  customValue: string | null;
+}
+
+/** `podcast:value`: how listeners can stream payments (e.g. Lightning keysend) to the show. */
+export interface ValueBlock {
+  type: string;
+  method: string;
+  suggested: string | null;
+  recipients: ValueRecipient[];
+}
+
+export interface Trailer {
+  url: string;
+  title: string;
+  pubDate: string | null;
+  type: string | null;
+  length: number | null;
+  season: number | null;
+}
+
 export interface ParsedEpisode {
   /** Stable id within the feed: the guid, else a hash of enclosure URL / link / title + date. */
   guid: string;
@@ -55,6 +110,15 @@ export interface ParsedEpisode {
   link: string | null;
   /** HTML show notes, unsanitized: sanitize before it reaches the DOM. */
   description: string;
+  /** Hash of the item's raw XML text: equal fingerprints mean an unchanged item on refresh. */
+  fingerprint: string;
+  /** `itunes:block`: the publisher asks apps not to list this episode. */
+  block?: boolean;
+  soundbites?: Soundbite[];
+  location?: Place | null;
+  license?: License | null;
+  alternateEnclosures?: AlternateEnclosure[];
+  value?: ValueBlock | null;
 }
 
 export interface ParsedFeed {
@@ -74,7 +138,20 @@ export interface ParsedFeed {
   podcastGuid: string | null;
   funding: Funding[];
   persons: Person[];
+  /** Fully parsed items: all of them, or with `known` given, only the new or changed ones. */
   episodes: ParsedEpisode[];
+  /** Fingerprints (from `known`) of items present in this copy and unchanged, in feed order. */
+  unchanged: string[];
+  /** `itunes:type`: `episodic` or `serial`. */
+  itunesType?: string | null;
+  owner?: { name: string | null; email: string | null } | null;
+  block?: boolean;
+  /** `podcast:medium`: podcast, music, audiobook, … */
+  medium?: string | null;
+  trailers?: Trailer[];
+  license?: License | null;
+  location?: Place | null;
+  value?: ValueBlock | null;
 }
 
 /** A followed show as stored. */
@@ -115,8 +192,6 @@ export interface Episode extends ParsedEpisode {
   /** 1 when played, 0 otherwise (IndexedDB cannot index booleans). */
   played: 0 | 1;
   addedAt: number;
-  /** Fingerprint of the raw item, used to skip unchanged items on refresh. */
-  fingerprint?: string;
 }
 
 export interface PlayState {

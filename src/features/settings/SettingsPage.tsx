@@ -1,0 +1,17 @@
+import { Page } from '../../ui/Page';
+import { InstallButton } from '../install/InstallButton';
+
+export function SettingsPage() {
+  return (
+    <Page title="Settings">
+      <section class="settings-section" aria-labelledby="settings-app">
+        <h2 id="settings-app">App</h2>
+        <InstallButton explainWhenUnavailable />
+      </section>
+      <section class="settings-section" aria-labelledby="settings-about">
+        <h2 id="settings-about">About</h2>
+        <p class="muted">Hopcast {__APP_VERSION__}. Feeds and audio the browser can't reach directly go through this server's proxy.</p>
+      </section>
+    </Page>
+  );
+}
