@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          // Any TCP connect outside loopback throws: a mistake fails loudly instead of leaving the machine.
+          setupFiles: ['tests/server/loopback-only.ts'],
         },
       },
       {
@@ -24,6 +26,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/server/loopback-only.ts'],
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
           testTimeout: 60_000,
