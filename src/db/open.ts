@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -21,7 +21,7 @@ export function resetDbConnection(): void {
 
 export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<HopcastDatabase> {
   return openDB<HopcastDB>(name, version, {
-    upgrade(database, oldVersion) {
+    upgrade(database, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const podcasts = database.createObjectStore('podcasts', { keyPath: 'id' });
         podcasts.createIndex('by-order', 'order');
@@ -35,6 +35,10 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
         database.createObjectStore('downloads', { keyPath: 'episodeId' }).createIndex('by-status', 'status');
         database.createObjectStore('chunks', { keyPath: ['episodeId', 'index'] });
         database.createObjectStore('settings');
+      }
+      if (oldVersion < 2) {
+        // The Library grid shows each show's unplayed count; this index answers it with a count, not a scan.
+        tx.objectStore('episodes').createIndex('by-podcast-played', ['podcastId', 'played']);
       }
     },
     blocking() {

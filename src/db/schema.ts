@@ -30,6 +30,8 @@ export interface HopcastDB extends DBSchema {
       'by-guid': string;
       'by-played': number;
       'by-published': number;
+      /** v2: unplayed counts per show without reading the episodes. */
+      'by-podcast-played': [string, number];
     };
   };
   playState: { key: string; value: PlayState; indexes: { 'by-updated': number } };
