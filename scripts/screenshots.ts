@@ -1,0 +1,72 @@
+/**
+ * `npm run screenshots`: builds the app, serves it with the fixture podcast host, drives Debian
+ * Chromium through a short session at phone size and writes PNGs to docs/screenshots/.
+ * The README shows them; re-run after changing a screen.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import setup from '../tests/e2e/global-setup';
+import { startStack, waitForServiceWorker } from '../tests/e2e/harness';
+
+const out = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const teardown = setup();
+const stack = await startStack();
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+/** Subscribes to the fixture show through the UI, as a user would; skipped when the dialog is absent. */
+async function subscribeToFixtureShow(page: Page): Promise<boolean> {
+  const add = page.getByRole('button', { name: 'Add podcast' });
+  if (!(await add.count())) return false;
+  await add.first().click();
+  await page.getByRole('textbox', { name: 'Feed URL' }).fill(`${stack.fixtures.origin}/feeds/network-show.xml`);
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await page.getByText('Fixture Network Show').first().waitFor({ timeout: 15_000 });
+  return true;
+}
+
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const context = await stack.newContext({ colorScheme: scheme });
+    const page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    await waitForServiceWorker(page);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    const subscribed = await subscribeToFixtureShow(page);
+    await page.keyboard.press('Escape');
+    await shot(page, `library-${scheme}`);
+    if (subscribed) {
+      await page.getByRole('link', { name: /Fixture Network Show/ }).first().click();
+      await page.getByText('Episode 3: Day two operations').first().waitFor();
+      await shot(page, `show-${scheme}`);
+      const play = page.getByRole('button', { name: /^Play/ }).first();
+      if (await play.count()) {
+        await play.click();
+        await page.waitForTimeout(1500);
+        await shot(page, `mini-player-${scheme}`);
+        const open = page.getByRole('button', { name: 'Open player' });
+        if (await open.count()) {
+          await open.click();
+          await shot(page, `full-player-${scheme}`);
+          await page.getByRole('button', { name: 'Close player' }).click();
+        }
+      }
+    }
+    for (const name of ['Queue', 'Downloads', 'Search', 'Settings']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await shot(page, `${name.toLowerCase()}-${scheme}`);
+    }
+    await context.close();
+  }
+} finally {
+  await stack.close();
+  teardown();
+}
