@@ -1,0 +1,95 @@
+/**
+ * The `playState` store: where each episode was left, whether it was finished, and when it was last
+ * touched (the history list). Marking played also flips `played` on the episode record in the same
+ * transaction so the library's unplayed counts never disagree with the player.
+ */
+import type { Episode, PlayState } from '../core/types';
+import { db } from './open';
+
+/** Settings key holding the episode that was in the player, restored on start. */
+const CURRENT_KEY = 'player.currentEpisode';
+
+export async function getPlayState(episodeId: string): Promise<PlayState | undefined> {
+  return (await db()).get('playState', episodeId);
+}
+
+/** Saves a position (seconds). Keeps `played` as it was; a non-finite position is refused. */
+export async function savePosition(episodeId: string, position: number, duration: number | null, now = Date.now()): Promise<PlayState> {
+  if (!Number.isFinite(position) || position < 0) throw new RangeError(`Invalid position ${position} for ${episodeId}`);
+  const tx = (await db()).transaction('playState', 'readwrite');
+  const old = await tx.store.get(episodeId);
+  const state: PlayState = {
+    episodeId,
+    position,
+    duration: duration !== null && Number.isFinite(duration) && duration > 0 ? duration : (old?.duration ?? null),
+    played: old?.played ?? false,
+    updatedAt: now,
+  };
+  await tx.store.put(state);
+  await tx.done;
+  return state;
+}
+
+/**
+ * Marks episodes played (position kept, so history still shows where they ended) or unplayed
+ * (position back to 0). Updates `playState` and `episodes` together; unknown ids are skipped.
+ */
+export async function setPlayed(episodeIds: readonly string[], played: boolean, now = Date.now()): Promise<void> {
+  const tx = (await db()).transaction(['playState', 'episodes'], 'readwrite');
+  const states = tx.objectStore('playState');
+  const episodes = tx.objectStore('episodes');
+  for (const id of episodeIds) {
+    const [old, episode] = await Promise.all([states.get(id), episodes.get(id)]);
+    if (!old && !episode) continue;
+    await states.put({
+      episodeId: id,
+      position: played ? (old?.position ?? 0) : 0,
+      duration: old?.duration ?? episode?.duration ?? null,
+      played,
+      updatedAt: now,
+    });
+    if (episode && episode.played !== (played ? 1 : 0)) await episodes.put({ ...episode, played: played ? 1 : 0 });
+  }
+  await tx.done;
+}
+
+/** Ids of the same show's episodes published before this one (for "mark older played"). */
+export async function olderEpisodeIds(episodeId: string): Promise<string[]> {
+  const database = await db();
+  const episode = await database.get('episodes', episodeId);
+  if (!episode || episode.published <= 0) return [];
+  const range = IDBKeyRange.bound([episode.podcastId, 0], [episode.podcastId, episode.published], false, true);
+  return (await database.getAllKeysFromIndex('episodes', 'by-podcast-published', range)).filter((id) => id !== episodeId);
+}
+
+/** Most recently touched play states, newest first. */
+export async function recentPlayStates(limit = 50): Promise<PlayState[]> {
+  const out: PlayState[] = [];
+  let cursor = await (await db()).transaction('playState').store.index('by-updated').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function getCurrentEpisodeId(): Promise<string | null> {
+  const value = await (await db()).get('settings', CURRENT_KEY);
+  return typeof value === 'string' ? value : null;
+}
+
+export async function setCurrentEpisodeId(episodeId: string | null): Promise<void> {
+  const database = await db();
+  if (episodeId === null) await database.delete('settings', CURRENT_KEY);
+  else await database.put('settings', episodeId, CURRENT_KEY);
+}
+
+/** The episode records the player needs (read straight from the store the library fills). */
+export async function readEpisodes(ids: readonly string[]): Promise<Map<string, Episode>> {
+  const tx = (await db()).transaction('episodes');
+  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  const map = new Map<string, Episode>();
+  rows.forEach((row) => row && map.set(row.id, row));
+  return map;
+}
