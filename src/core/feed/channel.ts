@@ -1,0 +1,158 @@
+import type { ParsedFeed } from '../types';
+import type { ParseContext } from './context';
+import { fundingOf, licenseOf, personOf, placeOf, trailerOf, valueOf } from './podcast-ns';
+import { resolveUrl } from './urls';
+import { parseExplicit, parseYes } from './values';
+import { attr, htmlOf, kidsOf, nameOf, oneLine, textOf, type XNode } from './xml';
+
+export type ChannelFields = Omit<ParsedFeed, 'warnings' | 'episodes' | 'unchanged'>;
+
+export function emptyChannel(): ChannelFields {
+  return {
+    title: '', link: null, image: null, author: null, description: '', language: null,
+    newFeedUrl: null, categories: [], explicit: null, complete: false, locked: false,
+    podcastGuid: null, funding: [], persons: [],
+  };
+}
+
+function addCategories(node: XNode, name: string, out: string[], ctx: ParseContext): void {
+  const text = attr(node, 'text', ctx);
+  if (text && !out.includes(text)) out.push(text);
+  for (const kid of kidsOf(node, name)) {
+    if (nameOf(kid) === 'itunes:category') addCategories(kid, 'itunes:category', out, ctx);
+  }
+}
+
+function firstChildText(node: XNode, name: string, child: string, ctx: ParseContext): string | null {
+  for (const kid of kidsOf(node, name)) if (nameOf(kid) === child) return textOf(kid, child, ctx) || null;
+  return null;
+}
+
+/**
+ * Maps the channel (RSS) or feed (Atom) element. Its items were cut out before parsing, so this
+ * walks only the show's own fields. Author falls back from itunes:author to the owner and editor.
+ */
+export function mapChannel(node: XNode, tag: string, ctx: ParseContext): ChannelFields {
+  const ch = emptyChannel();
+  let itunesAuthor: string | null = null;
+  let otherAuthor: string | null = null;
+  let imageUrl: string | null = null;
+  let itunesImage: string | null = null;
+  let html = '';
+  let htmlRank = 9;
+  const plainCategories: string[] = [];
+  for (const kid of kidsOf(node, tag)) {
+    const name = nameOf(kid);
+    switch (name) {
+      case 'title':
+        ch.title ||= oneLine(textOf(kid, name, ctx));
+        break;
+      case 'link': {
+        const href = attr(kid, 'href', ctx);
+        if (href === null) ch.link ??= resolveUrl(textOf(kid, name, ctx), ctx);
+        else if ((attr(kid, 'rel', ctx) ?? 'alternate') === 'alternate') ch.link ??= resolveUrl(href, ctx);
+        break;
+      }
+      case 'description':
+      case 'subtitle':
+      case 'itunes:summary': {
+        const rank = name === 'description' ? 0 : name === 'itunes:summary' ? 1 : 2;
+        if (rank < htmlRank) {
+          const value = name === 'subtitle' ? textOf(kid, name, ctx) : htmlOf(kid, name, ctx);
+          if (value) [html, htmlRank] = [value, rank];
+        }
+        break;
+      }
+      case 'language':
+        ch.language ??= textOf(kid, name, ctx) || null;
+        break;
+      case 'itunes:author':
+        itunesAuthor ??= textOf(kid, name, ctx) || null;
+        break;
+      case 'author':
+        otherAuthor ??= firstChildText(kid, name, 'name', ctx) ?? (textOf(kid, name, ctx) || null);
+        break;
+      case 'managingEditor':
+      case 'dc:creator':
+        otherAuthor ??= textOf(kid, name, ctx) || null;
+        break;
+      case 'itunes:owner': {
+        const ownerName = firstChildText(kid, name, 'itunes:name', ctx);
+        const email = firstChildText(kid, name, 'itunes:email', ctx);
+        ch.owner ??= ownerName || email ? { name: ownerName, email } : null;
+        break;
+      }
+      case 'image':
+        imageUrl ??= resolveUrl(firstChildText(kid, name, 'url', ctx), ctx);
+        break;
+      case 'itunes:image':
+        itunesImage ??= resolveUrl(attr(kid, 'href', ctx) ?? attr(kid, 'url', ctx), ctx);
+        break;
+      case 'logo':
+      case 'icon':
+        imageUrl ??= resolveUrl(textOf(kid, name, ctx), ctx);
+        break;
+      case 'itunes:new-feed-url':
+        ch.newFeedUrl ??= resolveUrl(textOf(kid, name, ctx), ctx);
+        break;
+      case 'itunes:category':
+        addCategories(kid, name, ch.categories, ctx);
+        break;
+      case 'category': {
+        const value = textOf(kid, name, ctx) || attr(kid, 'term', ctx);
+        if (value && !plainCategories.includes(value)) plainCategories.push(value);
+        break;
+      }
+      case 'itunes:explicit':
+        ch.explicit ??= parseExplicit(textOf(kid, name, ctx));
+        break;
+      case 'itunes:complete':
+        ch.complete ||= parseYes(textOf(kid, name, ctx));
+        break;
+      case 'itunes:block':
+        ch.block ||= parseYes(textOf(kid, name, ctx));
+        break;
+      case 'itunes:type':
+        ch.itunesType ??= textOf(kid, name, ctx).toLowerCase() || null;
+        break;
+      case 'podcast:locked':
+        ch.locked ||= parseYes(textOf(kid, name, ctx));
+        break;
+      case 'podcast:guid':
+        ch.podcastGuid ??= textOf(kid, name, ctx) || null;
+        break;
+      case 'podcast:medium':
+        ch.medium ??= textOf(kid, name, ctx).toLowerCase() || null;
+        break;
+      case 'podcast:funding': {
+        const f = fundingOf(kid, ctx);
+        if (f) ch.funding.push(f);
+        break;
+      }
+      case 'podcast:person': {
+        const p = personOf(kid, ctx);
+        if (p) ch.persons.push(p);
+        break;
+      }
+      case 'podcast:trailer': {
+        const t = trailerOf(kid, ctx);
+        if (t) (ch.trailers ??= []).push(t);
+        break;
+      }
+      case 'podcast:license':
+        ch.license ??= licenseOf(kid, ctx);
+        break;
+      case 'podcast:location':
+        ch.location ??= placeOf(kid, ctx);
+        break;
+      case 'podcast:value':
+        ch.value ??= valueOf(kid, ctx);
+        break;
+    }
+  }
+  ch.author = itunesAuthor ?? ch.owner?.name ?? otherAuthor;
+  ch.image = itunesImage ?? imageUrl;
+  ch.description = html;
+  if (ch.categories.length === 0) ch.categories = plainCategories;
+  return ch;
+}

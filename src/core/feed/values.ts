@@ -1,0 +1,62 @@
+const CLOCK = /^(\d+):(\d{1,2})(?::(\d{1,2}))?(?:[.,]\d+)?$/;
+const SECONDS = /^\d+(?:\.\d+)?$/;
+
+/** `itunes:duration` as whole seconds: "1590", "26:30", "0:26:30", "1014.7"; anything else null. */
+export function parseDuration(input: string | null | undefined): number | null {
+  if (!input) return null;
+  const s = input.trim();
+  if (s === '' || s.length > 20) return null;
+  if (SECONDS.test(s)) {
+    const n = Math.round(Number(s));
+    return Number.isFinite(n) ? n : null;
+  }
+  const m = CLOCK.exec(s);
+  if (!m) return null;
+  let seconds: number;
+  if (m[3] === undefined) seconds = Number(m[1]) * 60 + Number(m[2]);
+  else {
+    if (Number(m[2]) > 59) return null;
+    seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  }
+  if (m[3] !== undefined ? Number(m[3]) > 59 : Number(m[2]) > 59) return null;
+  return seconds;
+}
+
+/** A non-negative integer written plainly ("3", " 12 "), else null. */
+export function parseCount(input: string | null | undefined): number | null {
+  if (!input) return null;
+  const s = input.trim();
+  if (!/^\d{1,9}$/.test(s)) return null;
+  return Number(s);
+}
+
+/** A number ("1.5", "-0.3"), else null. */
+export function parseNumber(input: string | null | undefined): number | null {
+  if (!input) return null;
+  const s = input.trim();
+  if (!/^-?\d+(?:\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+/** `itunes:explicit` and friends: yes/true/explicit → true, no/false/clean → false, else null. */
+export function parseExplicit(input: string | null | undefined): boolean | null {
+  if (!input) return null;
+  switch (input.trim().toLowerCase()) {
+    case 'yes':
+    case 'true':
+    case 'explicit':
+      return true;
+    case 'no':
+    case 'false':
+    case 'clean':
+      return false;
+    default:
+      return null;
+  }
+}
+
+export function parseYes(input: string | null | undefined): boolean {
+  if (!input) return false;
+  const s = input.trim().toLowerCase();
+  return s === 'yes' || s === 'true';
+}
