@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -39,6 +39,10 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
       if (oldVersion < 2) {
         // The Library grid shows each show's unplayed count; this index answers it with a count, not a scan.
         tx.objectStore('episodes').createIndex('by-podcast-played', ['podcastId', 'played']);
+      }
+      if (oldVersion < 3) {
+        // The serialized search index: megabytes, so it gets a store of its own rather than a settings key.
+        database.createObjectStore('searchIndex');
       }
     },
     blocking() {

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { DownloadRecord, Episode, Podcast, PlayState, QueueEntry } from '../core/types';
+import type { StoredSearchIndex } from '../core/search/engine';
 
 export const DB_NAME = 'hopcast';
 
@@ -19,6 +20,7 @@ export interface AudioChunk {
  * - downloads:  { episodeId, status: 'complete', bytes: 5242880, total: 5242880, … }
  * - chunks:     key [episodeId, 3] → { episodeId, index: 3, data: Blob(1 MiB) }
  * - settings:   key 'skipBack' → 15
+ * - searchIndex: key 'episodes' → { format: 1, json: '{"documentCount":…}', signatures: [[id, sig], …], savedAt }
  */
 export interface HopcastDB extends DBSchema {
   podcasts: { key: string; value: Podcast; indexes: { 'by-order': number } };
@@ -39,6 +41,8 @@ export interface HopcastDB extends DBSchema {
   downloads: { key: string; value: DownloadRecord; indexes: { 'by-status': string } };
   chunks: { key: [string, number]; value: AudioChunk };
   settings: { key: string; value: unknown };
+  /** v3: key 'episodes' → the persisted search index (see search-index.ts). */
+  searchIndex: { key: string; value: StoredSearchIndex };
 }
 
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings';
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex';
