@@ -155,7 +155,6 @@ export async function run(): Promise<string> {
   const lines: string[] = [];
   lines.push(`Feed engine — ${feeds.length} largest corpus feeds, ${(totalBytes / 1e6).toFixed(2)} MB, median of ${ROUNDS} rounds`);
   lines.push(`  ${feeds.map((f) => `${f.name} (${kb(f.bytes)})`).join('\n  ')}`);
-  const largest = feeds[0] as Feed;
   const throughput: Record<string, number> = {};
   lines.push('', `${pad('parser', 24)}${pad('MB/s', 9)}${pad('largest ms', 12)}vs hopcast`);
   for (const [name, perFeed] of Object.entries(timings)) {
