@@ -7,7 +7,11 @@
 /** A word: letters, digits and combining marks, with apostrophes allowed inside it. */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 const APOSTROPHES = /['’]/g;
-const MARKS = /\p{M}+/gu;
+/**
+ * Accents on Latin, Greek and Cyrillic letters; not every combining mark: the kana voicing
+ * marks (で vs て) and Indic vowel signs change the word.
+ */
+const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const CJK_OR_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/gu;
 /** Letters NFKD leaves alone that readers still expect to fold. */
@@ -16,11 +20,11 @@ const EXTRA = /[ßæœøłđðþı]/g;
 /** Longer "words" are base64, hashes or glued URLs: noise that only bloats the index. */
 export const MAX_TERM_LENGTH = 40;
 
-/** Lower-cases and strips accents (NFKD + drop combining marks), so matching ignores both. */
+/** Lower-cases and strips accents (NFKD, drop diacritics, NFC again), so matching ignores both. */
 export function fold(text: string): string {
   // Pure ASCII is by far the common case and needs only lower-casing.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(EXTRA, (c) => EXTRA_FOLDS[c] ?? c);
+  return text.normalize('NFKD').replace(MARKS, '').normalize('NFC').toLowerCase().replace(EXTRA, (c) => EXTRA_FOLDS[c] ?? c);
 }
 
 /** One term of a text, with where its source characters sit (for highlighting). */
