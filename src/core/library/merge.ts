@@ -27,10 +27,10 @@ export function toEpisode(parsed: ParsedEpisode, podcastId: string, now: number)
 }
 
 export interface MergeResult {
-  /** Episodes to write: new ones and changed ones, the changed keeping id, guid, played and addedAt. */
-  put: Episode[];
-  /** Ids of episodes the show did not have before. */
-  added: string[];
+  /** Episodes the show did not have before. */
+  added: Episode[];
+  /** Stored episodes whose item changed: new metadata, with the stored id, guid, played and addedAt. */
+  changed: Episode[];
   /** How many items of this copy were already stored unchanged. */
   unchanged: number;
 }
@@ -65,8 +65,8 @@ export function mergeEpisodes(podcastId: string, feed: ParsedFeed, stored: reado
     if (key && !claimed.has(e.id) && !byEnclosure.has(key)) byEnclosure.set(key, e);
   }
 
-  const put: Episode[] = [];
-  const added: string[] = [];
+  const added: Episode[] = [];
+  const changed: Episode[] = [];
   const seen = new Set<string>();
   let unchanged = feed.unchanged.length;
   for (const p of feed.episodes) {
@@ -88,13 +88,12 @@ export function mergeEpisodes(podcastId: string, feed: ParsedFeed, stored: reado
         unchanged++;
         continue;
       }
-      put.push({ ...fresh, id: existing.id, guid: existing.guid, played: existing.played, addedAt: existing.addedAt });
+      changed.push({ ...fresh, id: existing.id, guid: existing.guid, played: existing.played, addedAt: existing.addedAt });
     } else if (!p.block) {
-      put.push(fresh);
-      added.push(fresh.id);
+      added.push(fresh);
     }
   }
-  return { put, added, unchanged };
+  return { added, changed, unchanged };
 }
 
 export interface PodcastSeed {
