@@ -1,0 +1,125 @@
+import { CHUNK_SIZE, chunksFor, type ByteSpan } from '../core/byte-range';
+import type { DownloadRecord } from '../core/types';
+import { db } from './open';
+
+/**
+ * Audio of a download, stored as aligned Blob chunks: chunk i holds bytes [i·CHUNK_SIZE, …).
+ * Every chunk but the last stored one is exactly CHUNK_SIZE long, so a byte offset maps to a
+ * chunk in O(1); the last one may be short (an interrupted download keeps what arrived) and is
+ * replaced, extended, when the download resumes.
+ */
+
+export type ChunkCommitFailure = 'gone' | 'order' | 'overflow';
+
+/** A chunk could not be committed; nothing of it was stored. */
+export class ChunkCommitError extends Error {
+  constructor(
+    readonly kind: ChunkCommitFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChunkCommitError';
+  }
+}
+
+function allChunks(episodeId: string): IDBKeyRange {
+  return IDBKeyRange.bound([episodeId, 0], [episodeId, Infinity]);
+}
+
+/**
+ * Stores chunk `index` and the record's new byte count in ONE transaction, so the record never
+ * counts bytes that are not stored. The chunk must continue exactly where the stored bytes end.
+ * When the count reaches the server's total the record becomes `complete` in the same commit.
+ * Fails with `gone` when the record was removed meanwhile (a cancel): the chunk is then dropped.
+ */
+export async function commitChunk(episodeId: string, index: number, data: Blob): Promise<DownloadRecord> {
+  const tx = (await db()).transaction(['downloads', 'chunks'], 'readwrite');
+  const downloads = tx.objectStore('downloads');
+  const record = await downloads.get(episodeId);
+  let failure: ChunkCommitError | null = null;
+  const start = index * CHUNK_SIZE;
+  const bytes = start + data.size;
+  if (!record || record.status === 'complete' || record.status === 'failed') {
+    failure = new ChunkCommitError('gone', 'The download was cancelled or removed.');
+  } else if (index !== Math.floor(record.bytes / CHUNK_SIZE) || bytes <= record.bytes || data.size > CHUNK_SIZE) {
+    failure = new ChunkCommitError('order', `Chunk ${index} (${data.size} bytes) does not continue the ${record.bytes} bytes stored.`);
+  } else if (record.total !== null && bytes > record.total) {
+    failure = new ChunkCommitError('overflow', `The server sent more than the ${record.total} bytes it announced.`);
+  }
+  if (failure || !record) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw failure!;
+  }
+  const next: DownloadRecord = {
+    ...record,
+    bytes,
+    status: record.total !== null && bytes === record.total ? 'complete' : record.status,
+    error: null,
+    updatedAt: Date.now(),
+  };
+  void tx.objectStore('chunks').put({ episodeId, index, data });
+  void downloads.put(next);
+  // A QuotaExceededError aborts the transaction and rejects here: then neither write happened.
+  await tx.done;
+  return next;
+}
+
+/** The stored bytes of the short last chunk (to extend on resume), or null when the count is aligned. */
+export async function readTail(episodeId: string, bytes: number): Promise<Blob | null> {
+  if (bytes % CHUNK_SIZE === 0) return null;
+  const chunk = await (await db()).get('chunks', [episodeId, Math.floor(bytes / CHUNK_SIZE)]);
+  if (!chunk || chunk.data.size !== bytes % CHUNK_SIZE) {
+    throw new ChunkCommitError('order', `Stored tail of ${episodeId} does not match its byte count.`);
+  }
+  return chunk.data;
+}
+
+/**
+ * The bytes of `span` as one Blob built from stored chunk Blobs, sliced at the edges. Blobs are
+ * handles: the browser reads from disk as the response is consumed, so nothing is copied here.
+ * Null when a chunk is missing or has the wrong size (a damaged copy must not play as silence).
+ */
+export async function readSpan(episodeId: string, span: ByteSpan, type = ''): Promise<Blob | null> {
+  const { first, last } = chunksFor(span);
+  const rows = await (await db()).getAll('chunks', IDBKeyRange.bound([episodeId, first], [episodeId, last]));
+  if (rows.length !== last - first + 1) return null;
+  const parts: Blob[] = [];
+  for (const [i, row] of rows.entries()) {
+    const index = first + i;
+    if (row.index !== index) return null;
+    const chunkStart = index * CHUNK_SIZE;
+    const from = Math.max(span.start, chunkStart) - chunkStart;
+    const to = Math.min(span.end + 1, chunkStart + CHUNK_SIZE) - chunkStart;
+    if (row.data.size < to) return null;
+    parts.push(from === 0 && to === row.data.size ? row.data : row.data.slice(from, to));
+  }
+  return new Blob(parts, { type });
+}
+
+export async function countChunks(episodeId: string): Promise<number> {
+  return (await db()).count('chunks', allChunks(episodeId));
+}
+
+/** Sum of stored chunk sizes; reads Blob sizes only, never their bytes. */
+export async function storedBytes(episodeId: string): Promise<number> {
+  const rows = await (await db()).getAll('chunks', allChunks(episodeId));
+  return rows.reduce((sum, row) => sum + row.data.size, 0);
+}
+
+/**
+ * Deletes every chunk of an episode and, in the same transaction, deletes its record or
+ * replaces it with `replacement` (e.g. a failed record with bytes 0 that keeps the message).
+ */
+export async function deleteDownloadData(episodeId: string, replacement?: DownloadRecord): Promise<void> {
+  const tx = (await db()).transaction(['downloads', 'chunks'], 'readwrite');
+  void tx.objectStore('chunks').delete(allChunks(episodeId));
+  if (replacement) void tx.objectStore('downloads').put(replacement);
+  else void tx.objectStore('downloads').delete(episodeId);
+  await tx.done;
+}
+
+/** Drops stored chunks but keeps the record as given (a restart from byte 0 after the file changed). */
+export async function resetChunks(record: DownloadRecord): Promise<void> {
+  await deleteDownloadData(record.episodeId, { ...record, bytes: 0, updatedAt: Date.now() });
+}

@@ -1,0 +1,160 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { CHUNK_SIZE } from '../../../src/core/byte-range';
+import { db, resetDbConnection } from '../../../src/db/open';
+import { getDownload, newDownloadRecord, putDownload } from '../../../src/db/downloads';
+import { commitChunk, ChunkCommitError, countChunks, deleteDownloadData, readSpan, storedBytes } from '../../../src/db/chunks';
+import { ChunkWriter, pumpToChunks } from '../../../src/db/chunk-writer';
+
+const ID = 'https://feeds.example/show\u0000ep-1';
+const SIZE = 2 * CHUNK_SIZE + 123_457;
+
+function source(size = SIZE): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = 7;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** A body delivered in uneven pieces, optionally breaking after `breakAt` bytes like a dropped connection. */
+function body(bytes: Uint8Array, breakAt?: number): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      const limit = breakAt ?? bytes.length;
+      if (offset >= limit) {
+        if (breakAt !== undefined) controller.error(new TypeError('network error'));
+        else controller.close();
+        return;
+      }
+      const n = Math.min(65_536 + (offset % 7_001), limit - offset);
+      controller.enqueue(bytes.slice(offset, offset + n));
+      offset += n;
+    },
+  });
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const blobBytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
+
+async function startRecord(total: number | null = SIZE) {
+  await putDownload({ ...newDownloadRecord(ID, 'https://cdn.example/ep1.mp3'), status: 'downloading', total });
+}
+
+beforeEach(async () => {
+  (await db()).close();
+  resetDbConnection();
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase('hopcast');
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+});
+
+describe('ChunkWriter + pumpToChunks', () => {
+  test('stores aligned 1 MiB chunks, counts bytes, completes exactly at the server total', async () => {
+    const src = source();
+    await startRecord();
+    const seen: number[] = [];
+    await pumpToChunks(body(src), await ChunkWriter.resume(ID, 0), (n) => seen.push(n));
+    const record = await getDownload(ID);
+    expect(record).toMatchObject({ status: 'complete', bytes: SIZE, total: SIZE });
+    expect(await countChunks(ID)).toBe(3);
+    expect(await storedBytes(ID)).toBe(SIZE);
+    expect(seen.at(-1)).toBe(SIZE);
+    const whole = await readSpan(ID, { start: 0, end: SIZE - 1 });
+    expect(sha(await blobBytes(whole!))).toBe(sha(src));
+  });
+
+  test('readSpan slices across chunk edges and returns exactly the asked bytes', async () => {
+    const src = source();
+    await startRecord();
+    await pumpToChunks(body(src), await ChunkWriter.resume(ID, 0));
+    for (const [start, end] of [
+      [0, 0],
+      [0, 1],
+      [CHUNK_SIZE - 3, CHUNK_SIZE + 2],
+      [CHUNK_SIZE, 2 * CHUNK_SIZE - 1],
+      [5, SIZE - 1],
+      [SIZE - 1, SIZE - 1],
+    ] as const) {
+      const blob = await readSpan(ID, { start, end }, 'audio/mpeg');
+      expect(blob!.size, `${start}-${end}`).toBe(end - start + 1);
+      expect(blob!.type).toBe('audio/mpeg');
+      expect(sha(await blobBytes(blob!))).toBe(sha(src.subarray(start, end + 1)));
+    }
+  });
+
+  test('a broken transfer keeps what arrived (short tail chunk); the resume extends it byte-exactly', async () => {
+    const src = source();
+    await startRecord();
+    const breakAt = CHUNK_SIZE + 200_000;
+    await expect(pumpToChunks(body(src, breakAt), await ChunkWriter.resume(ID, 0))).rejects.toThrow('network error');
+    let record = await getDownload(ID);
+    expect(record).toMatchObject({ status: 'downloading', bytes: breakAt });
+    expect(await storedBytes(ID)).toBe(breakAt);
+
+    const writer = await ChunkWriter.resume(ID, record!.bytes);
+    expect(writer.received).toBe(breakAt);
+    await pumpToChunks(body(src.subarray(breakAt)), writer);
+    record = await getDownload(ID);
+    expect(record).toMatchObject({ status: 'complete', bytes: SIZE });
+    expect(await countChunks(ID)).toBe(3);
+    expect(sha(await blobBytes((await readSpan(ID, { start: 0, end: SIZE - 1 }))!))).toBe(sha(src));
+  });
+
+  test('without a known total the record stays incomplete even after the stream ends', async () => {
+    await startRecord(null);
+    await pumpToChunks(body(source(1000)), await ChunkWriter.resume(ID, 0));
+    expect(await getDownload(ID)).toMatchObject({ status: 'downloading', bytes: 1000 });
+  });
+
+  test('more bytes than the server announced: overflow, and the extra chunk is not stored', async () => {
+    await startRecord(CHUNK_SIZE + 10);
+    const err = await pumpToChunks(body(source(CHUNK_SIZE + 20)), await ChunkWriter.resume(ID, 0)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChunkCommitError);
+    expect((err as ChunkCommitError).kind).toBe('overflow');
+    expect(await storedBytes(ID)).toBe(CHUNK_SIZE);
+    expect((await getDownload(ID))!.status).toBe('downloading');
+  });
+});
+
+describe('commitChunk', () => {
+  test('refuses a chunk that does not continue the stored bytes', async () => {
+    await startRecord();
+    await commitChunk(ID, 0, new Blob([source(CHUNK_SIZE)]));
+    await expect(commitChunk(ID, 2, new Blob([new Uint8Array(10)]))).rejects.toMatchObject({ kind: 'order' });
+    await expect(commitChunk(ID, 0, new Blob([new Uint8Array(10)]))).rejects.toMatchObject({ kind: 'order' });
+    expect(await countChunks(ID)).toBe(1);
+    expect((await getDownload(ID))!.bytes).toBe(CHUNK_SIZE);
+  });
+
+  test('after a cancel removed the record, a late chunk is dropped, not stored', async () => {
+    await startRecord();
+    await commitChunk(ID, 0, new Blob([source(CHUNK_SIZE)]));
+    await deleteDownloadData(ID);
+    await expect(commitChunk(ID, 1, new Blob([source(CHUNK_SIZE)]))).rejects.toMatchObject({ kind: 'gone' });
+    expect(await countChunks(ID)).toBe(0);
+    expect(await getDownload(ID)).toBeUndefined();
+  });
+
+  test('deleteDownloadData with a replacement keeps only the record', async () => {
+    await startRecord();
+    await commitChunk(ID, 0, new Blob([source(CHUNK_SIZE)]));
+    const failed = { ...newDownloadRecord(ID, 'x'), status: 'failed' as const, error: 'Not enough storage space' };
+    await deleteDownloadData(ID, failed);
+    expect(await countChunks(ID)).toBe(0);
+    expect(await getDownload(ID)).toMatchObject({ status: 'failed', bytes: 0, error: 'Not enough storage space' });
+  });
+
+  test('readSpan refuses a copy with a missing chunk', async () => {
+    await startRecord();
+    await pumpToChunks(body(source()), await ChunkWriter.resume(ID, 0));
+    await (await db()).delete('chunks', [ID, 1]);
+    expect(await readSpan(ID, { start: 0, end: SIZE - 1 })).toBeNull();
+    expect(await readSpan(ID, { start: 0, end: 100 })).not.toBeNull();
+  });
+});
