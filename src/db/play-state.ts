@@ -3,11 +3,8 @@
  * touched (the history list). Marking played also flips `played` on the episode record in the same
  * transaction so the library's unplayed counts never disagree with the player.
  */
-import type { Episode, PlayState } from '../core/types';
+import type { PlayState } from '../core/types';
 import { db } from './open';
-
-/** Settings key holding the episode that was in the player, restored on start. */
-const CURRENT_KEY = 'player.currentEpisode';
 
 export async function getPlayState(episodeId: string): Promise<PlayState | undefined> {
   return (await db()).get('playState', episodeId);
@@ -58,7 +55,8 @@ export async function olderEpisodeIds(episodeId: string): Promise<string[]> {
   const database = await db();
   const episode = await database.get('episodes', episodeId);
   if (!episode || episode.published <= 0) return [];
-  const range = IDBKeyRange.bound([episode.podcastId, 0], [episode.podcastId, episode.published], false, true);
+  // Episodes with no known date (published 0) are left alone: nothing says they are older.
+  const range = IDBKeyRange.bound([episode.podcastId, 0], [episode.podcastId, episode.published], true, true);
   return (await database.getAllKeysFromIndex('episodes', 'by-podcast-published', range)).filter((id) => id !== episodeId);
 }
 
@@ -71,25 +69,4 @@ export async function recentPlayStates(limit = 50): Promise<PlayState[]> {
     cursor = await cursor.continue();
   }
   return out;
-}
-
-export async function getCurrentEpisodeId(): Promise<string | null> {
-  const value = await (await db()).get('settings', CURRENT_KEY);
-  return typeof value === 'string' ? value : null;
-}
-
-export async function setCurrentEpisodeId(episodeId: string | null): Promise<void> {
-  const database = await db();
-  if (episodeId === null) await database.delete('settings', CURRENT_KEY);
-  else await database.put('settings', episodeId, CURRENT_KEY);
-}
-
-/** The episode records the player needs (read straight from the store the library fills). */
-export async function readEpisodes(ids: readonly string[]): Promise<Map<string, Episode>> {
-  const tx = (await db()).transaction('episodes');
-  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
-  await tx.done;
-  const map = new Map<string, Episode>();
-  rows.forEach((row) => row && map.set(row.id, row));
-  return map;
 }

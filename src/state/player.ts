@@ -1,69 +1,283 @@
 /**
- * The player: one <audio> element for the app's lifetime (iOS keeps background playback only for
- * an element that keeps playing, and never for Web Audio), the signals the UI reads, and the actions.
+ * The player: the signals the UI reads and the actions that drive the one <audio> element
+ * (see player-audio.ts for why there is exactly one).
  */
 import { signal } from '@preact/signals';
-import type { Episode } from '../core/types';
-import { getPlayState, readEpisodes, savePosition, setCurrentEpisodeId } from '../db/play-state';
-import { removeFromQueue } from './queue';
+import type { Episode, Podcast } from '../core/types';
+import { getEpisode } from '../db/episodes';
+import { getPodcast } from '../db/podcasts';
+import { getPlayState, savePosition } from '../db/play-state';
+import { getSetting, setSetting } from '../db/settings';
+import { playbackUrlFor } from '../downloads/playback-url';
+import { audioElement, bufferedRanges, endUnlock, unlockAudio, unlocking } from './player-audio';
+import { explainFailure } from './player-errors';
+import { clampSpeed, rememberSpeed, speedForShow } from './playback-settings';
+import { removeFromQueue, takeNext } from './queue';
+import { markPlayed, refreshHistory } from './history';
+import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
+import { readSnapshot, startPersisting, persistNow } from './player-persist';
 
 export const currentEpisode = signal<Episode | null>(null);
+export const currentPodcast = signal<Podcast | null>(null);
 export const isPlaying = signal(false);
 /** Seconds. */
 export const position = signal(0);
-/** Seconds; 0 until the audio's metadata (or the feed's duration) is known. */
+/** Seconds; 0 until known (the feed's value stands in until the audio's metadata arrives). */
 export const duration = signal(0);
+export const playbackRate = signal(1);
+/** Waiting for data (spinner on the play button). */
+export const isLoading = signal(false);
+export const buffered = signal<Array<[number, number]>>([]);
+/** A sentence for the player when playback failed; null when all is well. */
 export const playerError = signal<string | null>(null);
 
-let element: HTMLAudioElement | null = null;
+/** Settings key of the episode that was in the player, put back on start. */
+const CURRENT_KEY = 'player.currentEpisode';
+/** Past this share of the duration an episode counts as played. */
+export const PLAYED_THRESHOLD = 0.95;
 
-export function audio(): HTMLAudioElement {
-  if (!element) {
-    element = document.createElement('audio');
-    element.preload = 'metadata';
-    element.addEventListener('timeupdate', () => (position.value = element!.currentTime));
-    element.addEventListener('durationchange', () => {
-      if (Number.isFinite(element!.duration)) duration.value = element!.duration;
-    });
-    element.addEventListener('play', () => (isPlaying.value = true));
-    element.addEventListener('pause', () => {
-      isPlaying.value = false;
-      void persist();
-    });
-    document.body.append(element);
+/** Increments on every load, so a slow load never overwrites a newer one. */
+let loadToken = 0;
+/** Where to seek once the new source's metadata is known. */
+let pendingSeek: number | null = null;
+/** The episode already marked played in this session, so timeupdate does it once. */
+let markedPlayedId: string | null = null;
+/** Proxy retry is tried once per loaded source. */
+let retriedViaProxy = false;
+/** Whether the listener asked for sound (a failed load then retries playing, a cued one stays paused). */
+let wantPlay = false;
+
+function knownDuration(): number {
+  const d = audioElement().duration;
+  return Number.isFinite(d) && d > 0 ? d : duration.value;
+}
+
+let wired = false;
+function wire(): HTMLAudioElement {
+  const el = audioElement();
+  if (wired) return el;
+  wired = true;
+  el.addEventListener('timeupdate', () => {
+    if (pendingSeek !== null) return;
+    position.value = el.currentTime;
+    onSleepTick();
+    const ep = currentEpisode.value;
+    const total = knownDuration();
+    if (ep && total > 0 && el.currentTime / total > PLAYED_THRESHOLD && markedPlayedId !== ep.id) {
+      markedPlayedId = ep.id;
+      void markPlayed([ep.id], true).catch(reportError);
+    }
+  });
+  el.addEventListener('loadedmetadata', () => {
+    if (Number.isFinite(el.duration) && el.duration > 0) duration.value = el.duration;
+    if (pendingSeek !== null) {
+      const to = Math.min(pendingSeek, Math.max(0, knownDuration() - 1));
+      pendingSeek = null;
+      el.currentTime = to;
+      position.value = to;
+    }
+  });
+  el.addEventListener('durationchange', () => {
+    if (Number.isFinite(el.duration) && el.duration > 0) duration.value = el.duration;
+  });
+  el.addEventListener('progress', () => (buffered.value = bufferedRanges(el)));
+  el.addEventListener('seeked', () => (buffered.value = bufferedRanges(el)));
+  el.addEventListener('ratechange', () => (playbackRate.value = el.playbackRate));
+  el.addEventListener('play', () => {
+    if (!unlocking) isPlaying.value = true;
+  });
+  el.addEventListener('playing', () => {
+    isLoading.value = false;
+    playerError.value = null;
+  });
+  el.addEventListener('waiting', () => (isLoading.value = !el.paused));
+  el.addEventListener('pause', () => {
+    isPlaying.value = false;
+    isLoading.value = false;
+    void persistNow();
+  });
+  el.addEventListener('ended', () => void finishEpisode().catch(reportError));
+  el.addEventListener('error', () => void onMediaError());
+  return el;
+}
+
+function reportError(err: unknown): void {
+  playerError.value = err instanceof Error ? err.message : String(err);
+}
+
+async function onMediaError(): Promise<void> {
+  const el = audioElement();
+  const ep = currentEpisode.value;
+  const token = loadToken;
+  if (!ep || !el.error) return;
+  isPlaying.value = false;
+  isLoading.value = false;
+  const outcome = await explainFailure(ep, el.currentSrc || el.src, el.error.code, retriedViaProxy);
+  if (token !== loadToken) return;
+  if (outcome.kind === 'retry') {
+    retriedViaProxy = true;
+    const at = position.value;
+    await loadSource(outcome.url, at, wantPlay && outcome.resume);
+    return;
   }
-  return element;
+  playerError.value = outcome.message;
 }
 
-async function persist(): Promise<void> {
-  const episode = currentEpisode.value;
-  if (!episode || !element) return;
-  await savePosition(episode.id, element.currentTime, Number.isFinite(element.duration) ? element.duration : null);
+async function loadSource(url: string, at: number, play: boolean): Promise<void> {
+  const el = wire();
+  pendingSeek = at > 0 ? at : null;
+  el.src = url;
+  el.playbackRate = el.defaultPlaybackRate = playbackRate.value;
+  el.load();
+  if (play) await startPlayback();
 }
 
-/** Loads an episode into the player and plays it from `startAt`, else from where it was left. */
-export async function playEpisode(episodeId: string, startAt?: number): Promise<void> {
-  const episode = (await readEpisodes([episodeId])).get(episodeId);
-  if (!episode) throw new Error(`Episode ${episodeId} is not in the library.`);
-  if (!episode.enclosure) throw new Error(`“${episode.title}” has no audio.`);
-  const el = audio();
-  if (currentEpisode.value && currentEpisode.value.id !== episodeId) await persist();
-  const saved = await getPlayState(episodeId);
+async function startPlayback(): Promise<void> {
+  const el = wire();
+  endUnlock();
+  wantPlay = true;
+  try {
+    await el.play();
+  } catch (err) {
+    // AbortError: a newer load replaced this one. NotAllowedError: no gesture; the user presses Play.
+    // NotSupportedError arrives as an 'error' event too, which explains it.
+    if (err instanceof DOMException && ['AbortError', 'NotAllowedError', 'NotSupportedError'].includes(err.name)) return;
+    throw err;
+  }
+}
+
+/** Puts an episode in the player at `at` seconds (or where it was left) and plays it when `play`. */
+async function load(episodeId: string, at: number | undefined, play: boolean): Promise<void> {
+  const token = ++loadToken;
+  const episode = await getEpisode(episodeId);
+  if (!episode) throw new Error('This episode is no longer in your library.');
+  const [podcast, saved, url] = await Promise.all([
+    getPodcast(episode.podcastId),
+    getPlayState(episodeId),
+    playbackUrlFor(episode),
+  ]);
+  const rate = await speedForShow(episode.podcastId);
+  if (token !== loadToken) return;
+  if (currentEpisode.value && currentEpisode.value.id !== episodeId) await persistNow();
+  const from = at ?? (saved && !(saved.played && play) ? saved.position : 0);
   currentEpisode.value = episode;
+  currentPodcast.value = podcast ?? null;
   playerError.value = null;
-  duration.value = episode.duration ?? 0;
-  const from = startAt ?? (saved && !saved.played ? saved.position : 0);
-  el.src = episode.enclosure.url;
-  el.currentTime = from;
+  markedPlayedId = saved?.played && at === undefined && !play ? episodeId : null;
+  retriedViaProxy = false;
+  wantPlay = play;
+  duration.value = saved?.duration ?? episode.duration ?? 0;
   position.value = from;
-  await setCurrentEpisodeId(episodeId);
+  buffered.value = [];
+  playbackRate.value = rate;
+  await loadSource(url, from, play);
+  await setSetting(CURRENT_KEY, episodeId);
+  if (play) {
+    await savePosition(episodeId, from, duration.value || null);
+    void refreshHistory();
+  }
+}
+
+/** Loads an episode and plays it from `startAt` seconds, else from where it was left (from 0 once played). */
+export async function playEpisode(episodeId: string, startAt?: number): Promise<void> {
+  unlockAudio();
   await removeFromQueue(episodeId);
-  await el.play();
+  await load(episodeId, startAt !== undefined && Number.isFinite(startAt) ? Math.max(0, startAt) : undefined, true);
+}
+
+/** Loads an episode paused (restoring on start, opening a shared link). */
+export async function cueEpisode(episodeId: string, at?: number): Promise<void> {
+  await load(episodeId, at, false);
 }
 
 export async function togglePlay(): Promise<void> {
-  const el = audio();
-  if (!currentEpisode.value) return;
-  if (el.paused) await el.play();
-  else el.pause();
+  const el = wire();
+  const ep = currentEpisode.value;
+  if (!ep) return;
+  if (!el.paused) {
+    pause();
+    return;
+  }
+  if (playerError.value) {
+    // After a failure, start over from the stored position with a fresh source.
+    playerError.value = null;
+    const url = await playbackUrlFor(ep);
+    await loadSource(url, position.value, true);
+    return;
+  }
+  await startPlayback();
+}
+
+export function pause(): void {
+  wantPlay = false;
+  wire().pause();
+}
+
+export async function play(): Promise<void> {
+  if (wire().paused) await togglePlay();
+}
+
+/** Seconds, clamped to the episode. */
+export function seekTo(seconds: number): void {
+  const el = wire();
+  if (!currentEpisode.value || !Number.isFinite(seconds)) return;
+  const total = knownDuration();
+  const to = Math.max(0, total > 0 ? Math.min(seconds, total) : seconds);
+  if (pendingSeek !== null || el.readyState === 0) pendingSeek = to;
+  else el.currentTime = to;
+  position.value = to;
+  void persistNow();
+}
+
+export function skipBy(seconds: number): void {
+  seekTo(position.value + seconds);
+}
+
+export async function setSpeed(rate: number): Promise<void> {
+  const value = clampSpeed(rate);
+  const el = wire();
+  el.playbackRate = el.defaultPlaybackRate = value;
+  playbackRate.value = value;
+  const ep = currentEpisode.value;
+  if (ep) await rememberSpeed(ep.podcastId, value);
+}
+
+/** Ended: marked played, then the next in the queue starts (unless the sleep timer says stop). */
+async function finishEpisode(): Promise<void> {
+  const ep = currentEpisode.value;
+  if (!ep) return;
+  if (markedPlayedId !== ep.id) {
+    markedPlayedId = ep.id;
+    await markPlayed([ep.id], true);
+  }
+  if (endOfEpisodeTimerFired()) return;
+  const next = await takeNext(ep.id);
+  if (next) await load(next, undefined, true);
+}
+
+/** Plays the next queued episode now (media keys' "next track" without chapters). */
+export async function playNextInQueue(): Promise<boolean> {
+  const ep = currentEpisode.value;
+  const next = await takeNext(ep?.id ?? null);
+  if (!next) return false;
+  await load(next, undefined, true);
+  return true;
+}
+
+/** On start: the last episode back in the player at its position, paused. */
+export async function restorePlayer(): Promise<void> {
+  wire();
+  startPersisting();
+  const snapshot = readSnapshot();
+  const id = await getSetting<unknown>(CURRENT_KEY, null);
+  if (typeof id !== 'string') return;
+  const saved = await getPlayState(id);
+  // The pagehide snapshot is synchronous, so it can be newer than the last IndexedDB write.
+  const at = snapshot && snapshot.episodeId === id && snapshot.at > (saved?.updatedAt ?? 0) ? snapshot.position : saved?.position;
+  try {
+    await cueEpisode(id, at);
+  } catch {
+    // The episode was removed with its show: start empty rather than show a broken player.
+    await setSetting(CURRENT_KEY, null);
+  }
 }
