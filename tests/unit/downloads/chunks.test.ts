@@ -9,7 +9,7 @@ import { ChunkWriter, pumpToChunks } from '../../../src/db/chunk-writer';
 const ID = 'https://feeds.example/show\u0000ep-1';
 const SIZE = 2 * CHUNK_SIZE + 123_457;
 
-function source(size = SIZE): Uint8Array {
+function source(size = SIZE): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size);
   let x = 7;
   for (let i = 0; i < size; i++) {
