@@ -1,4 +1,5 @@
-import { applyChanges, createEpisodeIndex, loadEpisodeIndex, SEARCH_INDEX_FORMAT, serializeEpisodeIndex, type EpisodeIndex, type SearchDoc } from './episode-index';
+import type { SearchDoc } from './docs';
+import { applyChanges, createEpisodeIndex, loadEpisodeIndex, SEARCH_INDEX_FORMAT, serializeEpisodeIndex, type EpisodeIndex } from './episode-index';
 import { searchEpisodes, type SearchFilters, type SearchOutcome } from './query';
 
 /** A serialized index as it is persisted: the format number guards against loading an old layout. */
