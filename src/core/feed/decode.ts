@@ -1,18 +1,22 @@
 import type { ParseContext } from './context';
+import { C1 } from './entities';
 import { makeDecoder, type TextDecoderLike } from './platform';
 
 const PROLOG_ENCODING = /^[\s\S]{0,2048}?<\?xml[^>]*?encoding\s*=\s*["']([^"']{1,40})["']/;
 
-let cp1252High: string | null = null;
-
 /** Windows-1252 characters for bytes 0x80–0xFF: what stray non-UTF-8 bytes nearly always are. */
 function cp1252(byte: number): string {
-  if (!cp1252High) {
-    const bytes = new Uint8Array(128);
-    for (let i = 0; i < 128; i++) bytes[i] = 128 + i;
-    cp1252High = (makeDecoder('windows-1252', false) as TextDecoderLike).decode(bytes);
-  }
-  return cp1252High.charAt(byte - 128);
+  return byte < 0xa0 ? C1.charAt(byte - 0x80) : String.fromCharCode(byte);
+}
+
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
+/**
+ * Node's TextDecoder reads windows-1252 (and the labels mapped to it: iso-8859-1, us-ascii) as
+ * Latin-1, leaving bytes 0x80–0x9F as C1 controls; browsers give the curly quotes, dashes and €.
+ */
+function fixC1(text: string): string {
+  return text.search(C1_CONTROLS) === -1 ? text : text.replace(C1_CONTROLS, (c) => C1.charAt(c.charCodeAt(0) - 0x80));
 }
 
 /** Length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none. */
@@ -155,7 +159,9 @@ export function decodeRange(bytes: Uint8Array, from: number, to: number, enc: En
       return asUtf8;
     }
   }
-  return decoderFor(enc.label).decode(range);
+  const decoder = decoderFor(enc.label);
+  const text = decoder.decode(range);
+  return decoder.encoding === 'windows-1252' ? fixC1(text) : text;
 }
 
 /** The whole input as text, BOM removed. */

@@ -22,7 +22,7 @@ export interface ParseOptions {
 /** Feeds above this size are refused rather than risking the tab: the largest real ones are ~30 MB. */
 const MAX_INPUT = 64 * 1024 * 1024;
 
-function channelNode(nodes: XNode[], format: FeedFormat): { node: XNode; tag: string } | null {
+function channelNode(nodes: XNode[], format: FeedFormat, ctx: ParseContext): { node: XNode; tag: string } | null {
   for (const root of nodes) {
     const rootName = nameOf(root);
     if (format === 'atom') {
@@ -34,6 +34,7 @@ function channelNode(nodes: XNode[], format: FeedFormat): { node: XNode; tag: st
       if (nameOf(kid) === 'channel') return { node: kid, tag: 'channel' };
     }
     // Some broken feeds drop <channel> and put its elements straight under <rss>.
+    ctx.warn('no-channel', 'Read the show details from <rss>: the <channel> element is missing');
     return { node: root, tag: rootName };
   }
   return null;
@@ -41,7 +42,7 @@ function channelNode(nodes: XNode[], format: FeedFormat): { node: XNode; tag: st
 
 function tryChannel(xml: string, format: FeedFormat, ctx: ParseContext): ChannelFields | null {
   try {
-    const found = channelNode(parseXml(xml), format);
+    const found = channelNode(parseXml(xml), format, ctx);
     return found ? mapChannel(found.node, found.tag, ctx) : null;
   } catch (err) {
     if (err instanceof FeedError) throw err;
@@ -49,13 +50,12 @@ function tryChannel(xml: string, format: FeedFormat, ctx: ParseContext): Channel
   }
 }
 
-/** The show's own fields; a broken channel is repaired, and one that stays unreadable is empty. */
+/**
+ * The show's own fields. The channel text is small, so it is always run through the repairer:
+ * a stray closing tag there would otherwise silently move the fields after it out of the channel.
+ */
 function readChannel(xml: string, format: FeedFormat, ctx: ParseContext): ChannelFields | null {
-  const direct = tryChannel(xml, format, ctx);
-  if (direct && direct.title) return direct;
-  const repaired = tryChannel(balanceXml(xml, ctx), format, ctx);
-  if (repaired && (repaired.title || !direct)) return repaired;
-  return direct;
+  return tryChannel(balanceXml(xml, ctx), format, ctx) ?? tryChannel(xml, format, ctx.quiet());
 }
 
 /**

@@ -4,6 +4,7 @@
  * of DOM and Node typings without declaring globals that would clash with other projects.
  */
 export interface TextDecoderLike {
+  readonly encoding: string;
   decode(input: Uint8Array): string;
 }
 

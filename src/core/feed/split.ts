@@ -58,6 +58,7 @@ export function splitItems(text: string, rootStart: number, tag: string, ctx: Pa
         ctx.warn('unclosed-item', `Closed an <${tag}> that was never closed`);
         starts.push(open);
         ends.push(at);
+        outsideFrom = at;
         open = -1;
       }
       if (text.charCodeAt(tagEnd - 1) === 47 /* / */) continue; // <item/> holds nothing

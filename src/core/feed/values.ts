@@ -12,14 +12,11 @@ export function parseDuration(input: string | null | undefined): number | null {
   }
   const m = CLOCK.exec(s);
   if (!m) return null;
-  let seconds: number;
-  if (m[3] === undefined) seconds = Number(m[1]) * 60 + Number(m[2]);
-  else {
-    if (Number(m[2]) > 59) return null;
-    seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-  }
-  if (m[3] !== undefined ? Number(m[3]) > 59 : Number(m[2]) > 59) return null;
-  return seconds;
+  const [first, second] = [Number(m[1]), Number(m[2])];
+  // Two parts are MM:SS (minutes may run past 59), three are HH:MM:SS.
+  if (m[3] === undefined) return second > 59 ? null : first * 60 + second;
+  const third = Number(m[3]);
+  return second > 59 || third > 59 ? null : first * 3600 + second * 60 + third;
 }
 
 /** A non-negative integer written plainly ("3", " 12 "), else null. */

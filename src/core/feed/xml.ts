@@ -30,6 +30,18 @@ const TEXT_FIELDS = [
   'googleplay:description', 'googleplay:author',
 ];
 
+const LEAVES = new Set(TEXT_FIELDS);
+const HTML = new Set(HTML_FIELDS);
+
+export function isHtmlField(name: string): boolean {
+  return HTML.has(name);
+}
+
+/** Elements that hold only text, so another element starting inside one means it was left open. */
+export function isLeaf(name: string): boolean {
+  return LEAVES.has(name);
+}
+
 /**
  * Ordered output skips fast-xml-parser's object building (40 % of its time); entity decoding and
  * value typing are off because only the few fields the model reads need them, done by us.
