@@ -1,9 +1,103 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Page } from '../../ui/Page';
+import { Icon } from '../../ui/Icon';
+import { libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
+import { refreshAll } from '../../state/refresh';
+import { defaultShowIssues } from '../../state/first-run';
+import { startLibrary } from '../../state/library-start';
+import { online } from '../../state/online';
+import { AddPodcastDialog } from './AddPodcastDialog';
+import { DefaultShowCard } from './DefaultShowCard';
+import { ShowCard } from './ShowCard';
+import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
+import './library.css';
 
 export function LibraryPage() {
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [now, setNow] = useState(Date.now());
+  const progress = refreshProgress.value;
+
+  useEffect(() => {
+    void startLibrary();
+    // Unplayed counts change when episodes are played elsewhere; re-read on every visit.
+    void loadLibrary();
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const refresh = useCallback(() => {
+    if (refreshProgress.value) return;
+    void refreshAll().then((outcomes) => {
+      const failed = outcomes.filter((o) => o.status === 'failed').length;
+      const added = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.added : 0), 0);
+      setNow(Date.now());
+      setNotice(
+        `Refreshed ${outcomes.length} ${outcomes.length === 1 ? 'show' : 'shows'}: ${added} new ${added === 1 ? 'episode' : 'episodes'}` +
+          (failed ? `, ${failed} failed` : ''),
+      );
+    });
+  }, []);
+  const pull = usePullToRefresh(refresh, podcasts.value.length > 0);
+
+  const list = podcasts.value;
+  const issues = defaultShowIssues.value;
+  const empty = libraryLoaded.value && list.length === 0 && issues.length === 0;
+
   return (
-    <Page title="Library">
-      <p class="muted">Library comes with its issue.</p>
+    <Page
+      title="Library"
+      actions={
+        <>
+          <button type="button" class="button" onClick={refresh} disabled={!!progress || list.length === 0 || !online.value}>
+            <Icon name="refresh" size={18} />
+            Refresh
+          </button>
+          <button type="button" class="button button-primary" onClick={() => setAdding(true)}>
+            <Icon name="plus" size={18} />
+            Add podcast
+          </button>
+        </>
+      }
+    >
+      {pull > 0 && (
+        <div class="pull-indicator" style={{ height: `${pull}px` }} aria-hidden="true">
+          {pull >= PULL_THRESHOLD ? 'Release to refresh' : 'Pull to refresh'}
+        </div>
+      )}
+      {progress && (
+        <div class="refresh-progress">
+          <label for="refresh-progress">
+            Refreshing {progress.done} of {progress.total}
+          </label>
+          <progress id="refresh-progress" max={progress.total || 1} value={progress.done} />
+        </div>
+      )}
+      <p class="visually-hidden" role="status">
+        {notice}
+      </p>
+      {empty && (
+        <div class="library-empty">
+          <p>You don't follow any shows yet.</p>
+          <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
+        </div>
+      )}
+      <ul class="show-grid" aria-label="Shows">
+        {list.map((p) => (
+          <ShowCard key={p.id} podcast={p} unplayed={unplayedCounts.value.get(p.id)} busy={refreshing.value.has(p.id)} now={now} />
+        ))}
+        {issues.map((issue) => (
+          <DefaultShowCard key={issue.key} issue={issue} />
+        ))}
+      </ul>
+      <AddPodcastDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSubscribed={(title, existed) => {
+          setAdding(false);
+          setNotice(existed ? `You already follow ${title}` : `Subscribed to ${title}`);
+        }}
+      />
     </Page>
   );
 }

@@ -1,9 +1,137 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { Page } from '../../ui/Page';
+import { Icon } from '../../ui/Icon';
+import { htmlToText } from '../../core/library/notes-text';
+import { libraryVersion, refreshing } from '../../state/library';
+import { isNewEpisode, loadShow, markShowSeen, type ShowData } from '../../state/show';
+import { refreshPodcast } from '../../state/refresh';
+import { unsubscribe } from '../../state/subscribe';
+import { online } from '../../state/online';
+import { EpisodeRow } from '../episodes/EpisodeRow';
+import { ShowHeader } from './ShowHeader';
+import { UnsubscribeDialog } from './UnsubscribeDialog';
+import { VirtualList } from './VirtualList';
+import './show.css';
+
+type Order = 'newest' | 'oldest';
+type Filter = 'all' | 'unplayed' | 'played';
+/** Must match `--episode-row-height` in episode-row.css. */
+export const ROW_HEIGHT = 118;
 
 export function ShowPage({ id }: { id: string }) {
+  const podcastId = decodeURIComponent(id);
+  const { route } = useLocation();
+  const [data, setData] = useState<ShowData | null | 'missing'>(null);
+  const [order, setOrder] = useState<Order>('newest');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [confirming, setConfirming] = useState(false);
+  const [seenAt, setSeenAt] = useState<number | null>(null);
+  const version = libraryVersion.value;
+
+  useEffect(() => {
+    let live = true;
+    void loadShow(podcastId, 'newest').then((loaded) => {
+      if (!live) return;
+      setData(loaded ?? 'missing');
+      // Badges on this visit compare with the previous visit; the grid's count clears now.
+      if (loaded) setSeenAt((prev) => prev ?? loaded.seenAt);
+    });
+    return () => {
+      live = false;
+    };
+  }, [podcastId, version]);
+
+  useEffect(() => {
+    if (data && data !== 'missing' && data.podcast.newCount > 0) void markShowSeen(podcastId);
+  }, [data, podcastId]);
+
+  const shown = useMemo(() => {
+    if (!data || data === 'missing') return [];
+    const list = filter === 'all' ? data.episodes : data.episodes.filter((e) => (filter === 'played' ? e.played === 1 : e.played === 0));
+    return order === 'newest' ? list : [...list].reverse();
+  }, [data, order, filter]);
+
+  const description = useMemo(() => (data && data !== 'missing' ? htmlToText(data.podcast.description, 4000) : ''), [data]);
+
+  if (data === 'missing') {
+    return (
+      <Page title="Show not found" back="/">
+        <p>This show is not in your library. It may have been unsubscribed.</p>
+      </Page>
+    );
+  }
+  if (!data) {
+    return (
+      <Page title="Show" back="/">
+        <p class="muted" aria-busy="true">
+          Loading…
+        </p>
+      </Page>
+    );
+  }
+
+  const { podcast } = data;
+  const busy = refreshing.value.has(podcast.id);
+  const badgeBase = { podcast, seenAt: seenAt ?? data.seenAt };
   return (
-    <Page title="Show" back="/">
-      <p class="muted">Show {decodeURIComponent(id)}</p>
+    <Page
+      title={podcast.title}
+      back="/"
+      actions={
+        <>
+          <button type="button" class="icon-button" aria-label={busy ? 'Refreshing' : 'Refresh'} disabled={busy || !online.value} onClick={() => void refreshPodcast(podcast.id)}>
+            <Icon name="refresh" size={20} />
+          </button>
+          <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
+            Unsubscribe
+          </button>
+        </>
+      }
+    >
+      <ShowHeader podcast={podcast} descriptionText={description} count={data.episodes.length} />
+      <div class="show-controls">
+        <label>
+          <span class="visually-hidden">Sort</span>
+          <select value={order} onChange={(e) => setOrder(e.currentTarget.value as Order)} aria-label="Sort episodes">
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+          </select>
+        </label>
+        <label>
+          <span class="visually-hidden">Show</span>
+          <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)} aria-label="Filter episodes">
+            <option value="all">All episodes</option>
+            <option value="unplayed">Unplayed</option>
+            <option value="played">Played</option>
+          </select>
+        </label>
+        <span class="muted show-count" aria-live="polite">
+          {shown.length} shown
+        </span>
+      </div>
+      {shown.length === 0 ? (
+        <p class="muted">{data.episodes.length === 0 ? 'This feed has no episodes yet.' : 'No episodes match this filter.'}</p>
+      ) : (
+        <VirtualList
+          items={shown}
+          rowHeight={ROW_HEIGHT}
+          label="Episodes"
+          getKey={(e) => e.id}
+          renderRow={(e) => <EpisodeRow episode={e} isNew={isNewEpisode(e, badgeBase)} />}
+        />
+      )}
+      <UnsubscribeDialog
+        open={confirming}
+        title={podcast.title}
+        episodeCount={data.episodes.length}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          await unsubscribe(podcast.id);
+          setConfirming(false);
+          route('/');
+        }}
+      />
     </Page>
   );
 }

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import type { Episode } from '../../core/types';
+import { formatDuration } from '../../core/time';
+import { playEpisode } from '../../state/player';
+import { addToQueue } from '../../state/queue';
+import { DownloadButton } from '../downloads/DownloadButton';
+import './episode-row.css';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+export function formatEpisodeDate(published: number): string | null {
+  return published > 0 ? dateFormat.format(published) : null;
+}
+
+export function episodeHref(id: string): string {
+  return `/episode/${encodeURIComponent(id)}`;
+}
+
+export interface EpisodeRowProps {
+  episode: Episode;
+  isNew?: boolean;
+  /** The show's title, for lists that mix shows (search, history). */
+  showTitle?: string;
+}
+
+/**
+ * The one episode row (Show page, Search results, History): title linking to the episode page,
+ * date, duration, played state, new badge, and Play / Add to queue / Download.
+ */
+export function EpisodeRow({ episode, isNew = false, showTitle }: EpisodeRowProps) {
+  const [queued, setQueued] = useState<'idle' | 'added' | 'failed'>('idle');
+  const title = episode.title || 'Untitled episode';
+  const date = formatEpisodeDate(episode.published);
+  const played = episode.played === 1;
+  const enqueue = async () => {
+    try {
+      await addToQueue(episode.id, 'last');
+      setQueued('added');
+    } catch {
+      setQueued('failed');
+    }
+  };
+  return (
+    <article class={played ? 'episode-row played' : 'episode-row'} aria-label={title}>
+      <div class="episode-row-text">
+        <a class="episode-row-title" href={episodeHref(episode.id)}>
+          {title}
+        </a>
+        <p class="episode-row-meta">
+          {showTitle && <span class="episode-row-show">{showTitle}</span>}
+          {date && <time dateTime={new Date(episode.published).toISOString()}>{date}</time>}
+          {episode.duration ? <span>{formatDuration(episode.duration)}</span> : null}
+          {played && <span class="episode-row-played">Played</span>}
+          {isNew && <span class="badge badge-new">New</span>}
+        </p>
+      </div>
+      <div class="episode-row-actions">
+        <button type="button" class="button button-small button-primary" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
+          Play
+        </button>
+        <button type="button" class="button button-small" aria-label={`Add to queue ${title}`} onClick={() => void enqueue()}>
+          {queued === 'added' ? 'Queued' : 'Add to queue'}
+        </button>
+        <DownloadButton episode={episode} />
+        <span class="visually-hidden" role="status">
+          {queued === 'added' ? `${title} added to the queue` : queued === 'failed' ? `Could not add ${title} to the queue` : ''}
+        </span>
+      </div>
+    </article>
+  );
+}

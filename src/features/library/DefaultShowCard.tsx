@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt, type DefaultShowIssue } from '../../state/first-run';
+import { describeFeedError } from '../../state/errors';
+import { Artwork } from './Artwork';
+
+/** A default show that could not be followed: the reason, Retry, or paste its feed URL. */
+export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
+  const [pasting, setPasting] = useState(false);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const working = issue.status === 'working' || busy;
+  const inputId = `default-url-${issue.key}`;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await followDefaultShowAt(issue.key, url);
+    } catch (err) {
+      setError(describeFeedError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li class="show-card default-show-card" aria-label={issue.title}>
+      <div class="show-card-art">
+        <Artwork src={null} title={issue.title} size={160} />
+      </div>
+      <span class="show-card-title">{issue.title}</span>
+      {issue.status === 'working' ? (
+        <p class="show-card-status">Subscribing…</p>
+      ) : (
+        <>
+          <p class="show-card-status error-text" role="alert">
+            Couldn't subscribe: {issue.message}
+          </p>
+          <div class="default-show-actions">
+            <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
+              Retry
+            </button>
+            <button type="button" class="button button-small" aria-expanded={pasting} onClick={() => setPasting(!pasting)} aria-label={`Paste feed URL for ${issue.title}`}>
+              Paste URL
+            </button>
+            <button type="button" class="button button-small" onClick={() => void dismissDefaultShow(issue.key)} aria-label={`Dismiss ${issue.title}`}>
+              Dismiss
+            </button>
+          </div>
+          {pasting && (
+            <form class="default-show-form" onSubmit={(e) => void submit(e)}>
+              <label for={inputId} class="visually-hidden">
+                Feed URL for {issue.title}
+              </label>
+              <input id={inputId} type="url" inputMode="url" placeholder="https://…" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
+              <button type="submit" class="button button-small button-primary" disabled={working}>
+                Use
+              </button>
+              {error && (
+                <p class="error-text" role="alert">
+                  {error}
+                </p>
+              )}
+            </form>
+          )}
+        </>
+      )}
+    </li>
+  );
+}

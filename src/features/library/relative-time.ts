@@ -1,0 +1,13 @@
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** `just now`, `5 minutes ago`, `yesterday`, `3 weeks ago`. */
+export function timeAgo(then: number, now = Date.now()): string {
+  const seconds = Math.round((then - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return 'just now';
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day');
+  if (abs < 60 * 86_400) return rtf.format(Math.round(seconds / (7 * 86_400)), 'week');
+  return rtf.format(Math.round(seconds / (30 * 86_400)), 'month');
+}

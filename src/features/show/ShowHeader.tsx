@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import type { Podcast } from '../../core/types';
+import { Artwork } from '../library/Artwork';
+import { timeAgo } from '../library/relative-time';
+
+/** Artwork, title, author and the description as text (it is shown, never rendered as HTML). */
+export function ShowHeader({ podcast, descriptionText, count }: { podcast: Podcast; descriptionText: string; count: number }) {
+  const [expanded, setExpanded] = useState(false);
+  const long = descriptionText.length > 220;
+  return (
+    <header class="show-header">
+      <div class="show-header-top">
+        <Artwork src={podcast.image} title={podcast.title} size={112} />
+        <div class="show-header-text">
+          {podcast.author && <p class="muted show-author">{podcast.author}</p>}
+          <p class="muted show-stats">
+            {count} {count === 1 ? 'episode' : 'episodes'}
+            {podcast.lastRefreshAt ? ` · updated ${timeAgo(podcast.lastRefreshAt)}` : ''}
+          </p>
+        </div>
+      </div>
+      {podcast.lastError && (
+        <p class="error-text" role="alert">
+          Refresh failed: {podcast.lastError}
+        </p>
+      )}
+      {descriptionText && (
+        <div class="show-description">
+          <p id="show-description" class={expanded || !long ? '' : 'clamped'}>
+            {descriptionText}
+          </p>
+          {long && (
+            <button type="button" class="link-button" aria-expanded={expanded} aria-controls="show-description" onClick={() => setExpanded(!expanded)}>
+              {expanded ? 'Less' : 'More'}
+            </button>
+          )}
+        </div>
+      )}
+    </header>
+  );
+}

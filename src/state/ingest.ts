@@ -1,0 +1,60 @@
+/**
+ * From fetched bytes to stored show: parse off the main thread (unchanged items only
+ * fingerprinted), follow `itunes:new-feed-url`, merge, and write the whole feed in one transaction.
+ * Shared by subscribe and refresh.
+ */
+import type { Episode, ParsedFeed, Podcast } from '../core/types';
+import { mergeEpisodes, podcastFromFeed } from '../core/library/merge';
+import { normalizeFeedUrl } from '../core/library/feed-url';
+import { fetchFeed, type FeedResponse } from '../api/feed-client';
+import { listEpisodesByPodcast } from '../db/episodes';
+import { nextPodcastOrder } from '../db/podcasts';
+import { writeFeed } from '../db/library-writes';
+import { parseFeedOffThread } from '../workers/feed-bridge';
+
+type Fetched = Extract<FeedResponse, { status: 200 }>;
+
+export interface IngestResult {
+  podcast: Podcast;
+  added: number;
+  changed: number;
+}
+
+/** Where the feed says it moved to, when that is a usable address other than the current one. */
+function movedTo(parsed: ParsedFeed, current: string): string | null {
+  if (!parsed.newFeedUrl) return null;
+  const checked = normalizeFeedUrl(parsed.newFeedUrl);
+  return checked.ok && checked.url !== current ? checked.url : null;
+}
+
+export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched): Promise<IngestResult> {
+  const stored: Episode[] = previous ? await listEpisodesByPodcast(id, 'oldest') : [];
+  const known = new Set(stored.map((e) => e.fingerprint).filter(Boolean));
+  let response = fetched;
+  let parsed = await parseFeedOffThread(response.body, response.finalUrl, { known });
+  let url = feedUrl;
+
+  const moved = movedTo(parsed, feedUrl);
+  if (moved) {
+    // Switch only once the new address really serves a feed; otherwise keep this copy and try again next refresh.
+    try {
+      const next = await fetchFeed(moved);
+      if (next.status === 200) {
+        const nextParsed = await parseFeedOffThread(next.body, next.finalUrl, { known });
+        parsed = nextParsed;
+        response = next;
+        url = moved;
+      }
+    } catch {
+      // The old feed still answered; its copy is stored below.
+    }
+  }
+
+  const now = Date.now();
+  const merged = mergeEpisodes(id, parsed, stored, now);
+  const record = podcastFromFeed(parsed, previous, { id, feedUrl: url, now, order: previous ? previous.order : await nextPodcastOrder() });
+  record.etag = response.etag;
+  record.lastModified = response.lastModified;
+  const podcast = await writeFeed({ podcast: record, added: merged.added, changed: merged.changed, countNew: previous !== undefined });
+  return { podcast, added: merged.added.length, changed: merged.changed.length };
+}

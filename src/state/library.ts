@@ -1,0 +1,50 @@
+/**
+ * The library's signals: followed shows, their unplayed counts and refresh activity.
+ * `libraryVersion` is bumped after every write to shows or episodes, so anything built from the
+ * store (the search index, an open Show page) knows to re-read.
+ */
+import { signal } from '@preact/signals';
+import type { Podcast } from '../core/types';
+import { listPodcasts } from '../db/podcasts';
+import { countUnplayedByPodcast } from '../db/episodes';
+
+export const podcasts = signal<Podcast[]>([]);
+export const unplayedCounts = signal<ReadonlyMap<string, number>>(new Map());
+/** False until the stored library has been read once (the grid shows nothing rather than "empty"). */
+export const libraryLoaded = signal(false);
+export const libraryVersion = signal(0);
+/** Shows being fetched right now. */
+export const refreshing = signal<ReadonlySet<string>>(new Set());
+/** Progress of "refresh all" while it runs. */
+export const refreshProgress = signal<{ done: number; total: number } | null>(null);
+
+let loading: Promise<void> | null = null;
+
+/** Re-reads the shows and their unplayed counts; concurrent callers share one read. */
+export function loadLibrary(): Promise<void> {
+  loading ??= (async () => {
+    try {
+      const list = await listPodcasts();
+      const counts = await Promise.all(list.map((p) => countUnplayedByPodcast(p.id)));
+      podcasts.value = list;
+      unplayedCounts.value = new Map(list.map((p, i) => [p.id, counts[i]!]));
+      libraryLoaded.value = true;
+    } finally {
+      loading = null;
+    }
+  })();
+  return loading;
+}
+
+/** Call after any write to shows or episodes. */
+export async function libraryChanged(): Promise<void> {
+  await loadLibrary();
+  libraryVersion.value++;
+}
+
+export function setRefreshing(id: string, on: boolean): void {
+  const next = new Set(refreshing.value);
+  if (on) next.add(id);
+  else next.delete(id);
+  refreshing.value = next;
+}

@@ -1,0 +1,97 @@
+/**
+ * Refreshing shows: conditional GET so an unchanged feed costs a 304, a bounded number of feeds
+ * at once, each failure kept on its own show's card without stopping the others.
+ */
+import { fetchFeed } from '../api/feed-client';
+import { getPodcast, updatePodcast } from '../db/podcasts';
+import { getSetting, setSetting } from '../db/settings';
+import { describeFeedError } from './errors';
+import { ingestFeed } from './ingest';
+import { libraryChanged, podcasts, refreshProgress, setRefreshing } from './library';
+
+/** Feeds fetched at once: enough to hide latency, few enough not to trip the server's rate limit. */
+export const REFRESH_CONCURRENCY = 4;
+/** On app start, shows older than this are refreshed. */
+export const STALE_AFTER_MS = 60 * 60 * 1000;
+const LAST_REFRESH_ALL = 'library.lastRefreshAllAt';
+
+export type RefreshOutcome =
+  | { id: string; status: 'updated'; added: number }
+  | { id: string; status: 'unchanged' }
+  | { id: string; status: 'failed'; error: string };
+
+const inFlight = new Map<string, Promise<RefreshOutcome>>();
+
+/** Refreshes one show; a second call while one runs gets the same promise. */
+export function refreshPodcast(id: string): Promise<RefreshOutcome> {
+  let running = inFlight.get(id);
+  if (!running) {
+    running = runRefresh(id).finally(() => inFlight.delete(id));
+    inFlight.set(id, running);
+  }
+  return running;
+}
+
+async function runRefresh(id: string): Promise<RefreshOutcome> {
+  const previous = await getPodcast(id);
+  if (!previous) return { id, status: 'failed', error: 'This show is no longer in your library' };
+  setRefreshing(id, true);
+  try {
+    const response = await fetchFeed(previous.feedUrl, { etag: previous.etag, lastModified: previous.lastModified });
+    if (response.status === 304) {
+      await updatePodcast(id, { lastRefreshAt: Date.now(), lastError: null, etag: response.etag, lastModified: response.lastModified });
+      return { id, status: 'unchanged' };
+    }
+    const result = await ingestFeed(id, previous.feedUrl, previous, response);
+    return { id, status: 'updated', added: result.added };
+  } catch (err) {
+    const error = describeFeedError(err);
+    await updatePodcast(id, { lastError: error });
+    return { id, status: 'failed', error };
+  } finally {
+    setRefreshing(id, false);
+    await libraryChanged();
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, reporting each completion. */
+export async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, onDone?: (done: number) => void): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+      onDone?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+let refreshingAll: Promise<RefreshOutcome[]> | null = null;
+
+/** Refreshes every show (or only those not refreshed within the hour), showing progress. */
+export function refreshAll(options: { staleOnly?: boolean } = {}): Promise<RefreshOutcome[]> {
+  refreshingAll ??= (async () => {
+    const now = Date.now();
+    const ids = podcasts.value.filter((p) => !options.staleOnly || !p.lastRefreshAt || now - p.lastRefreshAt > STALE_AFTER_MS).map((p) => p.id);
+    refreshProgress.value = { done: 0, total: ids.length };
+    try {
+      const outcomes = await eachLimited(ids, REFRESH_CONCURRENCY, refreshPodcast, (done) => {
+        refreshProgress.value = { done, total: ids.length };
+      });
+      await setSetting(LAST_REFRESH_ALL, Date.now());
+      return outcomes;
+    } finally {
+      refreshProgress.value = null;
+      refreshingAll = null;
+    }
+  })();
+  return refreshingAll;
+}
+
+export async function lastRefreshAllAt(): Promise<number | null> {
+  return getSetting<number | null>(LAST_REFRESH_ALL, null);
+}
