@@ -19,6 +19,10 @@ export class ParseContext {
     else this.notes.set(key, { text, count: 1 });
   }
 
+  has(key: string): boolean {
+    return this.notes.has(key);
+  }
+
   /** A context for work whose repairs were already reported, sharing the entities and budget. */
   quiet(): ParseContext {
     const q = new ParseContext(0, this.baseUrl);

@@ -58,6 +58,9 @@ export function balanceXml(xml: string, ctx: ParseContext): string {
   const rest = xml.slice(last);
   const cut = rest.indexOf('<');
   out.push(escapeStrayLt(cut === -1 ? rest : rest.slice(0, cut)));
+  if (stack.length > 0 && !ctx.has('truncated')) {
+    ctx.warn('unclosed-end', 'The feed ends before closing its elements: closed them');
+  }
   while (stack.length > 0) out.push(`</${stack.pop() as string}>`);
   return out.join('');
 }
