@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Episode } from '../../core/types';
 import { formatDuration } from '../../core/time';
@@ -21,13 +22,17 @@ export interface EpisodeRowProps {
   isNew?: boolean;
   /** The show's title, for lists that mix shows (search, history). */
   showTitle?: string;
+  /** Replaces the plain title inside the link (search highlights the matched words). */
+  titleContent?: ComponentChildren;
+  /** Shown under the meta line (search shows the matching part of the notes). */
+  details?: ComponentChildren;
 }
 
 /**
  * The one episode row (Show page, Search results, History): title linking to the episode page,
  * date, duration, played state, new badge, and Play / Add to queue / Download.
  */
-export function EpisodeRow({ episode, isNew = false, showTitle }: EpisodeRowProps) {
+export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, details }: EpisodeRowProps) {
   const [queued, setQueued] = useState<'idle' | 'added' | 'failed'>('idle');
   const title = episode.title || 'Untitled episode';
   const date = formatEpisodeDate(episode.published);
@@ -44,7 +49,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle }: EpisodeRowProp
     <article class={played ? 'episode-row played' : 'episode-row'} aria-label={title}>
       <div class="episode-row-text">
         <a class="episode-row-title" href={episodeHref(episode.id)}>
-          {title}
+          {titleContent ?? title}
         </a>
         <p class="episode-row-meta">
           {showTitle && <span class="episode-row-show">{showTitle}</span>}
@@ -53,6 +58,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle }: EpisodeRowProp
           {played && <span class="episode-row-played">Played</span>}
           {isNew && <span class="badge badge-new">New</span>}
         </p>
+        {details}
       </div>
       <div class="episode-row-actions">
         <button type="button" class="button button-small button-primary" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
