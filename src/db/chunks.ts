@@ -123,3 +123,21 @@ export async function deleteDownloadData(episodeId: string, replacement?: Downlo
 export async function resetChunks(record: DownloadRecord): Promise<void> {
   await deleteDownloadData(record.episodeId, { ...record, bytes: 0, updatedAt: Date.now() });
 }
+
+/**
+ * Ends a download as failed: its chunks go, the record stays with bytes 0 and the message, in
+ * one transaction. Does nothing when the record is gone (a cancel won the race).
+ */
+export async function failDownload(episodeId: string, message: string): Promise<DownloadRecord | null> {
+  const tx = (await db()).transaction(['downloads', 'chunks'], 'readwrite');
+  const current = await tx.objectStore('downloads').get(episodeId);
+  if (!current) {
+    await tx.done;
+    return null;
+  }
+  const failed: DownloadRecord = { ...current, status: 'failed', bytes: 0, error: message, updatedAt: Date.now() };
+  void tx.objectStore('chunks').delete(allChunks(episodeId));
+  void tx.objectStore('downloads').put(failed);
+  await tx.done;
+  return failed;
+}

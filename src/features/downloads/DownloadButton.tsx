@@ -1,45 +1,86 @@
 import type { Episode } from '../../core/types';
-import { downloads, startDownload, cancelDownload, removeDownload } from '../../state/downloads';
+import { formatBytes, formatSpeed, percentOf } from '../../core/format-bytes';
+import { online } from '../../state/online';
+import { cancelDownload, downloadProgress, downloads, persistNotice, removeDownload, startDownload } from '../../state/downloads';
+import { DownloadProgressBar } from './DownloadProgressBar';
+import './downloads.css';
 
-function percentOf(bytes: number, total: number | null): number | null {
-  return total ? Math.min(100, Math.floor((bytes / total) * 100)) : null;
+function PersistNotice({ episodeId }: { episodeId: string }) {
+  const notice = persistNotice.value;
+  if (!notice || notice.episodeId !== episodeId) return null;
+  const text =
+    notice.outcome === 'persisted'
+      ? 'Storage is persistent: the browser will keep your downloads.'
+      : notice.outcome === 'best-effort'
+        ? 'The browser may clear downloads when space runs low. Installing Hopcast helps keep them.'
+        : 'This browser cannot promise to keep downloads.';
+  return (
+    <span class="visually-hidden" role="status">
+      {text}
+    </span>
+  );
 }
 
-/** The per-row download control: Download → progress + Cancel download → Remove download; failed → message + retry. */
+/** The per-row download control: Download → progress + Cancel download → Remove download; failed → message + Retry. */
 export function DownloadButton({ episode }: { episode: Episode }) {
   const record = downloads.value.get(episode.id);
-  const title = episode.title;
+  const title = episode.title || 'Untitled episode';
   if (!record) {
+    // Offline, a download can't start; the row says so instead of offering a button that fails.
+    if (!online.value) {
+      return (
+        <span class="download-unavailable" aria-label={`${title} is unavailable offline`}>
+          Unavailable offline
+        </span>
+      );
+    }
     return (
-      <button type="button" class="button button-small" aria-label={`Download ${title}`} onClick={() => void startDownload(episode.id)} disabled={!episode.enclosure}>
+      <button type="button" class="button button-small" aria-label={`Download ${title}`} disabled={!episode.enclosure} onClick={() => void startDownload(episode.id)}>
         Download
       </button>
     );
   }
   if (record.status === 'complete') {
     return (
-      <button type="button" class="button button-small" aria-label={`Remove download ${title}`} onClick={() => void removeDownload(episode.id)}>
-        Remove download
-      </button>
+      <span class="download-state">
+        <button type="button" class="button button-small" aria-label={`Remove download ${title}`} onClick={() => void removeDownload(episode.id)}>
+          Remove download
+        </button>
+        <PersistNotice episodeId={episode.id} />
+      </span>
     );
   }
   if (record.status === 'failed') {
+    const message = record.error ?? 'The download failed.';
     return (
-      <span class="download-failed">
-        <span role="alert">Download failed: {record.error ?? 'unknown error'}</span>
+      <span class="download-state download-failed">
+        <span class="download-error" role="alert" title={message}>
+          {message}
+        </span>
         <button type="button" class="button button-small" aria-label={`Retry download ${title}`} onClick={() => void startDownload(episode.id)}>
           Retry
         </button>
       </span>
     );
   }
-  const percent = percentOf(record.bytes, record.total);
+  const live = downloadProgress.value.get(episode.id);
+  const received = live?.received ?? record.bytes;
+  const total = live?.total ?? record.total;
+  const percent = percentOf(received, total);
+  const paused = record.status === 'paused';
+  const detail = [
+    total ? `${formatBytes(received)} of ${formatBytes(total)}` : received ? formatBytes(received) : null,
+    paused ? (record.error ?? 'Paused') : live?.bytesPerSecond ? formatSpeed(live.bytesPerSecond) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
-    <span class="download-progress">
-      <progress aria-label={`Downloading ${title}`} max={100} value={percent ?? undefined} />
+    <span class="download-state">
+      <DownloadProgressBar label={`Downloading ${title}`} percent={percent} detail={detail} queued={record.status === 'queued'} />
       <button type="button" class="button button-small" aria-label={`Cancel download ${title}`} onClick={() => void cancelDownload(episode.id)}>
         Cancel download
       </button>
+      <PersistNotice episodeId={episode.id} />
     </span>
   );
 }
