@@ -181,8 +181,13 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
 /** Loads an episode and plays it from `startAt` seconds, else from where it was left (from 0 once played). */
 export async function playEpisode(episodeId: string, startAt?: number): Promise<void> {
   unlockAudio();
-  await removeFromQueue(episodeId);
-  await load(episodeId, startAt !== undefined && Number.isFinite(startAt) ? Math.max(0, startAt) : undefined, true);
+  // Rows call this with `void`: a failure is shown on the player, never left as an unhandled rejection.
+  try {
+    await removeFromQueue(episodeId);
+    await load(episodeId, startAt !== undefined && Number.isFinite(startAt) ? Math.max(0, startAt) : undefined, true);
+  } catch (err) {
+    reportError(err);
+  }
 }
 
 /** Loads an episode paused (restoring on start, opening a shared link). */

@@ -1,0 +1,112 @@
+/** Fixtures and probes for the player e2e tests. */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Stack } from './harness';
+
+/** A second show, served at runtime: a 2-minute episode with chapters (JSON on a host without CORS) and one whose audio is missing. */
+export const PLAYER_SHOW = {
+  file: 'player-show.xml',
+  title: 'Fixture Player Show',
+  missingTitle: 'The episode whose audio is gone',
+};
+
+const FEED = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+  <channel>
+    <title>${PLAYER_SHOW.title}</title>
+    <link>{{BASE}}/page/player-show.html</link>
+    <description>Player test show.</description>
+    <itunes:author>Hopcast Fixtures</itunes:author>
+    <item>
+      <title>Long talk with chapters</title>
+      <guid isPermaLink="false">player-long</guid>
+      <pubDate>Wed, 21 Jan 2026 09:00:00 GMT</pubDate>
+      <enclosure url="{{BASE}}/audio/long-episode.mp3" type="audio/mpeg" length="480000"/>
+      <itunes:duration>2:00</itunes:duration>
+      <podcast:chapters url="{{BASE}}/files/player-chapters.json" type="application/json+chapters"/>
+      <description>Two minutes in three chapters.</description>
+    </item>
+    <item>
+      <title>${PLAYER_SHOW.missingTitle}</title>
+      <guid isPermaLink="false">player-missing</guid>
+      <pubDate>Tue, 20 Jan 2026 09:00:00 GMT</pubDate>
+      <enclosure url="{{BASE}}/audio/missing-episode.mp3" type="audio/mpeg" length="1000"/>
+      <itunes:duration>0:30</itunes:duration>
+      <description>The host lost this file.</description>
+    </item>
+  </channel>
+</rss>`;
+
+const CHAPTERS = JSON.stringify({
+  version: '1.2.0',
+  chapters: [
+    { startTime: 0, title: 'The opening' },
+    { startTime: 40, title: 'The middle part' },
+    { startTime: 80, title: 'The closing part' },
+  ],
+});
+
+export function addPlayerShow(stack: Stack): void {
+  stack.fixtures.setFeed(PLAYER_SHOW.file, FEED);
+  stack.fixtures.setFeed('player-chapters.json', CHAPTERS);
+}
+
+/** Subscribes through the Add podcast dialog, exactly as a user does. */
+export async function subscribe(page: Page, feedUrl: string, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: 'Add podcast' }).first().click();
+  await page.getByRole('textbox', { name: 'Feed URL' }).fill(feedUrl);
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await page.getByRole('link', { name: new RegExp(title) }).first().waitFor({ timeout: 20_000 });
+  await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => page.keyboard.press('Escape'));
+}
+
+/** Records every Media Session handler the app sets, so a test can call them like the OS would. */
+export async function recordMediaSession(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __media: Record<string, MediaSessionActionHandler | null> };
+    w.__media = {};
+    const original = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
+    navigator.mediaSession.setActionHandler = (action, handler) => {
+      if (handler) w.__media[action] = handler;
+      else delete w.__media[action];
+      original(action, handler);
+    };
+  });
+}
+
+export function mediaHandlers(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys((window as unknown as { __media: object }).__media));
+}
+
+export interface AudioState {
+  src: string;
+  currentTime: number;
+  duration: number;
+  paused: boolean;
+  playbackRate: number;
+  readyState: number;
+  count: number;
+}
+
+/** The app's audio element(s): there must be exactly one for the app's lifetime. */
+export function audioState(page: Page): Promise<AudioState> {
+  return page.evaluate(() => {
+    const all = document.querySelectorAll('audio');
+    const a = all[0];
+    if (!a) return { src: '', currentTime: 0, duration: 0, paused: true, playbackRate: 1, readyState: 0, count: 0 };
+    return { src: a.currentSrc || a.src, currentTime: a.currentTime, duration: a.duration, paused: a.paused, playbackRate: a.playbackRate, readyState: a.readyState, count: all.length };
+  });
+}
+
+/** Polls the audio element until `check` holds (checked here in Node, so any closure works). */
+export async function waitForAudio<T>(page: Page, check: (a: AudioState, arg?: T) => boolean, arg?: T, timeout = 10_000): Promise<AudioState> {
+  const deadline = Date.now() + timeout;
+  let last: AudioState | null = null;
+  while (Date.now() < deadline) {
+    last = await audioState(page);
+    if (last.count > 1) throw new Error(`${last.count} audio elements: the app must keep exactly one`);
+    if (check(last, arg)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`audio never reached the expected state; last: ${JSON.stringify(last)}`);
+}

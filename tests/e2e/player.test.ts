@@ -1,0 +1,292 @@
+/**
+ * The player and queue in Chromium against the fixture podcast host: real audio files, real
+ * subscriptions through the Add podcast dialog, nothing seeded behind the app's back.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startStack, type Stack } from './harness';
+import { addPlayerShow, audioState, mediaHandlers, PLAYER_SHOW, recordMediaSession, subscribe, waitForAudio } from './player-helpers';
+
+const NETWORK = 'Fixture Network Show';
+const E1 = 'Episode 1: Routing in a hurry';
+const E2 = 'Episode 2: Automating the network';
+const E3 = 'Episode 3: Day two operations';
+const LONG = 'Long talk with chapters';
+
+describe('player and queue', () => {
+  let stack: Stack;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    addPlayerShow(stack);
+    context = await stack.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.appUrl });
+    await recordMediaSession(context);
+    page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`, PLAYER_SHOW.title);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const openShow = async (title: string) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(title) }).first().click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  };
+  const openQueue = async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+  };
+  const queueTitles = () => page.locator('.queue-list .queue-title').allTextContents();
+
+  test('plays: currentTime advances, skip back/forward, speed, chapters', async () => {
+    await openShow(PLAYER_SHOW.title);
+    await page.getByRole('button', { name: `Play ${LONG}` }).click();
+    await page.getByRole('button', { name: 'Open player' }).waitFor();
+    await waitForAudio(page, (a) => !a.paused && a.currentTime > 1);
+    const mini = await audioState(page);
+    expect(mini.src).toContain('/audio/long-episode.mp3');
+
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: LONG }).waitFor();
+    expect(await dialog.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext')).toMatch(/^0:0\d of 2:00$/);
+
+    const before = (await audioState(page)).currentTime;
+    await dialog.getByRole('button', { name: 'Skip forward' }).click();
+    const afterForward = (await audioState(page)).currentTime;
+    expect(afterForward - before).toBeGreaterThan(28);
+    expect(afterForward - before).toBeLessThan(33);
+    await dialog.getByRole('button', { name: 'Skip back' }).click();
+    const afterBack = (await audioState(page)).currentTime;
+    expect(afterForward - afterBack).toBeGreaterThan(13);
+    expect(afterForward - afterBack).toBeLessThan(16.5);
+
+    await dialog.getByRole('combobox', { name: 'Playback speed' }).selectOption('1.5');
+    expect((await audioState(page)).playbackRate).toBe(1.5);
+
+    // Chapters come from a JSON file on a host without CORS: fetched through the server's proxy.
+    await dialog.getByRole('heading', { name: 'Chapters' }).waitFor();
+    await dialog.getByRole('button', { name: 'Next chapter' }).click();
+    await waitForAudio(page, (a) => a.currentTime >= 40 && a.currentTime < 45);
+    await dialog.locator('.full-chapter', { hasText: 'The middle part' }).waitFor();
+    await dialog.getByRole('button', { name: /The closing part/ }).click();
+    await waitForAudio(page, (a) => a.currentTime >= 80 && a.currentTime < 85);
+    expect(await dialog.locator('.chapter[aria-current="true"]').textContent()).toContain('The closing part');
+    await dialog.getByRole('button', { name: 'Previous chapter' }).click();
+    await waitForAudio(page, (a) => a.currentTime >= 40 && a.currentTime < 45);
+  });
+
+  test('Media Session: metadata and every handler, and they move the position', async () => {
+    const handlers = await mediaHandlers(page);
+    expect(handlers.sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'seekto'].sort());
+    const meta = await page.evaluate(() => ({
+      title: navigator.mediaSession.metadata?.title,
+      album: navigator.mediaSession.metadata?.album,
+      sizes: navigator.mediaSession.metadata?.artwork.map((a) => a.sizes),
+    }));
+    expect(meta.title).toContain(LONG);
+    expect(meta.album).toBe(PLAYER_SHOW.title);
+    expect(meta.sizes?.length).toBeGreaterThanOrEqual(2);
+
+    const invoke = (action: string, details: Record<string, unknown> = {}) =>
+      page.evaluate(([a, d]) => (window as unknown as { __media: Record<string, (d: unknown) => void> }).__media[a as string]!({ action: a, ...(d as object) }), [action, details] as const);
+    await invoke('seekto', { seekTime: 60 });
+    await waitForAudio(page, (a) => Math.abs(a.currentTime - 60) < 2);
+    await invoke('seekforward');
+    await waitForAudio(page, (a) => a.currentTime >= 89 && a.currentTime < 94);
+    await invoke('seekbackward', { seekOffset: 10 });
+    await waitForAudio(page, (a) => a.currentTime >= 79 && a.currentTime < 84);
+    await invoke('previoustrack');
+    await waitForAudio(page, (a) => a.currentTime >= 80 && a.currentTime < 82);
+    await invoke('pause');
+    await waitForAudio(page, (a) => a.paused);
+    expect(await page.evaluate(() => navigator.mediaSession.playbackState)).toBe('paused');
+    await invoke('play');
+    await waitForAudio(page, (a) => !a.paused);
+    await invoke('seekto', { seekTime: 10 });
+    await invoke('nexttrack');
+    await waitForAudio(page, (a) => a.currentTime >= 40 && a.currentTime < 45);
+  });
+
+  test('keyboard only: open, play/pause, seek, skip, speed, chapters, close', async () => {
+    await page.getByRole('button', { name: 'Close player' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Tab from the top of the page until "Open player" has focus.
+    let found = false;
+    for (let i = 0; i < 60 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Open player');
+    }
+    expect(found).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close player');
+
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 30; i++) {
+        if ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === label) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`focus never reached ${label}`);
+    };
+    await tabTo('Seek');
+    let t = (await audioState(page)).currentTime;
+    await page.keyboard.press('ArrowRight');
+    await waitForAudio(page, (a, t0) => a.currentTime >= t0! + 4, t);
+    await tabTo('Pause');
+    await page.keyboard.press('Space');
+    await waitForAudio(page, (a) => a.paused);
+    await page.keyboard.press('Enter');
+    await waitForAudio(page, (a) => !a.paused);
+    await tabTo('Skip forward');
+    t = (await audioState(page)).currentTime;
+    await page.keyboard.press('Enter');
+    await waitForAudio(page, (a, t0) => a.currentTime >= t0! + 25, t);
+    await tabTo('Playback speed');
+    // The focus ring shows on every control reached by keyboard.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+
+    // App-wide shortcuts once focus is back on the page itself.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Open player');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Space');
+    await waitForAudio(page, (a) => a.paused);
+    await page.keyboard.press('Space');
+    await waitForAudio(page, (a) => !a.paused);
+    await page.evaluate(() => {
+      document.querySelector('audio')!.currentTime = 50;
+    });
+    t = (await audioState(page)).currentTime;
+    await page.keyboard.press('ArrowLeft');
+    await waitForAudio(page, (a, t0) => a.currentTime <= t0! - 13, t);
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitForAudio(page, (a) => a.currentTime >= 40 && a.currentTime < 45);
+    const rate = (await audioState(page)).playbackRate;
+    await page.keyboard.press(']');
+    await waitForAudio(page, (a, r) => Math.abs(a.playbackRate - (r! + 0.1)) < 0.001, rate);
+    await page.keyboard.press('[');
+    await page.keyboard.press('[');
+    await waitForAudio(page, (a, r) => Math.abs(a.playbackRate - (r! - 0.1)) < 0.001, rate);
+  });
+
+  test('reload puts the same episode back at the same position, paused, at the show’s speed', async () => {
+    await page.evaluate(() => {
+      document.querySelector('audio')!.currentTime = 70;
+    });
+    await waitForAudio(page, (a) => a.currentTime > 71);
+    const before = await audioState(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Open player' }).waitFor();
+    await waitForAudio(page, (a) => a.readyState >= 1 && a.currentTime > 0);
+    const after = await audioState(page);
+    expect(after.src).toContain('/audio/long-episode.mp3');
+    expect(after.paused).toBe(true);
+    expect(Math.abs(after.currentTime - before.currentTime)).toBeLessThanOrEqual(2);
+    expect(after.playbackRate).toBeCloseTo(before.playbackRate, 5);
+    await page.getByRole('button', { name: 'Open player' }).click();
+    expect(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext')).toMatch(/^1:1\d of 2:00$/);
+    await page.getByRole('button', { name: 'Close player' }).click();
+  });
+
+  test('queue: add three, reorder by buttons and by drag, survives reload, the next starts when one ends', async () => {
+    await openShow(NETWORK);
+    for (const title of [E1, E2, E3]) await page.getByRole('button', { name: `Add to queue ${title}` }).click();
+    await openQueue();
+    await page.locator('.queue-list .queue-row').nth(2).waitFor();
+    expect(await queueTitles()).toEqual([E1, E2, E3]);
+    // 12 + 10 + 14 seconds.
+    await page.locator('.queue-summary', { hasText: '3 episodes · 36 s left' }).waitFor();
+
+    await page.getByRole('listitem', { name: E3 }).getByRole('button', { name: 'Move up' }).click();
+    await expect.poll(queueTitles).toEqual([E1, E3, E2]);
+
+    // Drag E1's handle below E3 with the mouse (pointer events; touch uses the same code path).
+    const handle = page.getByRole('listitem', { name: E1 }).locator('.drag-handle');
+    const box = (await handle.boundingBox())!;
+    const rowHeight = (await page.getByRole('listitem', { name: E1 }).boundingBox())!.height;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + (rowHeight * 1.2 * i) / 6);
+    await page.mouse.up();
+    await expect.poll(queueTitles).toEqual([E3, E1, E2]);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+    await expect.poll(queueTitles).toEqual([E3, E1, E2]);
+
+    // Play the first one, jump to its last second, and let it end.
+    await page.getByRole('listitem', { name: E3 }).getByRole('button', { name: 'Play' }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-3.mp3') && !a.paused && a.currentTime > 0.2);
+    await expect.poll(queueTitles).toEqual([E1, E2]);
+    await page.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = a.duration - 1;
+    });
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused && a.currentTime > 0.3, undefined, 20_000);
+    await expect.poll(queueTitles).toEqual([E2]);
+    await page.locator('.mini-title', { hasText: E1 }).waitFor();
+    const e3 = page.locator('.history-row', { hasText: E3 });
+    await e3.getByText('Played').waitFor();
+  });
+
+  test('a 404 enclosure shows a clear message and leaves the queue alone', async () => {
+    await openShow(PLAYER_SHOW.title);
+    await page.getByRole('button', { name: `Play ${PLAYER_SHOW.missingTitle}` }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /404/ });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toMatch(/could not be loaded.*404/i);
+    await openQueue();
+    expect(await queueTitles()).toEqual([E2]);
+  });
+
+  test('share at the current time, and opening that link seeks there', async () => {
+    await openShow(PLAYER_SHOW.title);
+    await page.getByRole('button', { name: `Play ${LONG}` }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/long-episode.mp3') && !a.paused);
+    await page.evaluate(() => {
+      document.querySelector('audio')!.currentTime = 95;
+    });
+    await page.getByRole('button', { name: 'Open player' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Share at current time' }).click();
+    await page.getByText(/Link to 1:3\d copied/).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${stack.appUrl}/episode/[^#]+#t=1:3\\d$`));
+
+    const other = await stack.newPage(context);
+    await other.goto(link);
+    await other.getByRole('button', { name: 'Open player' }).waitFor();
+    await waitForAudio(other, (a) => a.readyState >= 1 && a.currentTime >= 94 && a.currentTime < 100);
+    await other.close();
+  });
+
+  test('screenshots of the mini and full player, light and dark', async () => {
+    // HOPCAST_SCREENSHOTS=docs refreshes the README's images; otherwise they go to a temp folder.
+    const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-player-shots');
+    mkdirSync(dir, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('button', { name: 'Close player' }).click().catch(() => undefined);
+      await openQueue();
+      await page.screenshot({ path: path.join(dir, `mini-player-${scheme}.png`) });
+      await page.getByRole('button', { name: 'Open player' }).click();
+      await page.getByRole('dialog').waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(dir, `full-player-${scheme}.png`) });
+      await page.getByRole('button', { name: 'Close player' }).click();
+    }
+    expect(stack.errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
+  });
+});
