@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { App } from './app/App';
 import { registerServiceWorker } from './sw-bridge';
+import { startLibrary } from './state/library-start';
 import './app/styles.css';
 
 render(<App />, document.getElementById('app')!);
 registerServiceWorker();
+void startLibrary();

@@ -1,9 +1,15 @@
 import { Page } from '../../ui/Page';
 import { InstallButton } from '../install/InstallButton';
+import { LibrarySettings } from '../library/LibrarySettings';
+import { PlaybackSettings } from '../player/PlaybackSettings';
+import { DownloadSettings } from '../downloads/DownloadSettings';
 
 export function SettingsPage() {
   return (
     <Page title="Settings">
+      <LibrarySettings />
+      <PlaybackSettings />
+      <DownloadSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { startStack, type Stack } from './harness';
+
+const FEED_TITLE = 'Fixture Network Show';
+
+function rss(title: string, items: number[], extra = ''): string {
+  const body = items
+    .map(
+      (n) => `<item><title>${title} episode ${n}</title><guid>${title}-${n}</guid><pubDate>${new Date(Date.UTC(2026, 0, n)).toUTCString()}</pubDate>
+      <enclosure url="{{BASE}}/audio/episode-1.mp3" type="audio/mpeg" length="48274"/><description>Notes ${n}</description></item>`,
+    )
+    .join('');
+  return `<?xml version="1.0"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>${title}</title>${extra}${body}</channel></rss>`;
+}
+
+describe('library', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  async function openLibrary(): Promise<Page> {
+    const page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    return page;
+  }
+
+  async function subscribeTo(page: Page, url: string): Promise<void> {
+    await page.getByRole('button', { name: 'Add podcast' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add podcast' });
+    await dialog.getByLabel('Feed URL').fill(url);
+    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  const card = (page: Page, title: string) => page.getByRole('list', { name: 'Shows' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+
+  const feedRequests = (name: string) => stack.fixtures.log.filter((r) => r.url === `/feeds/${name}`);
+
+  test('first run: the default shows the sealed proxy refuses show why, with Retry and a paste-URL path that works', async () => {
+    const page = await openLibrary();
+    const shows = page.getByRole('list', { name: 'Shows' });
+    const heavy = shows.getByRole('listitem', { name: 'Heavy Networking' });
+    await heavy.getByRole('alert').filter({ hasText: "only reaches its configured hosts" }).waitFor();
+    // No known URL: looked up by exact title in the directory (the fixture stand-in has no such show).
+    await shows.getByRole('listitem', { name: 'Network Automation Nerds' }).getByText('No show titled “Network Automation Nerds” was found').waitFor();
+    await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('alert').waitFor();
+    await shows.getByRole('listitem', { name: 'Day Two DevOps' }).getByRole('alert').waitFor();
+    // The directory was asked by title, through the server.
+    const asked = stack.fixtures.log.filter((r) => r.url.startsWith('/apple/search')).map((r) => new URL(r.url, stack.fixtures.origin).searchParams.get('term'));
+    expect(asked).toEqual(expect.arrayContaining(['Network Automation Nerds', 'Packet Protector']));
+
+    await heavy.getByRole('button', { name: 'Retry Heavy Networking' }).click();
+    await heavy.getByRole('alert').waitFor();
+
+    await heavy.getByRole('button', { name: 'Paste feed URL for Heavy Networking' }).click();
+    await heavy.getByLabel('Feed URL for Heavy Networking', { exact: true }).fill(`${stack.fixtures.origin}/feeds/network-show.xml`);
+    await heavy.getByRole('button', { name: 'Use' }).click();
+    await card(page, FEED_TITLE).waitFor();
+    await shows.getByRole('listitem', { name: 'Heavy Networking' }).waitFor({ state: 'detached' });
+
+    // Unresolved cards come back after a reload; dismissing one is remembered.
+    await page.reload();
+    await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('button', { name: 'Dismiss Packet Protector' }).click();
+    await page.reload();
+    await card(page, FEED_TITLE).waitFor();
+    await shows.getByRole('listitem', { name: 'Day Two DevOps' }).waitFor();
+    await expect(shows.getByRole('listitem', { name: 'Packet Protector' }).count()).resolves.toBe(0);
+  });
+
+  test('subscribe by feed URL, open the show, refresh gets a 304, unsubscribe removes everything', async () => {
+    const page = await openLibrary();
+    await subscribeTo(page, `${stack.fixtures.origin}/feeds/network-show.xml`);
+    const show = card(page, FEED_TITLE);
+    await show.getByText('3 unplayed').waitFor();
+    await show.getByText(/Updated just now/).waitFor();
+
+    await show.getByRole('link', { name: FEED_TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: FEED_TITLE }).waitFor();
+    const episodes = page.getByRole('list', { name: 'Episodes' });
+    await expect(episodes.getByRole('listitem').count()).resolves.toBe(3);
+    const first = episodes.getByRole('listitem').first();
+    await expect(first.getByRole('link').textContent()).resolves.toBe('Episode 3: Day two operations');
+    for (const name of [/^Play /, /^Add to queue /, /^Download /]) await expect(first.getByRole('button', { name }).count()).resolves.toBe(1);
+    await page.getByLabel('Sort episodes').selectOption('oldest');
+    await expect(episodes.getByRole('listitem').first().getByRole('link').textContent()).resolves.toBe('Episode 1: Routing in a hurry');
+    await page.getByLabel('Filter episodes').selectOption('played');
+    await page.getByText('No episodes match this filter.').waitFor();
+    await page.getByLabel('Filter episodes').selectOption('unplayed');
+    await expect(episodes.getByRole('listitem').count()).resolves.toBe(3);
+
+    // Refresh: the stored ETag goes up, the host answers 304 and the proxy passes it down.
+    const before = feedRequests('network-show.xml').length;
+    const notModified = page.waitForResponse((r) => r.url().includes('/api/feed?url=') && r.url().includes('network-show.xml'));
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    expect((await notModified).status()).toBe(304);
+    const sent = feedRequests('network-show.xml').slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
+
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    const confirm = page.getByRole('dialog', { name: `Unsubscribe from ${FEED_TITLE}?` });
+    await confirm.getByText('Its 3 episodes').waitFor();
+    await confirm.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await expect(card(page, FEED_TITLE).count()).resolves.toBe(0);
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('hopcast');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('episodes').objectStore('episodes').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
+  });
+
+  test('subscribe by a web page that links its feed', async () => {
+    const page = await openLibrary();
+    await subscribeTo(page, `${stack.fixtures.origin}/page/network-show.html`);
+    await card(page, FEED_TITLE).getByText('3 unplayed').waitFor();
+    expect(stack.fixtures.log.some((r) => r.url === '/page/network-show.html')).toBe(true);
+  });
+
+  test('a bad address and a page without a feed get clear errors in the dialog', async () => {
+    const page = await openLibrary();
+    await page.getByRole('button', { name: 'Add podcast' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add podcast' });
+    await dialog.getByLabel('Feed URL').fill('ftp://example.com/feed');
+    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Only http and https addresses' }).waitFor();
+    await dialog.getByLabel('Feed URL').fill(`${stack.fixtures.origin}/feeds/does-not-exist.xml`);
+    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'The feed is gone: its host answered 404' }).waitFor();
+  });
+
+  test('refresh all: new episodes get badges, a moved feed is followed, one broken feed fails on its own card', async () => {
+    stack.fixtures.setFeed('growing.xml', rss('Growing', [1, 2]));
+    stack.fixtures.setFeed('old-home.xml', rss('Mover', [1], `<itunes:new-feed-url>{{BASE}}/feeds/new-home.xml</itunes:new-feed-url>`));
+    stack.fixtures.setFeed('new-home.xml', rss('Mover', [1, 2]));
+    stack.fixtures.setFeed('breaking.xml', rss('Breaking', [1]));
+    const page = await openLibrary();
+    for (const name of ['growing.xml', 'old-home.xml', 'breaking.xml']) await subscribeTo(page, `${stack.fixtures.origin}/feeds/${name}`);
+    await card(page, 'Growing').getByText('2 unplayed').waitFor();
+    // The move was followed on subscribe: both episodes of the new home are there.
+    await card(page, 'Mover').getByText('2 unplayed').waitFor();
+    await card(page, 'Breaking').getByText('1 unplayed').waitFor();
+
+    stack.fixtures.setFeed('growing.xml', rss('Growing', [1, 2, 3, 4]));
+    stack.fixtures.setFeed('breaking.xml', 'this is not a feed');
+    const oldHomeBefore = feedRequests('old-home.xml').length;
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Refreshed \d+ shows: 2 new episodes, 1 failed/ }).waitFor();
+    await card(page, 'Growing').getByText('2 new').waitFor();
+    await card(page, 'Growing').getByText('4 unplayed').waitFor();
+    await card(page, 'Breaking').getByRole('alert').filter({ hasText: 'Refresh failed: This address returned something that is not a podcast feed' }).waitFor();
+    await card(page, 'Mover').getByText(/Updated just now/).waitFor();
+    expect(feedRequests('old-home.xml').length).toBe(oldHomeBefore);
+
+    await card(page, 'Growing').getByRole('link', { name: 'Growing' }).click();
+    const rows = page.getByRole('list', { name: 'Episodes' }).getByRole('listitem');
+    await rows.first().getByText('New', { exact: true }).waitFor();
+    await expect(rows.filter({ hasText: 'New' }).count()).resolves.toBe(2);
+    await page.getByRole('link', { name: 'Back' }).click();
+    await card(page, 'Growing').getByText('4 unplayed').waitFor();
+    await expect(card(page, 'Growing').getByText('2 new').count()).resolves.toBe(0);
+  });
+
+  test('OPML export then import into a fresh browser round-trips the subscriptions', async () => {
+    stack.fixtures.setFeed('second.xml', rss('Second Show', [1]));
+    const page = await openLibrary();
+    await subscribeTo(page, `${stack.fixtures.origin}/feeds/network-show.xml`);
+    await subscribeTo(page, `${stack.fixtures.origin}/feeds/second.xml`);
+    await card(page, 'Second Show').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export OPML' }).click();
+    const file = await (await download).path();
+    const opml = readFileSync(file, 'utf8');
+    expect(opml).toContain(`xmlUrl="${stack.fixtures.origin}/feeds/network-show.xml"`);
+    expect(opml).toContain('title="Second Show"');
+
+    const fresh = await stack.newPage();
+    await fresh.goto(`${stack.appUrl}/settings`);
+    await fresh.getByLabel('Choose OPML file').setInputFiles({ name: 'subs.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+    const report = fresh.getByRole('status', { name: 'Import report' });
+    await report.getByText('Imported 2 shows').waitFor();
+    await report.getByText(FEED_TITLE).waitFor();
+
+    // Pasted OPML with a broken entry and a duplicate: reported, the rest kept.
+    await fresh.getByLabel('Paste OPML').fill(
+      `<opml version="2.0"><body><outline text="Dup" xmlUrl="${stack.fixtures.origin}/feeds/second.xml"/><outline type="rss" text="Bad" xmlUrl="javascript:alert(1)"/><outline text="Dup2" xmlUrl="${stack.fixtures.origin}/feeds/second.xml"/></body></opml>`,
+    );
+    await fresh.getByRole('button', { name: 'Import pasted OPML' }).click();
+    await report.getByText(/Imported 0 shows, 1 already followed, 1 duplicate skipped, 1 failed/).waitFor();
+    await report.getByText(/Only http and https addresses/).waitFor();
+
+    await fresh.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
+    await card(fresh, FEED_TITLE).waitFor();
+    await card(fresh, 'Second Show').waitFor();
+  });
+
+  test('no page error or unexpected console error in any of the above', () => {
+    expect(stack.errors).toEqual([]);
+  });
+});
