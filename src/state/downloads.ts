@@ -1,8 +1,9 @@
 /** Downloads as the UI sees them: records, live progress, storage facts, and the actions. */
 import { signal } from '@preact/signals';
-import type { DownloadRecord } from '../core/types';
+import type { DownloadRecord, Episode } from '../core/types';
 import { getEpisode, getEpisodes } from '../db/episodes';
 import { listDownloads } from '../db/downloads';
+import { getPodcast } from '../db/podcasts';
 import { discardDownload, requestDownload, startDownloadManager, type DownloadProgress } from '../downloads/manager';
 import { backgroundFetchSupported } from '../downloads/background-fetch';
 import { askPersistence, currentPersistence, storageEstimate, type Persistence, type StorageEstimateInfo } from '../downloads/storage';
@@ -130,6 +131,25 @@ export async function deletePlayedDownloads(): Promise<number> {
   const played = (await getEpisodes(complete)).filter((e) => e.played === 1);
   for (const e of played) await discardDownload(e.id);
   return played.length;
+}
+
+export interface DownloadEntry {
+  episodeId: string;
+  episode: Episode | null;
+  showTitle: string | null;
+}
+
+/** Episode and show titles for the Downloads screen (records hold ids only). */
+export async function describeDownloads(ids: readonly string[]): Promise<DownloadEntry[]> {
+  const episodes = new Map((await getEpisodes(ids)).map((e) => [e.id, e]));
+  const shows = new Map<string, string | null>();
+  for (const e of episodes.values()) {
+    if (!shows.has(e.podcastId)) shows.set(e.podcastId, (await getPodcast(e.podcastId))?.title ?? null);
+  }
+  return ids.map((episodeId) => {
+    const episode = episodes.get(episodeId) ?? null;
+    return { episodeId, episode, showTitle: episode ? (shows.get(episode.podcastId) ?? null) : null };
+  });
 }
 
 if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') void initDownloads().catch(() => undefined);

@@ -1,0 +1,36 @@
+import { useEffect } from 'preact/hooks';
+import { backgroundDownloads } from '../../state/downloads';
+import { deleteAfterPlayed, keepNext, MAX_KEEP_NEXT, setDeleteAfterPlayed, setKeepNext, startAutoDownloads } from '../../state/downloads-auto';
+
+/** Settings → Downloads: automatic downloads from the queue, cleanup after playing, and where to manage storage. */
+export function DownloadSettings() {
+  useEffect(() => startAutoDownloads(), []);
+  return (
+    <section class="settings-section" aria-labelledby="settings-downloads">
+      <h2 id="settings-downloads">Downloads</h2>
+      <p class="settings-row">
+        <label for="keep-next">Keep the next queue items downloaded</label>
+        <select id="keep-next" value={String(keepNext.value)} onChange={(e) => void setKeepNext(Number(e.currentTarget.value))}>
+          <option value="0">Off</option>
+          {[1, 2, 3, 5, 10, MAX_KEEP_NEXT].map((n) => (
+            <option key={n} value={String(n)}>
+              Next {n}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p class="settings-row">
+        <label>
+          <input type="checkbox" checked={deleteAfterPlayed.value} onChange={(e) => void setDeleteAfterPlayed(e.currentTarget.checked)} /> Delete
+          downloads after they are played
+        </label>
+      </p>
+      <p class="muted">
+        {backgroundDownloads
+          ? 'Downloads keep going in the background, even after you close Hopcast.'
+          : 'Keep Hopcast open while episodes download: this browser pauses downloads when the app is closed, and they continue when you come back.'}{' '}
+        <a href="/downloads">Manage downloads and storage</a>
+      </p>
+    </section>
+  );
+}
