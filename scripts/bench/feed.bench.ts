@@ -140,7 +140,7 @@ function makeParser(name: ParserName): Parser {
 function measureIsolated(name: ParserName): number[] {
   const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', name], {
     encoding: 'utf8',
-    env: { ...process.env, LOG: 'silent' },
+    env: { ...process.env, PARTYTIME_LOG: 'silent' },
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split('\n').pop() as string) as number[];

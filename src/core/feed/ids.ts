@@ -9,13 +9,20 @@ import type { ItemDraft } from './item';
  */
 export function assignIds(drafts: ItemDraft[]): void {
   const used = new Set<string>();
+  // Next ordinal to try per id, so a feed of thousands of identical items stays linear.
+  const ordinals = new Map<string, number>();
   for (let i = drafts.length - 1; i >= 0; i--) {
     const draft = drafts[i] as ItemDraft;
     const base = draft.rawGuid ?? derivedId(draft.contentKey);
     let id = base;
     if (used.has(id)) {
       id = `${base}#${hashString(draft.contentKey).split('.')[1] as string}`;
-      for (let n = 2; used.has(id); n++) id = `${base}#${n}`;
+      if (used.has(id)) {
+        let n = ordinals.get(id) ?? 2;
+        while (used.has(`${id}-${n}`)) n++;
+        ordinals.set(id, n + 1);
+        id = `${id}-${n}`;
+      }
     }
     used.add(id);
     draft.episode.guid = id;

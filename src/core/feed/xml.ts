@@ -135,7 +135,7 @@ export function htmlOf(node: XNode, name: string, ctx: ParseContext): string {
   return fromRaw(raw, ctx, true).trim();
 }
 
-const TAG = /<[^>]*>/g;
+const TAG = /<[^<>]*>/g;
 
 function outsideCdata(part: string, ctx: ParseContext, keepMarkup: boolean): string {
   if (!keepMarkup && part.indexOf('<') !== -1) part = part.replace(TAG, '');

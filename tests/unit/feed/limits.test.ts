@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { FeedError, parseFeed } from '../../../src/core/feed/index';
+import { rss } from './helpers';
+
+/** Hostile shapes aimed at quadratic corners: each must finish quickly, with a feed or a FeedError. */
+function timed(input: string | Uint8Array): number {
+  const started = performance.now();
+  try {
+    parseFeed(input);
+  } catch (err) {
+    if (!(err instanceof FeedError)) throw err;
+  }
+  return performance.now() - started;
+}
+
+describe('work is bounded on hostile input', () => {
+  it.each([
+    ['unterminated quotes in tags', rss('<item><title>x</title>' + '<a b="'.repeat(60_000) + '</item>')],
+    ['stray < signs', rss('<item><title>' + '<'.repeat(200_000) + '</title></item>')],
+    ['unterminated CDATA openings', rss('<item><title>x</title>' + '<![CDATA['.repeat(50_000))],
+    ['a channel of unclosed tags', `<rss><channel>${'<a b="1">'.repeat(50_000)}<title>x</title>`],
+    ['deep nesting', rss(`<item><title>x</title>${'<a>'.repeat(100_000)}</item>`)],
+    ['stray closing tags', rss('</x>'.repeat(100_000) + '<item><title>x</title></item>')],
+    ['CDATA sections inside show notes', rss(`<item><description>${'<![CDATA[a]]>'.repeat(60_000)}</description></item>`)],
+    ['items sharing one guid and enclosure', rss('<item><guid>g</guid><enclosure url="https://x.test/a.mp3"/></item>'.repeat(20_000))],
+    ['a huge attribute', rss(`<item><enclosure url="${'a'.repeat(3_000_000)}"/></item>`)],
+    ['entities everywhere', rss(`<item><title>${'&amp;&lt;&#65;&bogus;&'.repeat(100_000)}</title></item>`)],
+  ])('%s', (_name, input) => {
+    expect(timed(input)).toBeLessThan(3_000);
+    expect(timed(new TextEncoder().encode(input))).toBeLessThan(3_000);
+  });
+
+  it('keeps every copy of a repeated item, each with its own id', () => {
+    const feed = parseFeed(rss('<item><guid>g</guid><enclosure url="https://x.test/a.mp3"/></item>'.repeat(500)));
+    expect(new Set(feed.episodes.map((e) => e.guid)).size).toBe(500);
+  });
+
+  it('refuses input over 64 MB before reading it', () => {
+    expect(() => parseFeed(new Uint8Array(64 * 1024 * 1024 + 1))).toThrow(FeedError);
+  });
+});
