@@ -59,8 +59,8 @@ describe('library', () => {
     await heavy.getByRole('button', { name: 'Retry Heavy Networking' }).click();
     await heavy.getByRole('alert').waitFor();
 
-    await heavy.getByRole('button', { name: 'Paste feed URL for Heavy Networking' }).click();
-    await heavy.getByLabel('Feed URL for Heavy Networking', { exact: true }).fill(`${stack.fixtures.origin}/feeds/network-show.xml`);
+    await heavy.getByRole('button', { name: 'Paste address for Heavy Networking' }).click();
+    await heavy.getByLabel('Feed address for Heavy Networking').fill(`${stack.fixtures.origin}/feeds/network-show.xml`);
     await heavy.getByRole('button', { name: 'Use' }).click();
     await card(page, FEED_TITLE).waitFor();
     await shows.getByRole('listitem', { name: 'Heavy Networking' }).waitFor({ state: 'detached' });

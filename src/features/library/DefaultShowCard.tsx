@@ -26,47 +26,47 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
   };
 
   return (
-    <li class="show-card default-show-card" aria-label={issue.title}>
-      <div class="show-card-art">
-        <Artwork src={null} title={issue.title} size={160} />
-      </div>
-      <span class="show-card-title">{issue.title}</span>
-      {issue.status === 'working' ? (
-        <p class="show-card-status">Subscribing…</p>
-      ) : (
-        <>
-          <p class="show-card-status error-text" role="alert">
-            Couldn't subscribe: {issue.message}
-          </p>
-          <div class="default-show-actions">
-            <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
-              Retry
-            </button>
-            <button type="button" class="button button-small" aria-expanded={pasting} onClick={() => setPasting(!pasting)} aria-label={`Paste feed URL for ${issue.title}`}>
-              Paste URL
-            </button>
-            <button type="button" class="button button-small" onClick={() => void dismissDefaultShow(issue.key)} aria-label={`Dismiss ${issue.title}`}>
-              Dismiss
-            </button>
-          </div>
-          {pasting && (
-            <form class="default-show-form" onSubmit={(e) => void submit(e)}>
-              <label for={inputId} class="visually-hidden">
-                Feed URL for {issue.title}
-              </label>
-              <input id={inputId} type="url" inputMode="url" placeholder="https://…" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
-              <button type="submit" class="button button-small button-primary" disabled={working}>
-                Use
+    <li class="default-show-card" aria-label={issue.title}>
+      <Artwork src={null} title={issue.title} size={56} />
+      <div class="default-show-body">
+        <span class="show-card-title">{issue.title}</span>
+        {issue.status === 'working' ? (
+          <p class="show-card-status">Subscribing…</p>
+        ) : (
+          <>
+            <p class="show-card-status error-text" role="alert">
+              Couldn't subscribe: {issue.message}
+            </p>
+            <div class="default-show-actions">
+              <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
+                Retry
               </button>
-              {error && (
-                <p class="error-text" role="alert">
-                  {error}
-                </p>
-              )}
-            </form>
-          )}
-        </>
-      )}
+              <button type="button" class="button button-small" aria-expanded={pasting} onClick={() => setPasting(!pasting)} aria-label={`Paste address for ${issue.title}`}>
+                Paste address
+              </button>
+              <button type="button" class="button button-small" onClick={() => void dismissDefaultShow(issue.key)} aria-label={`Dismiss ${issue.title}`}>
+                Dismiss
+              </button>
+            </div>
+            {pasting && (
+              <form class="default-show-form" noValidate onSubmit={(e) => void submit(e)}>
+                <label for={inputId} class="visually-hidden">
+                  Feed address for {issue.title}
+                </label>
+                <input id={inputId} type="url" inputMode="url" placeholder="https://…" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+                <button type="submit" class="button button-small button-primary" disabled={working}>
+                  Use
+                </button>
+                {error && (
+                  <p class="error-text" role="alert">
+                    {error}
+                  </p>
+                )}
+              </form>
+            )}
+          </>
+        )}
+      </div>
     </li>
   );
 }

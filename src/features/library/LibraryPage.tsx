@@ -49,9 +49,8 @@ export function LibraryPage() {
       title="Library"
       actions={
         <>
-          <button type="button" class="button" onClick={refresh} disabled={!!progress || list.length === 0 || !online.value}>
-            <Icon name="refresh" size={18} />
-            Refresh
+          <button type="button" class="icon-button" aria-label="Refresh" title="Refresh all shows" onClick={refresh} disabled={!!progress || list.length === 0 || !online.value}>
+            <Icon name="refresh" size={22} />
           </button>
           <button type="button" class="button button-primary" onClick={() => setAdding(true)}>
             <Icon name="plus" size={18} />

@@ -72,10 +72,10 @@ export function LibrarySettings() {
       <h2 id="settings-library">Library</h2>
       <h3>Import subscriptions (OPML)</h3>
       <p class="muted">From another podcast app: pick its exported OPML file, or paste the file's text.</p>
+      <input id="opml-file" class="visually-hidden file-input" type="file" accept=".opml,.xml,text/x-opml,text/xml,application/xml" disabled={busy} onChange={(e) => void onFile(e)} />
       <label class="button" for="opml-file">
         Choose OPML file
       </label>
-      <input id="opml-file" class="visually-hidden" type="file" accept=".opml,.xml,text/x-opml,text/xml,application/xml" disabled={busy} onChange={(e) => void onFile(e)} />
       <label for="opml-text" class="library-settings-label">
         Paste OPML
       </label>

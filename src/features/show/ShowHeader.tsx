@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Podcast } from '../../core/types';
 import { Artwork } from '../library/Artwork';
 import { timeAgo } from '../library/relative-time';
 
 /** Artwork, title, author and the description as text (it is shown, never rendered as HTML). */
-export function ShowHeader({ podcast, descriptionText, count }: { podcast: Podcast; descriptionText: string; count: number }) {
+export function ShowHeader({ podcast, descriptionText, count, children }: { podcast: Podcast; descriptionText: string; count: number; children?: ComponentChildren }) {
   const [expanded, setExpanded] = useState(false);
   const long = descriptionText.length > 220;
   return (
@@ -17,6 +18,7 @@ export function ShowHeader({ podcast, descriptionText, count }: { podcast: Podca
             {count} {count === 1 ? 'episode' : 'episodes'}
             {podcast.lastRefreshAt ? ` · updated ${timeAgo(podcast.lastRefreshAt)}` : ''}
           </p>
+          {children && <div class="show-header-actions">{children}</div>}
         </div>
       </div>
       {podcast.lastError && (

@@ -79,17 +79,16 @@ export function ShowPage({ id }: { id: string }) {
       title={podcast.title}
       back="/"
       actions={
-        <>
-          <button type="button" class="icon-button" aria-label={busy ? 'Refreshing' : 'Refresh'} disabled={busy || !online.value} onClick={() => void refreshPodcast(podcast.id)}>
-            <Icon name="refresh" size={20} />
-          </button>
-          <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
-            Unsubscribe
-          </button>
-        </>
+        <button type="button" class="icon-button" aria-label={busy ? 'Refreshing' : 'Refresh'} title="Refresh this show" disabled={busy || !online.value} onClick={() => void refreshPodcast(podcast.id)}>
+          <Icon name="refresh" size={22} />
+        </button>
       }
     >
-      <ShowHeader podcast={podcast} descriptionText={description} count={data.episodes.length} />
+      <ShowHeader podcast={podcast} descriptionText={description} count={data.episodes.length}>
+        <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
+          Unsubscribe
+        </button>
+      </ShowHeader>
       <div class="show-controls">
         <label>
           <span class="visually-hidden">Sort</span>
