@@ -4,7 +4,7 @@
  * only new, changed and removed episodes touch the index. Library writes call for another
  * reconcile; the index is saved again a little after it changes.
  */
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import type { SearchBackend } from '../core/search/backend';
 import { docSignature, toSearchDoc, type SearchDoc } from '../core/search/docs';
 import type { Episode } from '../core/types';
@@ -13,6 +13,7 @@ import { listPodcasts } from '../db/podcasts';
 import { loadSearchIndex, saveSearchIndex } from '../db/search-index';
 import { workerSearchBackend } from '../workers/search-bridge';
 import { downloads } from './downloads';
+import { libraryVersion } from './library';
 
 export type IndexPhase = 'idle' | 'loading' | 'indexing' | 'ready' | 'error';
 
@@ -111,6 +112,11 @@ export function noteLibraryChanged(): void {
   }, RECONCILE_DELAY_MS);
 }
 
+// Every library write bumps libraryVersion; reading it subscribes this effect to those bumps.
+effect(() => {
+  if (libraryVersion.value > 0) noteLibraryChanged();
+});
+
 /** Runs a reconcile, or, when one is running, one more right after it. Resolves when all are done. */
 export function reconcileNow(): Promise<void> {
   if (reconciling) {
@@ -151,20 +157,22 @@ async function reconcile(): Promise<void> {
       documents = await engine.sync(upserts.slice(i, i + SYNC_BATCH), []);
       status({ documents });
     }
+    // A first build is saved at once: the app may be closed or reloaded any moment now.
+    const firstBuild = signatures.size === 0;
     signatures = next;
     status({ phase: 'ready', documents, message: null });
-    scheduleSave();
+    scheduleSave(firstBuild ? 0 : SAVE_DELAY_MS);
   } catch (err) {
     status({ phase: 'error', message: `The search index could not be updated: ${messageOf(err)}` });
   }
 }
 
-function scheduleSave(): void {
+function scheduleSave(delay: number): void {
   if (saveTimer) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     saveTimer = null;
     void saveNow();
-  }, SAVE_DELAY_MS);
+  }, delay);
 }
 
 /** Persists the index with the signatures it was built from. */

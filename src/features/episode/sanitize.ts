@@ -90,7 +90,7 @@ export function sanitizeNotes(html: string, options: NotesOptions = {}): Documen
   currentBase = options.baseUrl;
   let fragment: DocumentFragment;
   try {
-    fragment = p.sanitize(looksLikeHtml(html) ? html : textToHtml(html), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    fragment = p.sanitize(looksLikeHtml(html) ? defuseHandlers(html) : textToHtml(html), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   } finally {
     currentBase = undefined;
   }
@@ -103,6 +103,18 @@ export function sanitizeNotesToHtml(html: string, options: NotesOptions = {}): s
   const holder = document.createElement('div');
   holder.append(sanitizeNotes(html, options));
   return holder.innerHTML;
+}
+
+const TAG = /<[a-z][^<>]*>/gi;
+const HANDLER = /([\s/"'])on([a-z]+\s*=)/gi;
+
+/**
+ * Renames `on…=` attributes inside tags before DOMPurify parses the notes. Not a security step
+ * (DOMPurify removes them either way), but Chromium checks inline handlers against the page's
+ * CSP even in DOMParser's inert document and logs a violation for every hostile note.
+ */
+function defuseHandlers(html: string): string {
+  return html.replace(TAG, (tag) => tag.replace(HANDLER, '$1data-defused-$2'));
 }
 
 /** Many feeds send plain text with newlines as notes: keep the paragraphs and line breaks. */

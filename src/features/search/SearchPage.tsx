@@ -1,9 +1,138 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { Page } from '../../ui/Page';
+import { downloads } from '../../state/downloads';
+import { ensureSearchIndex, indexStatus, noteLibraryChanged, searchLibrary, searchShows, type SearchAnswer } from '../../state/search';
+import { DirectorySection } from './DirectorySection';
+import { NO_FILTERS, SearchFilters, type FilterValues } from './SearchFilters';
+import { SearchResult } from './SearchResult';
+import './search.css';
 
+const PAGE_SIZE = 50;
+/** Enough to skip the keystrokes of a fast typist; a search itself takes a few milliseconds. */
+const TYPING_DELAY_MS = 60;
+
+const count = new Intl.NumberFormat();
+
+/** Library search as you type, with filters, and the directory search for shows not yet followed. */
 export function SearchPage() {
+  const location = useLocation();
+  const [text, setText] = useState(() => location.query.q ?? '');
+  const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [answer, setAnswer] = useState<(SearchAnswer & { query: string }) | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
+  const latest = useRef(0);
+  const status = indexStatus.value;
+  // Downloads only matter to the results when the filter reads them.
+  const downloadsKey = filters.downloadedOnly ? downloads.value : null;
+
+  useEffect(() => {
+    // First visit loads the index; a later one checks for changes made meanwhile (played marks).
+    if (indexStatus.value.phase === 'idle') void ensureSearchIndex();
+    else noteLibraryChanged();
+  }, []);
+
+  useEffect(() => {
+    const q = text.trim();
+    const id = ++latest.current;
+    if (!q) {
+      setAnswer(null);
+      setFailure(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      searchLibrary({ text: q, ...filters, limit }).then(
+        (a) => id === latest.current && (setAnswer({ ...a, query: q }), setFailure(null)),
+        (err: unknown) => id === latest.current && setFailure(err instanceof Error ? err.message : String(err)),
+      );
+    }, TYPING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, filters, limit, status.phase, status.documents, downloadsKey]);
+
+  const onInput = (value: string) => {
+    setText(value);
+    setLimit(PAGE_SIZE);
+    // Keep the query in the address, so Back from an episode returns to these results.
+    const q = value.trim();
+    location.route(q ? `/search?q=${encodeURIComponent(q)}` : '/search', true);
+  };
+
+  const q = text.trim();
   return (
     <Page title="Search">
-      <p class="muted">Search comes with its issue.</p>
+      <form
+        role="search"
+        class="search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAsked((n) => n + 1);
+        }}
+      >
+        <label for="search-input" class="visually-hidden">
+          Search episodes
+        </label>
+        <input
+          id="search-input"
+          type="search"
+          class="search-input"
+          placeholder="Search episodes"
+          autoComplete="off"
+          spellcheck={false}
+          enterKeyHint="search"
+          value={text}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      </form>
+      <SearchFilters value={filters} shows={searchShows.value} onChange={(f) => (setFilters(f), setLimit(PAGE_SIZE))} />
+
+      <section class="search-section" aria-labelledby="library-heading">
+        <h2 id="library-heading">In your library</h2>
+        <IndexNotice phase={status.phase} documents={status.documents} message={status.message} />
+        <p class="search-count" role="status">
+          {/* Says what the list below shows: while the next query runs, that is still the last one's answer. */}
+          {q && answer ? (answer.total === 0 ? `No episodes match “${answer.query}”.` : `${count.format(answer.total)} ${answer.total === 1 ? 'episode matches' : 'episodes match'} “${answer.query}”`) : ''}
+        </p>
+        {failure && (
+          <p class="error-text" role="alert">
+            Search failed: {failure}
+          </p>
+        )}
+        {!q && status.phase === 'ready' && (
+          <p class="muted">Titles, show notes and people across {count.format(status.documents)} episodes. Matches appear as you type.</p>
+        )}
+        {q && answer && answer.results.length > 0 && (
+          <ol class="search-results" aria-label="Matching episodes">
+            {answer.results.map((found) => (
+              <li key={found.episode.id}>
+                <SearchResult found={found} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {q && answer && answer.total > answer.results.length && (
+          <button type="button" class="button search-more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+            Show more results
+          </button>
+        )}
+      </section>
+
+      <DirectorySection query={text} asked={asked} />
     </Page>
   );
+}
+
+function IndexNotice({ phase, documents, message }: { phase: string; documents: number; message: string | null }) {
+  if (phase === 'error') {
+    return (
+      <p class="error-text" role="alert">
+        {message}
+      </p>
+    );
+  }
+  if (phase === 'loading' || phase === 'indexing') {
+    return <p class="muted search-indexing">{documents > 0 ? `Indexing… ${count.format(documents)} episodes so far` : 'Preparing search…'}</p>;
+  }
+  return null;
 }

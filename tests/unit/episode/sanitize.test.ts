@@ -45,6 +45,10 @@ const HOSTILE = [
   '<a href="https://ok.example" onclick="alert(1)" onmouseover="alert(1)">ok</a>',
   '<p onpointerdown="alert(1)">x</p><details open ontoggle="alert(1)">y</details>',
   '<template><img src=x onerror=alert(1)></template>',
+  // A ">" inside a quoted value ends the tag early for a regex, never for the parser.
+  '<img alt=">" onerror="alert(1)" src=x>',
+  '<img/onerror=alert(1) src=x>',
+  '<a href="https://ok.example"\nonclick=alert(1)>x</a>',
 ];
 
 describe('sanitizeNotes', () => {

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { visibleChapters, type Chapter } from '../../core/chapters';
+import { formatClock } from '../../core/time';
+import { loadChapters, type Loaded } from '../../state/episode-page';
+import { httpUrl } from './safe-url';
+
+/** The `podcast:chapters` table of contents; each start time plays the episode from there. */
+export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((seconds: number) => void) | null }) {
+  const [state, setState] = useState<Loaded<Chapter[]> | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState(null);
+    void loadChapters(url, controller.signal).then((loaded) => !controller.signal.aborted && setState(loaded));
+    return () => controller.abort();
+  }, [url]);
+
+  const chapters = state?.ok ? visibleChapters(state.value) : [];
+  return (
+    <section class="episode-section" aria-labelledby="chapters-heading">
+      <h2 id="chapters-heading">Chapters</h2>
+      {!state && <p class="muted">Loading chapters…</p>}
+      {state && !state.ok && <p class="error-text">{state.message}</p>}
+      {state?.ok && chapters.length === 0 && <p class="muted">This episode's chapter list is empty.</p>}
+      {chapters.length > 0 && (
+        <ol class="chapter-list">
+          {chapters.map((c, i) => {
+            const link = httpUrl(c.url);
+            return (
+              <li key={`${c.startTime}-${i}`}>
+                <button type="button" class="seek-link" disabled={!onSeek} aria-label={`Play from ${formatClock(c.startTime)}: ${c.title}`} onClick={() => onSeek?.(c.startTime)}>
+                  {formatClock(c.startTime)}
+                </button>
+                <span class="chapter-title">{c.title}</span>
+                {link && (
+                  <a href={link} target="_blank" rel="noopener noreferrer" class="chapter-link">
+                    Link<span class="visually-hidden"> for {c.title}</span>
+                  </a>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
