@@ -159,13 +159,18 @@ export interface CueGroup {
   cues: Cue[];
 }
 
-/** Cues grouped into readable paragraphs: a new one per speaker turn, or every `maxSeconds`. */
+/** Silence longer than this between two lines starts a new paragraph. */
+const PAUSE_SECONDS = 5;
+
+/** Cues grouped into readable paragraphs: a new one per speaker turn, after a pause, or every `maxSeconds`. */
 export function groupCues(cues: readonly Cue[], maxSeconds = 45): CueGroup[] {
   const groups: CueGroup[] = [];
   for (const cue of cues) {
     const last = groups[groups.length - 1];
+    const previous = last?.cues[last.cues.length - 1];
     const sameSpeaker = last && (cue.speaker === null || cue.speaker === last.speaker);
-    if (last && sameSpeaker && cue.start - last.start < maxSeconds) last.cues.push(cue);
+    const paused = previous?.end != null && cue.start - previous.end > PAUSE_SECONDS;
+    if (last && sameSpeaker && !paused && cue.start - last.start < maxSeconds) last.cues.push(cue);
     else groups.push({ speaker: cue.speaker ?? last?.speaker ?? null, start: cue.start, cues: [cue] });
   }
   return groups;

@@ -135,6 +135,43 @@ describe('search and the episode page', () => {
     }
   });
 
+  test('episode page extras: chapters, a transcript whose lines seek, safe links, people and funding', async () => {
+    await page.goto(stack.appUrl);
+    await page.getByRole('button', { name: 'Add podcast' }).first().click();
+    await page.getByRole('textbox', { name: 'Feed URL' }).fill(`${stack.fixtures.origin}/feeds/quokka-tales.xml`);
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Feed URL' }).waitFor({ state: 'hidden', timeout: 20_000 });
+    await page.goto(`${stack.appUrl}/search?q=marsupials`);
+    await results().first().getByRole('link', { name: /^Lanterns, marsupials/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Lanterns, marsupials and a café at dawn' }).waitFor();
+
+    const link = page.getByRole('link', { name: 'a reading list' });
+    await expect(link.getAttribute('href')).resolves.toBe(`${stack.fixtures.origin}/page/reading-list`);
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await expect(page.locator('.show-notes a', { hasText: 'Not a link' }).getAttribute('href')).resolves.toBeNull();
+
+    const chapters = page.getByRole('region', { name: 'Chapters' });
+    await chapters.getByRole('button', { name: 'Play from 1:15: Lantern making' }).waitFor();
+    await expect(chapters.getByRole('listitem').count()).resolves.toBe(4);
+
+    await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    await page.getByText('Jürgen Müller', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Tip jar' }).waitFor();
+    await page.getByRole('link', { name: 'Support Quokka Tales' }).waitFor();
+
+    await page.getByText('Transcript', { exact: true }).click();
+    const cue = page.getByRole('button', { name: 'Play from 0:30: So, why do quokkas smile?' });
+    await cue.click();
+    await page.waitForFunction(() => {
+      const audio = document.querySelector('audio');
+      return !!audio && !audio.paused && audio.currentTime >= 30;
+    }, undefined, { timeout: 15_000 });
+    // While this episode plays, the line being spoken is marked.
+    await page.locator('.cue[aria-current="true"]', { hasText: 'why do quokkas smile' }).waitFor();
+    await page.getByRole('button', { name: 'Pause Lanterns, marsupials and a café at dawn' }).click();
+  });
+
   test('no console errors along the way', () => {
     // The failed directory search logs the 502 it got; everything else must be clean.
     expect(stack.errors.filter((e) => !e.includes('502'))).toEqual([]);

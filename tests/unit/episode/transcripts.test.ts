@@ -118,13 +118,16 @@ describe('cue helpers', () => {
     expect(parseCueTime('1:61:00')).toBeNull();
     expect(parseCueTime('abc')).toBeNull();
   });
-  test('groupCues starts a paragraph per speaker turn and every 45 s', () => {
-    const cue = (start: number, speaker: string | null) => ({ start, end: start + 1, speaker, text: `t${start}` });
-    const groups = groupCues([cue(0, 'A'), cue(10, 'A'), cue(20, 'B'), cue(30, null), cue(80, null)]);
+  test('groupCues starts a paragraph per speaker turn, after a pause and every 45 s', () => {
+    const cue = (start: number, speaker: string | null, length = 10) => ({ start, end: start + length, speaker, text: `t${start}` });
+    const groups = groupCues([cue(0, 'A'), cue(10, 'A'), cue(20, 'B'), cue(30, null), cue(40, null), cue(50, null), cue(60, null), cue(80, 'B', 5), cue(100, 'B')]);
     expect(groups.map((g) => [g.speaker, g.start, g.cues.length])).toEqual([
       ['A', 0, 2],
-      ['B', 20, 2],
+      // 20…60: one speaker, no pause, under 45 s from the paragraph's start.
+      ['B', 20, 5],
+      // 80 is 60 s after 20; 100 follows a 15 s pause.
       ['B', 80, 1],
+      ['B', 100, 1],
     ]);
   });
   test('cueIndexAt finds the cue playing, and none in a gap', () => {
