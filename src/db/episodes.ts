@@ -38,3 +38,15 @@ export async function countEpisodesByPodcast(podcastId: string): Promise<number>
 export async function countUnplayedByPodcast(podcastId: string): Promise<number> {
   return (await db()).countFromIndex('episodes', 'by-podcast-played', [podcastId, 0]);
 }
+
+/** The newest `limit` episodes of a show, for a first paint before the whole list is read. */
+export async function listLatestEpisodesByPodcast(podcastId: string, limit: number): Promise<Episode[]> {
+  const range = IDBKeyRange.bound([podcastId, -Infinity], [podcastId, Infinity]);
+  const out: Episode[] = [];
+  let cursor = await (await db()).transaction('episodes').store.index('by-podcast-published').openCursor(range, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}

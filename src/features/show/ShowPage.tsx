@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Page } from '../../ui/Page';
 import { Icon } from '../../ui/Icon';
 import { htmlToText } from '../../core/library/notes-text';
 import { libraryVersion, refreshing } from '../../state/library';
-import { isNewEpisode, loadShow, markShowSeen, type ShowData } from '../../state/show';
+import { isNewEpisode, loadShow, loadShowHead, markShowSeen, type ShowData } from '../../state/show';
 import { refreshPodcast } from '../../state/refresh';
 import { unsubscribe } from '../../state/subscribe';
 import { online } from '../../state/online';
@@ -18,6 +18,8 @@ type Order = 'newest' | 'oldest';
 type Filter = 'all' | 'unplayed' | 'played';
 /** Must match `--episode-row-height` in episode-row.css. */
 export const ROW_HEIGHT = 118;
+/** Rows read for the first paint: more than a tall phone screen shows. */
+const FIRST_ROWS = 24;
 
 export function ShowPage({ id }: { id: string }) {
   const podcastId = decodeURIComponent(id);
@@ -29,14 +31,25 @@ export function ShowPage({ id }: { id: string }) {
   const [seenAt, setSeenAt] = useState<number | null>(null);
   const version = libraryVersion.value;
 
+  const shownId = useRef<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadShow(podcastId, 'newest').then((loaded) => {
-      if (!live) return;
+    const accept = (loaded: ShowData | null) => {
+      if (!live) return false;
       setData(loaded ?? 'missing');
       // Badges on this visit compare with the previous visit; the grid's count clears now.
       if (loaded) setSeenAt((prev) => prev ?? loaded.seenAt);
-    });
+      return loaded !== null;
+    };
+    void (async () => {
+      // First visit of this show: paint the newest few at once, then read the whole list.
+      if (shownId.current !== podcastId) {
+        shownId.current = podcastId;
+        const head = await loadShowHead(podcastId, FIRST_ROWS);
+        if (!accept(head) || head!.complete) return;
+      }
+      accept(await loadShow(podcastId, 'newest'));
+    })();
     return () => {
       live = false;
     };
@@ -48,6 +61,8 @@ export function ShowPage({ id }: { id: string }) {
 
   const shown = useMemo(() => {
     if (!data || data === 'missing') return [];
+    // Until the whole list is read, only "all, newest first" can be shown correctly.
+    if (!data.complete && (filter !== 'all' || order !== 'newest')) return null;
     const list = filter === 'all' ? data.episodes : data.episodes.filter((e) => (filter === 'played' ? e.played === 1 : e.played === 0));
     return order === 'newest' ? list : [...list].reverse();
   }, [data, order, filter]);
@@ -84,7 +99,7 @@ export function ShowPage({ id }: { id: string }) {
         </button>
       }
     >
-      <ShowHeader podcast={podcast} descriptionText={description} count={data.episodes.length}>
+      <ShowHeader podcast={podcast} descriptionText={description} count={data.total}>
         <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
           Unsubscribe
         </button>
@@ -106,11 +121,15 @@ export function ShowPage({ id }: { id: string }) {
           </select>
         </label>
         <span class="muted show-count" aria-live="polite">
-          {shown.length} shown
+          {shown && data.complete ? `${shown.length} shown` : ''}
         </span>
       </div>
-      {shown.length === 0 ? (
-        <p class="muted">{data.episodes.length === 0 ? 'This feed has no episodes yet.' : 'No episodes match this filter.'}</p>
+      {!shown ? (
+        <p class="muted" aria-busy="true">
+          Loading…
+        </p>
+      ) : shown.length === 0 ? (
+        <p class="muted">{data.total === 0 ? 'This feed has no episodes yet.' : 'No episodes match this filter.'}</p>
       ) : (
         <VirtualList
           items={shown}
@@ -123,7 +142,7 @@ export function ShowPage({ id }: { id: string }) {
       <UnsubscribeDialog
         open={confirming}
         title={podcast.title}
-        episodeCount={data.episodes.length}
+        episodeCount={data.total}
         onCancel={() => setConfirming(false)}
         onConfirm={async () => {
           await unsubscribe(podcast.id);

@@ -3,6 +3,7 @@ import { db } from '../../../src/db/open';
 import { getPodcast, listPodcasts, nextPodcastOrder, updatePodcast } from '../../../src/db/podcasts';
 import {
   countEpisodes, countEpisodesByPodcast, countUnplayedByPodcast, getEpisode, getEpisodes, listAllEpisodes, listEpisodesByPodcast,
+  listLatestEpisodesByPodcast,
 } from '../../../src/db/episodes';
 import { deletePodcastCascade, markPodcastSeen, seenKey, writeFeed } from '../../../src/db/library-writes';
 import { getSetting, setSetting } from '../../../src/db/settings';
@@ -29,6 +30,8 @@ describe('library store', () => {
     expect(await nextPodcastOrder()).toBe(2);
     expect((await listEpisodesByPodcast(A, 'newest')).map((e) => e.guid)).toEqual(['guid-2', 'guid-1', 'guid-3']);
     expect((await listEpisodesByPodcast(A, 'oldest')).map((e) => e.guid)).toEqual(['guid-3', 'guid-1', 'guid-2']);
+    expect((await listLatestEpisodesByPodcast(A, 2)).map((e) => e.guid)).toEqual(['guid-2', 'guid-1']);
+    expect(await listLatestEpisodesByPodcast('https://none.example/', 5)).toEqual([]);
     expect((await getEpisodes([eps[1]!.id, 'missing', eps[0]!.id])).map((e) => e.guid)).toEqual(['guid-1', 'guid-2']);
     expect(await getEpisode(eps[0]!.id)).toEqual(eps[0]);
     expect(await countEpisodes()).toBe(4);
