@@ -209,6 +209,59 @@ describe('library', () => {
     await card(fresh, 'Second Show').waitFor();
   });
 
+  test('pull-to-refresh on touch refreshes, and a library older than an hour refreshes on start', async () => {
+    stack.fixtures.setFeed('touch.xml', rss('Touch Show', [1]));
+    const page = await openLibrary();
+    await subscribeTo(page, `${stack.fixtures.origin}/feeds/touch.xml`);
+    await card(page, 'Touch Show').waitFor();
+
+    const before = feedRequests('touch.xml').length;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, y: number | null) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === null ? [] : [{ x: 200, y }] });
+    await touch('touchStart', 150);
+    for (let y = 170; y <= 450; y += 20) await touch('touchMove', y);
+    await page.getByText('Release to refresh').waitFor();
+    await touch('touchEnd', null);
+    await page.getByRole('status').filter({ hasText: /Refreshed 1 show: 0 new episodes/ }).waitFor();
+    expect(feedRequests('touch.xml').length).toBe(before + 1);
+
+    // Age the show by two hours, then start the app again: it refreshes by itself.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('hopcast');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('podcasts', 'readwrite').objectStore('podcasts');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              for (const p of all.result) store.put({ ...p, lastRefreshAt: Date.now() - 2 * 3600_000 });
+              store.transaction.oncomplete = () => {
+                open.result.close();
+                resolve();
+              };
+            };
+          };
+        }),
+    );
+    await page.reload();
+    await card(page, 'Touch Show').getByText(/Updated just now/).waitFor();
+    expect(feedRequests('touch.xml').length).toBe(before + 2);
+    // A show refreshed within the hour is left alone on the next start.
+    await page.reload();
+    await card(page, 'Touch Show').waitFor();
+    await page.waitForTimeout(500);
+    expect(feedRequests('touch.xml').length).toBe(before + 2);
+  });
+
+  test('the optional all-shows feed is offered in Settings and says why it failed', async () => {
+    const page = await stack.newPage();
+    await page.goto(`${stack.appUrl}/settings`);
+    await page.getByRole('button', { name: 'Subscribe to all shows' }).click();
+    await page.getByRole('status').filter({ hasText: "Couldn't subscribe: This server's proxy only reaches its configured hosts" }).waitFor();
+  });
+
   test('no page error or unexpected console error in any of the above', () => {
     expect(stack.errors).toEqual([]);
   });
