@@ -3,7 +3,8 @@ import { signal } from '@preact/signals';
 import { parseOpml, serializeOpml, type OpmlFailure } from '../core/opml';
 import { describeFeedError } from './errors';
 import { podcasts } from './library';
-import { eachLimited, REFRESH_CONCURRENCY } from './refresh';
+import { eachLimited } from '../core/library/concurrency';
+import { REFRESH_CONCURRENCY } from './refresh';
 import { subscribe } from './subscribe';
 
 export interface ImportReport {

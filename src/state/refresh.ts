@@ -2,6 +2,7 @@
  * Refreshing shows: conditional GET so an unchanged feed costs a 304, a bounded number of feeds
  * at once, each failure kept on its own show's card without stopping the others.
  */
+import { eachLimited } from '../core/library/concurrency';
 import { fetchFeed } from '../api/feed-client';
 import { getPodcast, updatePodcast } from '../db/podcasts';
 import { getSetting, setSetting } from '../db/settings';
@@ -52,22 +53,6 @@ async function runRefresh(id: string): Promise<RefreshOutcome> {
     setRefreshing(id, false);
     await libraryChanged();
   }
-}
-
-/** Runs `work` over `items` with at most `limit` in flight, reporting each completion. */
-export async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, onDone?: (done: number) => void): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-      onDone?.(++done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 let refreshingAll: Promise<RefreshOutcome[]> | null = null;

@@ -74,6 +74,19 @@ describe('library', () => {
     await expect(shows.getByRole('listitem', { name: 'Packet Protector' }).count()).resolves.toBe(0);
   });
 
+  test('a default show without a known feed URL is found by its exact title in the directory', async () => {
+    // The fixture directory lists every served feed whose title contains the search term.
+    stack.fixtures.setFeed('pp-fans.xml', rss('Packet Protector Fans', [1]));
+    stack.fixtures.setFeed('pp.xml', rss('Packet Protector', [1, 2]));
+    const page = await openLibrary();
+    await card(page, 'Packet Protector').getByText('2 unplayed').waitFor();
+    await expect(card(page, 'Packet Protector Fans').count()).resolves.toBe(0);
+    await page.getByRole('list', { name: 'Shows' }).getByRole('listitem', { name: 'Network Automation Nerds' }).getByRole('alert').waitFor();
+    // Later tests start from a directory without it.
+    stack.fixtures.setFeed('pp.xml', 'gone');
+    stack.fixtures.setFeed('pp-fans.xml', 'gone');
+  });
+
   test('subscribe by feed URL, open the show, refresh gets a 304, unsubscribe removes everything', async () => {
     const page = await openLibrary();
     await subscribeTo(page, `${stack.fixtures.origin}/feeds/network-show.xml`);
@@ -217,7 +230,7 @@ describe('library', () => {
 
     const before = feedRequests('touch.xml').length;
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, y: number | null) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number | null) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === null ? [] : [{ x: 200, y }] });
     await touch('touchStart', 150);
     for (let y = 170; y <= 450; y += 20) await touch('touchMove', y);
