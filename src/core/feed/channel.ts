@@ -1,9 +1,12 @@
 import type { ParsedFeed } from '../types';
 import type { ParseContext } from './context';
+import { FeedError } from './errors';
+import type { FeedFormat } from './preflight';
+import { balanceXml } from './repair';
 import { fundingOf, licenseOf, personOf, placeOf, trailerOf, valueOf } from './podcast-ns';
 import { resolveUrl } from './urls';
 import { parseExplicit, parseYes } from './values';
-import { attr, htmlOf, kidsOf, nameOf, oneLine, textOf, type XNode } from './xml';
+import { attr, htmlOf, kidsOf, nameOf, oneLine, parseXml, textOf, type XNode } from './xml';
 
 export type ChannelFields = Omit<ParsedFeed, 'warnings' | 'episodes' | 'unchanged'>;
 
@@ -155,4 +158,40 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
   ch.description = html;
   if (ch.categories.length === 0) ch.categories = plainCategories;
   return ch;
+}
+
+function channelNode(nodes: XNode[], format: FeedFormat, ctx: ParseContext): { node: XNode; tag: string } | null {
+  for (const root of nodes) {
+    const rootName = nameOf(root);
+    if (format === 'atom') {
+      if (rootName === 'feed') return { node: root, tag: rootName };
+      continue;
+    }
+    if (rootName !== 'rss' && !rootName.endsWith('RDF')) continue;
+    for (const kid of kidsOf(root, rootName)) {
+      if (nameOf(kid) === 'channel') return { node: kid, tag: 'channel' };
+    }
+    // Some broken feeds drop <channel> and put its elements straight under <rss>.
+    ctx.warn('no-channel', 'Read the show details from <rss>: the <channel> element is missing');
+    return { node: root, tag: rootName };
+  }
+  return null;
+}
+
+function tryChannel(xml: string, format: FeedFormat, ctx: ParseContext): ChannelFields | null {
+  try {
+    const found = channelNode(parseXml(xml), format, ctx);
+    return found ? mapChannel(found.node, found.tag, ctx) : null;
+  } catch (err) {
+    if (err instanceof FeedError) throw err;
+    return null;
+  }
+}
+
+/**
+ * The show's own fields. The channel text is small, so it is always run through the repairer:
+ * a stray closing tag there would otherwise silently move the fields after it out of the channel.
+ */
+export function readChannel(xml: string, format: FeedFormat, ctx: ParseContext): ChannelFields | null {
+  return tryChannel(balanceXml(xml, ctx), format, ctx) ?? tryChannel(xml, format, ctx.quiet());
 }

@@ -1,14 +1,11 @@
 import type { ParsedFeed } from '../types';
-import { emptyChannel, mapChannel, type ChannelFields } from './channel';
+import { emptyChannel, readChannel } from './channel';
 import { ParseContext } from './context';
 import { FeedError } from './errors';
 import { assignIds } from './ids';
 import type { ItemDraft } from './item';
 import { parseItems } from './items';
 import { prepare, type Prepared } from './prepare';
-import type { FeedFormat } from './preflight';
-import { balanceXml } from './repair';
-import { kidsOf, nameOf, parseXml, type XNode } from './xml';
 
 export { FeedError, isFeedError, type FeedErrorKind } from './errors';
 export { parseDate } from './dates';
@@ -21,42 +18,6 @@ export interface ParseOptions {
 
 /** Feeds above this size are refused rather than risking the tab: the largest real ones are ~30 MB. */
 const MAX_INPUT = 64 * 1024 * 1024;
-
-function channelNode(nodes: XNode[], format: FeedFormat, ctx: ParseContext): { node: XNode; tag: string } | null {
-  for (const root of nodes) {
-    const rootName = nameOf(root);
-    if (format === 'atom') {
-      if (rootName === 'feed') return { node: root, tag: rootName };
-      continue;
-    }
-    if (rootName !== 'rss' && !rootName.endsWith('RDF')) continue;
-    for (const kid of kidsOf(root, rootName)) {
-      if (nameOf(kid) === 'channel') return { node: kid, tag: 'channel' };
-    }
-    // Some broken feeds drop <channel> and put its elements straight under <rss>.
-    ctx.warn('no-channel', 'Read the show details from <rss>: the <channel> element is missing');
-    return { node: root, tag: rootName };
-  }
-  return null;
-}
-
-function tryChannel(xml: string, format: FeedFormat, ctx: ParseContext): ChannelFields | null {
-  try {
-    const found = channelNode(parseXml(xml), format, ctx);
-    return found ? mapChannel(found.node, found.tag, ctx) : null;
-  } catch (err) {
-    if (err instanceof FeedError) throw err;
-    return null;
-  }
-}
-
-/**
- * The show's own fields. The channel text is small, so it is always run through the repairer:
- * a stray closing tag there would otherwise silently move the fields after it out of the channel.
- */
-function readChannel(xml: string, format: FeedFormat, ctx: ParseContext): ChannelFields | null {
-  return tryChannel(balanceXml(xml, ctx), format, ctx) ?? tryChannel(xml, format, ctx.quiet());
-}
 
 /**
  * Parses a podcast feed (RSS 2.0, RSS 1.0 or Atom; bytes or text) into the normalized model.

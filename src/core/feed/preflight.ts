@@ -87,12 +87,9 @@ export function locateRoot(text: string, ctx: ParseContext): Located {
   // The first element is not a feed: a PHP warning or HTML error text may precede the real one.
   FEED_ROOT.lastIndex = i;
   const found = FEED_ROOT.exec(text.length > ROOT_SEARCH_LIMIT ? text.slice(0, ROOT_SEARCH_LIMIT) : text);
-  if (found && !looksLikeHtml(text, first, null)) {
-    ctx.warn('junk', 'Skipped text before the start of the feed');
-    return { rootStart: found.index, format: formatOf(found[1] as string) as FeedFormat };
-  }
   if (found) {
-    ctx.warn('junk', 'Skipped an HTML page before the start of the feed');
+    const what = looksLikeHtml(text, first, null) ? 'an HTML page' : 'text';
+    ctx.warn('junk', `Skipped ${what} before the start of the feed`);
     return { rootStart: found.index, format: formatOf(found[1] as string) as FeedFormat };
   }
   if (looksLikeHtml(text, first, firstElement)) throw new FeedError('html-page');

@@ -15,17 +15,18 @@ function timed(input: string | Uint8Array): number {
 
 describe('work is bounded on hostile input', () => {
   it.each([
-    ['unterminated quotes in tags', rss('<item><title>x</title>' + '<a b="'.repeat(60_000) + '</item>')],
-    ['stray < signs', rss('<item><title>' + '<'.repeat(200_000) + '</title></item>')],
-    ['unterminated CDATA openings', rss('<item><title>x</title>' + '<![CDATA['.repeat(50_000))],
-    ['a channel of unclosed tags', `<rss><channel>${'<a b="1">'.repeat(50_000)}<title>x</title>`],
-    ['deep nesting', rss(`<item><title>x</title>${'<a>'.repeat(100_000)}</item>`)],
-    ['stray closing tags', rss('</x>'.repeat(100_000) + '<item><title>x</title></item>')],
-    ['CDATA sections inside show notes', rss(`<item><description>${'<![CDATA[a]]>'.repeat(60_000)}</description></item>`)],
+    ['unterminated quotes in tags', rss('<item><title>x</title>' + '<a b="'.repeat(40_000) + '</item>')],
+    ['stray < signs', rss('<item><title>' + '<'.repeat(100_000) + '</title></item>')],
+    ['unterminated CDATA openings', rss('<item><title>x</title>' + '<![CDATA['.repeat(30_000))],
+    ['a channel of unclosed tags', `<rss><channel>${'<a b="1">'.repeat(30_000)}<title>x</title>`],
+    ['deep nesting', rss(`<item><title>x</title>${'<a>'.repeat(50_000)}</item>`)],
+    ['stray closing tags', rss('</x>'.repeat(50_000) + '<item><title>x</title></item>')],
+    ['CDATA sections inside show notes', rss(`<item><description>${'<![CDATA[a]]>'.repeat(30_000)}</description></item>`)],
     ['items sharing one guid and enclosure', rss('<item><guid>g</guid><enclosure url="https://x.test/a.mp3"/></item>'.repeat(20_000))],
-    ['a huge attribute', rss(`<item><enclosure url="${'a'.repeat(3_000_000)}"/></item>`)],
-    ['entities everywhere', rss(`<item><title>${'&amp;&lt;&#65;&bogus;&'.repeat(100_000)}</title></item>`)],
+    ['a huge attribute', rss(`<item><enclosure url="${'a'.repeat(1_000_000)}"/></item>`)],
+    ['entities everywhere', rss(`<item><title>${'&amp;&lt;&#65;&bogus;&'.repeat(30_000)}</title></item>`)],
   ])('%s', (_name, input) => {
+    // Linear work takes tens of ms here; a quadratic corner would take minutes.
     expect(timed(input)).toBeLessThan(3_000);
     expect(timed(new TextEncoder().encode(input))).toBeLessThan(3_000);
   });
