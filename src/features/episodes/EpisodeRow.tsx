@@ -65,7 +65,8 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           Play
         </button>
         <button type="button" class="button button-small" aria-label={`Add to queue ${title}`} onClick={() => void enqueue()}>
-          {queued === 'added' ? 'Queued' : 'Add to queue'}
+          {queued === 'added' && <span aria-hidden="true">✓ </span>}
+          Add to queue
         </button>
         <DownloadButton episode={episode} />
         <span class="visually-hidden" role="status">
