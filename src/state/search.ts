@@ -6,6 +6,7 @@
  */
 import { effect, signal } from '@preact/signals';
 import type { SearchBackend } from '../core/search/backend';
+import type { SearchOutcome } from '../core/search/query';
 import { docSignature, toSearchDoc, type SearchDoc } from '../core/search/docs';
 import type { Episode } from '../core/types';
 import { getEpisodes, listAllEpisodes } from '../db/episodes';
@@ -205,11 +206,42 @@ export interface SearchAnswer {
   ms: number;
 }
 
+/** Thrown to a search that a newer one replaced before it reached the worker. */
+export class SupersededSearch extends Error {
+  override name = 'SupersededSearch';
+}
+
+let inFlight: Promise<unknown> | null = null;
+let waiting: { run: () => Promise<SearchOutcome>; resolve: (o: SearchOutcome) => void; reject: (e: unknown) => void } | null = null;
+
+/**
+ * At most one search in the worker and one waiting: typing faster than the worker answers
+ * replaces the waiting query instead of queueing every keystroke behind a slow one.
+ */
+function latestSearch(run: () => Promise<SearchOutcome>): Promise<SearchOutcome> {
+  return new Promise<SearchOutcome>((resolve, reject) => {
+    waiting?.reject(new SupersededSearch('A newer search replaced this one'));
+    waiting = { run, resolve, reject };
+    if (!inFlight) void drain();
+  });
+}
+
+async function drain(): Promise<void> {
+  while (waiting) {
+    const next = waiting;
+    waiting = null;
+    const running = next.run();
+    inFlight = running;
+    await running.then(next.resolve, next.reject);
+  }
+  inFlight = null;
+}
+
 export async function searchLibrary(query: SearchQuery): Promise<SearchAnswer> {
   const started = performance.now();
   await ensureSearchIndex();
   const onlyIds = query.downloadedOnly ? [...downloads.value.values()].filter((d) => d.status === 'complete').map((d) => d.episodeId) : null;
-  const outcome = await currentBackend().search(query.text, { podcastId: query.podcastId, played: query.played, onlyIds }, query.limit);
+  const outcome = await latestSearch(() => currentBackend().search(query.text, { podcastId: query.podcastId, played: query.played, onlyIds }, query.limit));
   const episodes = await getEpisodes(outcome.hits.map((h) => h.id));
   const byId = new Map(episodes.map((e) => [e.id, e]));
   const titles = new Map(searchShows.value.map((s) => [s.id, s.title]));

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Page } from '../../ui/Page';
 import { downloads } from '../../state/downloads';
-import { ensureSearchIndex, indexStatus, noteLibraryChanged, searchLibrary, searchShows, type SearchAnswer } from '../../state/search';
+import { ensureSearchIndex, indexStatus, noteLibraryChanged, searchLibrary, searchShows, SupersededSearch, type SearchAnswer } from '../../state/search';
 import { DirectorySection } from './DirectorySection';
 import { NO_FILTERS, SearchFilters, type FilterValues } from './SearchFilters';
 import { SearchResult } from './SearchResult';
@@ -45,7 +45,7 @@ export function SearchPage() {
     const timer = setTimeout(() => {
       searchLibrary({ text: q, ...filters, limit }).then(
         (a) => id === latest.current && (setAnswer({ ...a, query: q }), setFailure(null)),
-        (err: unknown) => id === latest.current && setFailure(err instanceof Error ? err.message : String(err)),
+        (err: unknown) => id === latest.current && !(err instanceof SupersededSearch) && setFailure(err instanceof Error ? err.message : String(err)),
       );
     }, TYPING_DELAY_MS);
     return () => clearTimeout(timer);

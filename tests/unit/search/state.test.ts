@@ -3,7 +3,7 @@ import { db } from '../../../src/db/open';
 import { loadSearchIndex } from '../../../src/db/search-index';
 import { inThreadBackend, type SearchBackend } from '../../../src/core/search/index';
 import { downloads } from '../../../src/state/downloads';
-import { ensureSearchIndex, indexStatus, noteLibraryChanged, reconcileNow, saveNow, searchLibrary, setSearchBackendForTests, type SearchQuery } from '../../../src/state/search';
+import { ensureSearchIndex, indexStatus, noteLibraryChanged, reconcileNow, saveNow, searchLibrary, setSearchBackendForTests, SupersededSearch, type SearchQuery } from '../../../src/state/search';
 import { workerSearchBackend } from '../../../src/workers/search-bridge';
 import type { DownloadRecord, Episode } from '../../../src/core/types';
 import { episode, podcast } from '../library/fixtures';
@@ -126,5 +126,26 @@ describe('search state against IndexedDB, through the real search worker', () =>
     await reconcileNow();
     expect(counts.upserts).toBe(3);
     expect(await found('numbat')).toHaveLength(1);
+  });
+
+  test('typing faster than the index answers: a waiting query is replaced, not queued', async () => {
+    const inner = inThreadBackend();
+    const asked: string[] = [];
+    const slow: SearchBackend = {
+      ...inner,
+      search: async (query, filters, limit) => {
+        asked.push(query);
+        await new Promise((r) => setTimeout(r, 50));
+        return inner.search(query, filters, limit);
+      },
+    };
+    setSearchBackendForTests(slow);
+    await ensureSearchIndex();
+    await reconcileNow();
+    const outcomes = await Promise.allSettled([searchLibrary(query('wom')), searchLibrary(query('womb')), searchLibrary(query('wombats'))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(SupersededSearch);
+    expect(asked).toEqual(['wom', 'wombats']);
+    expect((outcomes[2] as PromiseFulfilledResult<Awaited<ReturnType<typeof searchLibrary>>>).value.results.map((r) => r.episode.id)).toEqual([e1.id]);
   });
 });
