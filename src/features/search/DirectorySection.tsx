@@ -12,6 +12,7 @@ type State = { kind: 'idle' } | { kind: 'busy'; query: string } | { kind: 'done'
 export function DirectorySection({ query, asked }: { query: string; asked: number }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
+  const section = useRef<HTMLElement>(null);
   const isOnline = online.value;
   const q = query.trim();
 
@@ -28,12 +29,15 @@ export function DirectorySection({ query, asked }: { query: string; asked: numbe
 
   // The search form's submit (Enter) asks the directories too.
   useEffect(() => {
-    if (asked > 0) void run();
+    if (asked === 0) return;
+    void run();
+    // Below a long list of library results the answer would be out of sight.
+    section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [asked]);
   useEffect(() => () => controller.current?.abort(), []);
 
   return (
-    <section class="search-section" aria-labelledby="directory-heading">
+    <section ref={section} class="search-section directory-section" aria-labelledby="directory-heading">
       <h2 id="directory-heading">Find new podcasts</h2>
       {!isOnline ? (
         <p class="muted" role="status">
