@@ -3,7 +3,7 @@
  * several sizes, action handlers, and the position state kept in step with the element.
  */
 import { effect } from '@preact/signals';
-import { currentEpisode, currentPodcast, duration, isPlaying, pause, play, playEpisode, playNextInQueue, playbackRate, position, seekTo, skipBy } from './player';
+import { currentEpisode, currentPodcast, currentTime, duration, isPlaying, pause, play, playEpisode, playNextInQueue, playbackRate, position, seekTo, skipBy } from './player';
 import { currentChapter, hasChapters, nextChapter, previousChapter, startChapters } from './player-chapters';
 import { skipBack, skipForward } from './playback-settings';
 import { history } from './history';
@@ -30,7 +30,7 @@ async function previousTrack(): Promise<void> {
     return;
   }
   const current = currentEpisode.value;
-  if (!current || position.value > RESTART_GRACE_S) {
+  if (!current || currentTime() > RESTART_GRACE_S) {
     seekTo(0);
     return;
   }

@@ -2,7 +2,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { chapterIndexAt, nextChapterStart, previousChapterStart, visibleChapters, type Chapter } from '../core/chapters';
 import { fetchChapters } from '../api/chapters';
-import { currentEpisode, position, seekTo } from './player';
+import { currentEpisode, currentTime, position, seekTo } from './player';
 
 export type ChaptersState =
   | { status: 'none' }
@@ -58,7 +58,7 @@ export function startChapters(): void {
 
 /** False at the last chapter. */
 export function nextChapter(): boolean {
-  const to = nextChapterStart(chapters.value, position.value);
+  const to = nextChapterStart(chapters.value, currentTime());
   if (to === null) return false;
   seekTo(to);
   return true;
@@ -66,6 +66,6 @@ export function nextChapter(): boolean {
 
 export function previousChapter(): boolean {
   if (!hasChapters.value) return false;
-  seekTo(previousChapterStart(chapters.value, position.value));
+  seekTo(previousChapterStart(chapters.value, currentTime()));
   return true;
 }

@@ -234,8 +234,14 @@ export function seekTo(seconds: number): void {
   void persistNow();
 }
 
+/** The exact position now: the signal lags the element by up to one timeupdate (~250 ms). */
+export function currentTime(): number {
+  const el = wire();
+  return pendingSeek ?? (el.readyState > 0 ? el.currentTime : position.value);
+}
+
 export function skipBy(seconds: number): void {
-  seekTo(position.value + seconds);
+  seekTo(currentTime() + seconds);
 }
 
 export async function setSpeed(rate: number): Promise<void> {

@@ -23,7 +23,7 @@ function HistoryRow({ item, index, onDone }: { item: HistoryItem; index: number;
         </span>
         <span class="queue-meta muted">
           {show ? `${show} · ` : ''}
-          {status}
+          <span class="history-status">{status}</span>
         </span>
       </div>
       <div class="queue-actions">
