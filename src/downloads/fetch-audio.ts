@@ -29,10 +29,31 @@ export interface OpenOptions {
 }
 
 /**
- * Hosts (by origin) whose enclosures failed a direct CORS fetch this session: they go straight
- * to the proxy. Most podcast hosts send no CORS headers, so a failure costs one request once.
+ * Hosts (by origin) whose enclosures failed a direct CORS fetch: they go straight to the proxy for
+ * a week. Most podcast hosts send no CORS headers, so a failure costs one wasted request per host,
+ * remembered across visits.
  */
-const noCors = new Set<string>();
+const NO_CORS_KEY = 'hopcast.noCorsHosts';
+const NO_CORS_TTL_MS = 7 * 24 * 3600 * 1000;
+const noCors = new Map<string, number>(readNoCors());
+
+function readNoCors(): Array<[string, number]> {
+  try {
+    const raw = JSON.parse(globalThis.localStorage?.getItem(NO_CORS_KEY) ?? '{}') as Record<string, unknown>;
+    return Object.entries(raw).filter((e): e is [string, number] => typeof e[1] === 'number' && Date.now() - e[1] < NO_CORS_TTL_MS);
+  } catch {
+    return [];
+  }
+}
+
+function rememberNoCors(origin: string): void {
+  noCors.set(origin, Date.now());
+  try {
+    globalThis.localStorage?.setItem(NO_CORS_KEY, JSON.stringify(Object.fromEntries(noCors)));
+  } catch {
+    // Storage full or blocked: remembered for this visit only.
+  }
+}
 
 function describe(res: Response, via: OpenedAudio['via'], finalUrl: string | null): OpenedAudio {
   const range = parseContentRange(res.headers.get('Content-Range'));
@@ -53,7 +74,7 @@ function describe(res: Response, via: OpenedAudio['via'], finalUrl: string | nul
 
 async function direct(opts: OpenOptions): Promise<OpenedAudio | null> {
   const origin = new URL(opts.url).origin;
-  if (noCors.has(origin)) return null;
+  if (Date.now() - (noCors.get(origin) ?? 0) < NO_CORS_TTL_MS) return null;
   let res: Response;
   try {
     // Range only: `bytes=N-` is CORS-safelisted, while If-Range would need a preflight that most
@@ -61,14 +82,14 @@ async function direct(opts: OpenOptions): Promise<OpenedAudio | null> {
     res = await fetch(opts.url, { mode: 'cors', credentials: 'omit', cache: 'no-store', headers: { Range: `bytes=${opts.from}-` }, signal: opts.signal });
   } catch (err) {
     if (isAbortError(err)) throw err;
-    noCors.add(origin);
+    rememberNoCors(origin);
     return null;
   }
   // A 206 whose Content-Range is not exposed cannot be checked: use the proxy, which exposes it.
   const readable = res.status === 200 || (res.status === 206 && res.headers.get('Content-Range') !== null);
   if (!readable) {
     void res.body?.cancel().catch(() => undefined);
-    if (res.status === 206) noCors.add(origin);
+    if (res.status === 206) rememberNoCors(origin);
     return null;
   }
   return describe(res, 'direct', res.redirected ? res.url : null);
@@ -110,7 +131,12 @@ export async function openAudio(opts: OpenOptions): Promise<OpenedAudio> {
   return (await direct(opts)) ?? (await proxied(opts));
 }
 
-/** Forget what was learnt about hosts (tests). */
+/** Forget what was learnt about hosts. */
 export function resetCorsMemory(): void {
   noCors.clear();
+  try {
+    globalThis.localStorage?.removeItem(NO_CORS_KEY);
+  } catch {
+    // Nothing stored.
+  }
 }

@@ -74,8 +74,8 @@ export function progressSeen(page: Page, label: string): Promise<number[]> {
 }
 
 /** Makes the context look like Safari or Firefox to the downloader: no Background Fetch. */
-export function hideBackgroundFetch(context: BrowserContext): Promise<void> {
-  return context.addInitScript(() => {
+export async function hideBackgroundFetch(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
     delete (window as unknown as { BackgroundFetchManager?: unknown }).BackgroundFetchManager;
   });
 }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startStack, waitForServiceWorker, type Stack } from './harness';
 import { persistentContext } from './browser';
-import { startFixtureServer } from '../fixtures/fixture-server';
 import { audioHash, bigHash, FEED, hideBackgroundFetch, progressSeen, recordProgress, servedHash, stored } from './download-helpers';
 
 const SHOW = 'Offline Fixture Show';
@@ -91,6 +90,19 @@ describe('downloads', () => {
     expect(resume!.headers['if-range']).toMatch(/^"[0-9a-f]{16}"$/);
   });
 
+  test('with Background Fetch, a connection cut mid-way is noticed (Chromium calls it success) and finished in the page', async () => {
+    const { page } = await openShow();
+    await download(page, 'Flaky host in the background');
+    await downloaded(page, 'Flaky host in the background');
+    const id = idOf(stack, 'offline-flaky-bg');
+    expect(await servedHash(page, id)).toMatchObject({ status: 200, hash: audioHash('long-episode.mp3') });
+    const hits = stack.fixtures.log.filter((r) => r.url === '/o/drop=250000/audio/long-episode.mp3' && r.method === 'GET');
+    // The Background Fetch (through the proxy) was cut; a later request from the page completed it.
+    expect(hits[0]).toMatchObject({ aborted: true });
+    expect(hits[0]!.headers['user-agent']).not.toContain('Chrome');
+    expect(hits.length).toBeGreaterThan(1);
+  });
+
   test('a CORS host that drops is fetched directly and resumed with a Range the downloader checks itself', async () => {
     const { page } = await openShow({ noBackgroundFetch: true });
     await download(page, 'Flaky CORS host');
@@ -162,5 +174,54 @@ describe('downloads', () => {
   // Chromium refuses the Background Fetch itself when its size exceeds the quota.
   test('a quota error with Background Fetch gives the message and leaves nothing behind', async () => {
     await quotaRun({ noBackgroundFetch: false });
+  });
+});
+
+describe('offline playback', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('downloaded, then offline with both servers stopped: reload, open the episode, play, seek to 80 %, time advances', async () => {
+    const context = await stack.newContext();
+    const page = await stack.newPage(context);
+    await subscribeAndOpenShow(stack, page);
+    await download(page, 'Long walk');
+    await downloaded(page, 'Long walk');
+
+    await context.setOffline(true);
+    await stack.stopApp();
+    await stack.fixtures.close();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: SHOW }).waitFor();
+    await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
+    // Not downloaded: marked as such instead of offering a download that cannot start.
+    await row(page, 'Flaky host').getByText('Unavailable offline').waitFor();
+    await row(page, 'Long walk').getByRole('button', exact('Remove download Long walk')).waitFor();
+
+    await row(page, 'Long walk').getByRole('link', { name: 'Long walk' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Long walk' }).waitFor();
+    await page.getByRole('button', exact('Play Long walk')).click();
+    const audio = page.locator('audio');
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.3);
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.currentSrc)).toContain('/offline-audio/');
+    const duration = await audio.evaluate((a: HTMLAudioElement) => a.duration);
+    expect(duration).toBeGreaterThan(100);
+
+    // Seek through the player's own slider, at 80 % of its width.
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const slider = page.getByRole('dialog').getByRole('slider', { name: 'Seek' });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.8, box.y + box.height / 2);
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(duration * 0.78);
+    const after = await audio.evaluate((a: HTMLAudioElement) => a.currentTime);
+    expect(after).toBeLessThan(duration * 0.85);
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(after + 1);
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
   });
 });
