@@ -1,17 +1,19 @@
-import { LocationProvider, Router, Route, ErrorBoundary } from 'preact-iso';
+import { LocationProvider, Router, Route, ErrorBoundary, lazy } from 'preact-iso';
 import { BottomNav } from './BottomNav';
 import { UpdatePrompt } from './UpdatePrompt';
 import { OfflineBanner } from './OfflineBanner';
 import { NotFound } from './NotFound';
 import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
-import { ShowPage } from '../features/show/ShowPage';
-import { EpisodePage } from '../features/episode/EpisodePage';
-import { QueuePage } from '../features/queue/QueuePage';
-import { DownloadsPage } from '../features/downloads/DownloadsPage';
-import { SearchPage } from '../features/search/SearchPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlayerDock } from '../features/player/PlayerDock';
+
+// Screens other than the Library load on first visit (and are precached), keeping the shell small.
+const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
+const EpisodePage = lazy(() => import('../features/episode/EpisodePage').then((m) => m.EpisodePage));
+const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
+const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
+const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 export function App() {
   return (
