@@ -146,7 +146,7 @@ export async function run(): Promise<string> {
     await page.evaluate('globalThis.__name = (f) => f');
     const cdp = await context.newCDPSession(page);
     const url = `${origin}/o/cors/big/${SIZE}.mp3`;
-    await page.evaluate(storeInPage, { url, kind: 'fetch-only' }); // warm the fixture's buffer
+    await page.evaluate(storeInPage, { url, kind: 'fetch-only' as StoreKind }); // warm the fixture's buffer
     lines.push(`storage choice (${SIZE / 1024 / 1024} MiB from the fixture host, same Chromium, same page):`);
     for (const kind of ['fetch-only', 'idb-chunks', 'cache', 'opfs', 'fetch-only', 'idb-chunks', 'cache', 'opfs'] as StoreKind[]) {
       const { result, baseMiB, peakMiB } = await withHeapPeak(cdp, () => page.evaluate(storeInPage, { url, kind }) as Promise<StoreResult>);

@@ -6,6 +6,7 @@ import { currentTimeLeft, queueItems, queueTimeLeft, startQueueView } from '../.
 import { refreshHistory } from '../../state/history';
 import { QueueList } from './QueueList';
 import { HistorySection } from './HistorySection';
+import { DownloadAllButton } from '../downloads/DownloadAllButton';
 import './queue.css';
 
 function ClearQueue() {
@@ -41,7 +42,7 @@ export function QueuePage() {
   const now = currentTimeLeft.value;
   const count = queue.value.length;
   return (
-    <Page title="Queue" actions={count > 0 ? <ClearQueue /> : undefined}>
+    <Page title="Queue" actions={count > 0 ? <><DownloadAllButton ids={queue.value.map((e) => e.episodeId)} /><ClearQueue /></> : undefined}>
       <p class="queue-summary" aria-live="polite">
         {count === 0 ? (
           'Nothing queued. Use “Add to queue” on any episode.'
