@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { startStack, waitForServiceWorker, type Stack } from './harness';
 import { addPlayerShow, audioState, mediaHandlers, PLAYER_SHOW, recordMediaSession, subscribe, waitForAudio } from './player-helpers';
 
 const NETWORK = 'Fixture Network Show';
@@ -259,6 +259,43 @@ describe('player and queue', () => {
     expect(await queueTitles()).toEqual([E2]);
   });
 
+  test('history: Play next from a recently played episode, mark played / unplayed', async () => {
+    const e3 = page.getByRole('listitem', { name: E3 }).filter({ has: page.getByRole('button', { name: 'More' }) });
+    await e3.getByRole('button', { name: 'More' }).click();
+    await e3.getByRole('button', { name: 'Play next' }).click();
+    await expect.poll(queueTitles, { timeout: 10_000 }).toEqual([E3, E2]);
+    await e3.getByRole('button', { name: 'Mark unplayed' }).click();
+    await e3.getByText(/^14 s left$/).waitFor();
+    await e3.getByRole('button', { name: 'Mark played' }).click();
+    await e3.getByText('Played', { exact: true }).waitFor();
+    await page.getByRole('listitem', { name: E3 }).first().getByRole('button', { name: 'Remove from queue' }).click();
+    await expect.poll(queueTitles, { timeout: 10_000 }).toEqual([E2]);
+  });
+
+  test('sleep timer "end of episode" stops there instead of starting the next', async () => {
+    const e1 = page.getByRole('listitem', { name: E1 }).filter({ has: page.getByRole('button', { name: 'More' }) });
+    await e1.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused);
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const timer = page.getByRole('combobox', { name: 'Sleep timer' });
+    await timer.selectOption('5');
+    await page.getByText(/Sleep · 4:5\d/).waitFor({ timeout: 10_000 });
+    await timer.selectOption('end');
+    await page.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = a.duration - 1.5;
+    });
+    await waitForAudio(page, (a) => a.paused && a.currentTime > a.duration - 0.5, undefined, 15_000);
+    await page.waitForTimeout(1000);
+    const after = await audioState(page);
+    expect(after.src).toContain('/audio/episode-1.mp3');
+    expect(after.paused).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('audio')!.volume)).toBe(1);
+    expect(await timer.inputValue()).toBe('off');
+    await page.getByRole('button', { name: 'Close player' }).click();
+    expect(await queueTitles()).toEqual([E2]);
+  });
+
   test('share at the current time, and opening that link seeks there', async () => {
     await openShow(PLAYER_SHOW.title);
     await page.getByRole('button', { name: `Play ${LONG}` }).click();
@@ -280,7 +317,7 @@ describe('player and queue', () => {
     await other.close();
   });
 
-  test('screenshots of the mini and full player, light and dark', async () => {
+  test('screenshots of the mini and full player, light and dark; no unexpected console errors', async () => {
     // HOPCAST_SCREENSHOTS=docs refreshes the README's images; otherwise they go to a temp folder.
     const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-player-shots');
     mkdirSync(dir, { recursive: true });
@@ -299,5 +336,38 @@ describe('player and queue', () => {
     // proxy), and the missing episode's 404s.
     const unexpected = stack.errors.filter((e) => !/player-chapters\.json.*blocked by CORS policy|404|Failed to load resource/.test(e));
     expect(unexpected).toEqual([]);
+  });
+
+  test('offline, with the server stopped, the app reopens with the last episode at its position', async () => {
+    await waitForServiceWorker(page);
+    await page.evaluate(() => {
+      document.querySelector('audio')!.currentTime = 33;
+    });
+    await waitForAudio(page, (a) => Math.abs(a.currentTime - 33) < 1);
+    if (await page.getByRole('dialog').count()) await page.getByRole('button', { name: 'Close player' }).click();
+    const title = await page.locator('.mini-title').textContent();
+    await stack.stopApp();
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.locator('.mini-title', { hasText: title! }).waitFor();
+      await page.getByRole('button', { name: 'Open player' }).click();
+      const text = await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext');
+      const [, m, s] = /^(\d+):(\d\d) of /.exec(text ?? '') ?? [];
+      expect(Math.abs(Number(m) * 60 + Number(s) - 33)).toBeLessThanOrEqual(2);
+      // The browser's HTTP cache still holds this file, so it resumes right there.
+      await page.getByRole('dialog').getByRole('button', { name: 'Play', exact: true }).click();
+      await waitForAudio(page, (a) => !a.paused && a.currentTime > 33.2 && a.currentTime < 40);
+      await page.getByRole('button', { name: 'Close player' }).click();
+      // An episode never fetched and not downloaded: a clear message, the rest of the queue untouched.
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await openQueue();
+      await page.getByRole('listitem', { name: E2 }).getByRole('button', { name: 'Play', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: "You're offline and this episode isn't downloaded" }).waitFor({ timeout: 15_000 });
+      await page.locator('.mini-title', { hasText: E2 }).waitFor();
+    } finally {
+      await context.setOffline(false);
+      await stack.restartApp();
+    }
   });
 });
