@@ -135,7 +135,12 @@ export async function runDownload(episodeId: string, hooks: RunHooks): Promise<D
       if (opened.total !== null) await ensureSpace(opened.total - record.bytes);
       if (!opened.response.body) throw new DownloadError('integrity', 'The server sent no audio.');
       const writer = await ChunkWriter.resume(episodeId, record.bytes);
-      await pumpToChunks(opened.response.body, writer, (n) => hooks.onBytes(n, opened.total));
+      let reported = writer.record;
+      await pumpToChunks(opened.response.body, writer, (n) => {
+        hooks.onBytes(n, opened.total);
+        // Each committed chunk moves the stored count the Downloads screen adds up.
+        if (writer.record && writer.record !== reported) hooks.onRecord((reported = writer.record));
+      });
     } catch (err) {
       if (signal.aborted || isAbortError(err)) throw cancelled();
       if (err instanceof ChunkCommitError) {

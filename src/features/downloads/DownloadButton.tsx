@@ -2,6 +2,7 @@ import type { Episode } from '../../core/types';
 import { formatBytes, formatSpeed, percentOf } from '../../core/format-bytes';
 import { online } from '../../state/online';
 import { cancelDownload, downloadProgress, downloads, persistNotice, removeDownload, startDownload } from '../../state/downloads';
+import { Icon } from '../../ui/Icon';
 import { DownloadProgressBar } from './DownloadProgressBar';
 import './downloads.css';
 
@@ -52,11 +53,15 @@ export function DownloadButton({ episode }: { episode: Episode }) {
   }
   if (record.status === 'failed') {
     const message = record.error ?? 'The download failed.';
+    // The row has room for a word: the reason is announced here and shown in full on the Downloads screen.
     return (
       <span class="download-state download-failed">
-        <span class="download-error" role="alert" title={message}>
-          {message}
+        <span class="visually-hidden" role="alert">
+          Download of {title} failed: {message}
         </span>
+        <a class="download-error" href="/downloads" title={message} aria-label={`Why the download of ${title} failed`}>
+          Failed
+        </a>
         <button type="button" class="button button-small" aria-label={`Retry download ${title}`} onClick={() => void startDownload(episode.id)}>
           Retry
         </button>
@@ -77,8 +82,8 @@ export function DownloadButton({ episode }: { episode: Episode }) {
   return (
     <span class="download-state">
       <DownloadProgressBar label={`Downloading ${title}`} percent={percent} detail={detail} queued={record.status === 'queued'} />
-      <button type="button" class="button button-small" aria-label={`Cancel download ${title}`} onClick={() => void cancelDownload(episode.id)}>
-        Cancel download
+      <button type="button" class="download-cancel" aria-label={`Cancel download ${title}`} title="Cancel download" onClick={() => void cancelDownload(episode.id)}>
+        <Icon name="close" size={16} />
       </button>
       <PersistNotice episodeId={episode.id} />
     </span>

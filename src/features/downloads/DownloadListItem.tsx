@@ -33,7 +33,8 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
         <p class="download-item-meta">
           {entry.showTitle && <span class="download-item-show">{entry.showTitle}</span>}
           <span class={`download-status status-${record.status}`}>{STATUS[record.status]}</span>
-          <span>{record.status === 'failed' ? '' : size}</span>
+          {record.status !== 'failed' && <span>{size}</span>}
+          {active && live?.bytesPerSecond ? <span>{formatSpeed(live.bytesPerSecond)}</span> : null}
           {played && <span>Played</span>}
         </p>
         {record.status === 'failed' && <p class="download-error-line">{record.error}</p>}

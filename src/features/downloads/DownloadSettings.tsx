@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import './downloads.css';
 import { backgroundDownloads } from '../../state/downloads';
 import { deleteAfterPlayed, keepNext, MAX_KEEP_NEXT, setDeleteAfterPlayed, setKeepNext, startAutoDownloads } from '../../state/downloads-auto';
 
@@ -8,23 +9,21 @@ export function DownloadSettings() {
   return (
     <section class="settings-section" aria-labelledby="settings-downloads">
       <h2 id="settings-downloads">Downloads</h2>
-      <p class="settings-row">
-        <label for="keep-next">Keep the next queue items downloaded</label>
-        <select id="keep-next" value={String(keepNext.value)} onChange={(e) => void setKeepNext(Number(e.currentTarget.value))}>
+      <label class="download-setting">
+        <span>Auto-download from the queue</span>
+        <select value={String(keepNext.value)} onChange={(e) => void setKeepNext(Number(e.currentTarget.value))}>
           <option value="0">Off</option>
           {[1, 2, 3, 5, 10, MAX_KEEP_NEXT].map((n) => (
             <option key={n} value={String(n)}>
-              Next {n}
+              Next {n} {n === 1 ? 'episode' : 'episodes'}
             </option>
           ))}
         </select>
-      </p>
-      <p class="settings-row">
-        <label>
-          <input type="checkbox" checked={deleteAfterPlayed.value} onChange={(e) => void setDeleteAfterPlayed(e.currentTarget.checked)} /> Delete
-          downloads after they are played
-        </label>
-      </p>
+      </label>
+      <label class="download-setting download-setting-check">
+        <input type="checkbox" checked={deleteAfterPlayed.value} onChange={(e) => void setDeleteAfterPlayed(e.currentTarget.checked)} />
+        <span>Delete downloads once played</span>
+      </label>
       <p class="muted">
         {backgroundDownloads
           ? 'Downloads keep going in the background, even after you close Hopcast.'
