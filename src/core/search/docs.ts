@@ -20,7 +20,7 @@ export interface SearchDoc {
 }
 
 /** Stored next to a serialized index: a different number means "rebuild", never "load". */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** Show notes past this length are rarely about the episode (link dumps, sponsor copy, transcripts). */
 export const MAX_NOTES_CHARS = 20_000;

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { SEARCH_FIELDS, type SearchDoc } from './docs';
 import { tokenize } from './normalize';
+import { NOTES_STOP_WORDS } from './stop-words';
 
 export { SEARCH_INDEX_FORMAT } from './docs';
 const STORE_FIELDS = ['podcastId', 'published', 'played'] as const;
@@ -11,8 +12,8 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: [...SEARCH_FIELDS],
   storeFields: [...STORE_FIELDS],
   tokenize,
-  // tokenize() already folds case and accents.
-  processTerm: (term) => term,
+  // tokenize() already folds case and accents; queries (no field name) keep every word.
+  processTerm: (term, field) => (field === 'notes' && NOTES_STOP_WORDS.has(term) ? null : term),
   // Refreshes replace documents often; vacuuming in the background keeps the index from growing.
   autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 1000, batchWait: 10 },
 };

@@ -1,6 +1,7 @@
-import type { SearchOptions, SearchResult } from 'minisearch';
+import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { EpisodeIndex } from './episode-index';
 import { tokenize } from './normalize';
+import { NOTES_STOP_WORDS } from './stop-words';
 
 export interface SearchFilters {
   /** Only this show's episodes. */
@@ -30,21 +31,31 @@ export interface SearchOutcome {
 export const FIELD_BOOST = { title: 3, people: 2, show: 1.5, notes: 1 };
 
 /**
- * Every query term is also a prefix, so results follow typing; but a one-letter prefix matches
- * most of the vocabulary, costs tens of milliseconds and ranks nothing useful, so prefixes start
- * at two letters.
+ * Every query term is also a prefix, so results follow typing. A short prefix matches a large
+ * part of the vocabulary, and scoring all of it in the notes costs tens of milliseconds for
+ * little use ("ro" in 10,000 episodes' notes), so short prefixes only reach the small fields
+ * (title, people, show) and the notes match them exactly; from four letters prefixes reach the
+ * notes too. One-letter terms are exact everywhere.
  */
 const MIN_PREFIX = 2;
+const MIN_NOTES_PREFIX = 4;
+const SHORT_FIELDS = ['title', 'people', 'show'];
 /** Short words have too many neighbours one typo away; from five letters a slip is forgiven. */
 const MIN_FUZZY = 5;
 
-const OPTIONS: SearchOptions = {
-  boost: FIELD_BOOST,
-  combineWith: 'AND',
-  prefix: (term) => term.length >= MIN_PREFIX,
-  fuzzy: (term) => (term.length >= MIN_FUZZY ? 0.2 : false),
-  maxFuzzy: 2,
-};
+const OPTIONS: SearchOptions = { boost: FIELD_BOOST, maxFuzzy: 2 };
+
+function termQuery(term: string): Query {
+  if (term.length >= MIN_NOTES_PREFIX) return { queries: [term], prefix: true, fuzzy: term.length >= MIN_FUZZY ? 0.2 : false };
+  if (term.length < MIN_PREFIX) return { queries: [term], prefix: false, fuzzy: false };
+  return {
+    combineWith: 'OR',
+    queries: [
+      { queries: [term], prefix: false, fuzzy: false },
+      { queries: [term], fields: SHORT_FIELDS, prefix: true, fuzzy: false },
+    ],
+  };
+}
 
 /** The terms a query is made of, exactly as the index sees them. */
 export function queryTerms(query: string): string[] {
@@ -63,8 +74,12 @@ export function searchEpisodes(index: EpisodeIndex, query: string, filters: Sear
           (wantPlayed === null || r.played === wantPlayed) &&
           (!onlyIds || onlyIds.has(r.id as string))
       : undefined;
-  // Pass the already-tokenized terms back in so the query is not split a second, different way.
-  const results = index.search(terms.join(' '), { ...OPTIONS, filter });
+  // Function words are not in the notes, so requiring them would lose notes matches ("on call");
+  // they count only when the query has nothing else ("the").
+  const meaningful = terms.filter((t) => !NOTES_STOP_WORDS.has(t));
+  const asked = meaningful.length > 0 ? meaningful : terms;
+  // Each term is tokenized already, so the sub-queries hold exactly one term each.
+  const results = index.search({ combineWith: 'AND', queries: asked.map(termQuery) }, { ...OPTIONS, filter });
   // Equal scores are common for short notes; the newer episode is the likelier one wanted.
   results.sort((a, b) => b.score - a.score || (b.published as number) - (a.published as number));
   const hits = results.slice(0, Math.max(0, limit)).map(

@@ -39,9 +39,21 @@ describe('searchEpisodes', () => {
   test('finds an episode by a word that is only in its show notes', () => {
     expect(ids(searchEpisodes(index, 'quokkalantern'))).toEqual(['a3']);
   });
-  test('as you type: a prefix of two letters or more already matches', () => {
-    expect(ids(searchEpisodes(index, 'quo'))).toEqual(['a3']);
+  test('as you type: titles, people and shows match from two letters, notes from four', () => {
+    expect(ids(searchEpisodes(index, 'ro'))).toEqual(['a1']);
+    expect(ids(searchEpisodes(index, 'mü'))).toEqual(['b1']);
+    expect(ids(searchEpisodes(index, 'quo'))).toEqual([]);
+    expect(ids(searchEpisodes(index, 'quok'))).toEqual(['a3']);
     expect(ids(searchEpisodes(index, 'quokkala'))).toEqual(['a3']);
+  });
+  test('short words still match whole words in the notes', () => {
+    expect(ids(searchEpisodes(index, 'tea'))).toEqual(['a1']);
+    expect(ids(searchEpisodes(index, 'on call'))).toEqual(['a3']);
+  });
+  test('function words are not indexed in notes, but titles keep them', () => {
+    // "and" is in a1's and a2's notes only; "the" is in a2's title.
+    expect(searchEpisodes(index, 'and').total).toBe(0);
+    expect(ids(searchEpisodes(index, 'the'))).toEqual(['a2']);
   });
   test('a one-letter query is not a prefix of everything', () => {
     expect(searchEpisodes(index, 'q').total).toBe(0);
