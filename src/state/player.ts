@@ -163,7 +163,8 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   currentEpisode.value = episode;
   currentPodcast.value = podcast ?? null;
   playerError.value = null;
-  markedPlayedId = saved?.played && at === undefined && !play ? episodeId : null;
+  // Already played (a replay): no need to mark it again at 95 %.
+  markedPlayedId = saved?.played ? episodeId : null;
   retriedViaProxy = false;
   wantPlay = play;
   duration.value = saved?.duration ?? episode.duration ?? 0;
@@ -184,6 +185,11 @@ export async function playEpisode(episodeId: string, startAt?: number): Promise<
   // Rows call this with `void`: a failure is shown on the player, never left as an unhandled rejection.
   try {
     await removeFromQueue(episodeId);
+    // Already in the player: carry on from where it is rather than reloading from the last save.
+    if (currentEpisode.value?.id === episodeId && startAt === undefined && !playerError.value) {
+      await startPlayback();
+      return;
+    }
     await load(episodeId, startAt !== undefined && Number.isFinite(startAt) ? Math.max(0, startAt) : undefined, true);
   } catch (err) {
     reportError(err);

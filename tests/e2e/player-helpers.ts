@@ -2,11 +2,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Stack } from './harness';
 
-/** A second show, served at runtime: a 2-minute episode with chapters (JSON on a host without CORS) and one whose audio is missing. */
+/**
+ * A second show, served at runtime: a 2-minute episode with chapters (JSON on a host without CORS),
+ * one whose audio is missing, and a short one the player tests never fetch (the offline case).
+ */
 export const PLAYER_SHOW = {
   file: 'player-show.xml',
   title: 'Fixture Player Show',
   missingTitle: 'The episode whose audio is gone',
+  shortTitle: 'A short one nobody played yet',
 };
 
 const FEED = `<?xml version="1.0" encoding="UTF-8"?>
@@ -32,6 +36,14 @@ const FEED = `<?xml version="1.0" encoding="UTF-8"?>
       <enclosure url="{{BASE}}/audio/missing-episode.mp3" type="audio/mpeg" length="1000"/>
       <itunes:duration>0:30</itunes:duration>
       <description>The host lost this file.</description>
+    </item>
+    <item>
+      <title>A short one nobody played yet</title>
+      <guid isPermaLink="false">player-short</guid>
+      <pubDate>Mon, 19 Jan 2026 09:00:00 GMT</pubDate>
+      <enclosure url="{{BASE}}/audio/episode-2.mp3" type="audio/mpeg" length="40229"/>
+      <itunes:duration>0:10</itunes:duration>
+      <description>Ten seconds.</description>
     </item>
   </channel>
 </rss>`;
@@ -109,4 +121,19 @@ export async function waitForAudio<T>(page: Page, check: (a: AudioState, arg?: T
     await page.waitForTimeout(100);
   }
   throw new Error(`audio never reached the expected state; last: ${JSON.stringify(last)}`);
+}
+
+export async function openShow(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
+  await page.getByRole('link', { name: new RegExp(title) }).first().click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+export async function openQueue(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+}
+
+export function queueTitles(page: Page): Promise<string[]> {
+  return page.locator('.queue-list .queue-title').allTextContents();
 }

@@ -10,6 +10,7 @@ import { ShareButton } from './ShareButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
 

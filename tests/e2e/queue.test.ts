@@ -1,0 +1,124 @@
+/**
+ * The queue in Chromium against the fixture podcast host: episodes added from show pages,
+ * reordered with buttons and by drag, surviving reloads, moving on when one ends; errors leave it
+ * alone; history and the end-of-episode sleep timer.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startStack, type Stack } from './harness';
+import { addPlayerShow, audioState, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
+
+const NETWORK = 'Fixture Network Show';
+const E1 = 'Episode 1: Routing in a hurry';
+const E2 = 'Episode 2: Automating the network';
+const E3 = 'Episode 3: Day two operations';
+
+describe('queue', () => {
+  let stack: Stack;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    addPlayerShow(stack);
+    page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`, PLAYER_SHOW.title);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('queue: add three, reorder by buttons and by drag, survives reload, the next starts when one ends', async () => {
+    await openShow(page, NETWORK);
+    for (const title of [E1, E2, E3]) await page.getByRole('button', { name: `Add to queue ${title}` }).click();
+    await openQueue(page);
+    await page.locator('.queue-list .queue-row').nth(2).waitFor();
+    expect(await queueTitles(page)).toEqual([E1, E2, E3]);
+    // 12 + 10 + 14 seconds.
+    await page.locator('.queue-summary', { hasText: '3 episodes · 36 s left' }).waitFor();
+
+    await page.getByRole('listitem', { name: E3 }).getByRole('button', { name: 'Move up' }).click();
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E1, E3, E2]);
+
+    // Drag E1's handle below E3 with the mouse (pointer events; touch uses the same code path).
+    const handle = page.getByRole('listitem', { name: E1 }).locator('.drag-handle');
+    const box = (await handle.boundingBox())!;
+    const rowHeight = (await page.getByRole('listitem', { name: E1 }).boundingBox())!.height;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + (rowHeight * 1.2 * i) / 6);
+    await page.mouse.up();
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
+
+    // Play the first one, jump to its last second, and let it end.
+    await page.getByRole('listitem', { name: E3 }).getByRole('button', { name: 'Play' }).click();
+    const e3Playing = await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-3.mp3') && !a.paused && a.currentTime > 0.2);
+    // Speed is per show: this show was never changed, unlike the long talk's.
+    expect(e3Playing.playbackRate).toBe(1);
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E1, E2]);
+    await page.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = a.duration - 1;
+    });
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused && a.currentTime > 0.3, undefined, 20_000);
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E2]);
+    await page.locator('.mini-title', { hasText: E1 }).waitFor();
+    const e3 = page.locator('.history-row', { hasText: E3 });
+    await e3.getByText('Played', { exact: true }).waitFor();
+    // Stop here so the next test starts with the queue as it is now.
+    await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).click();
+    await waitForAudio(page, (a) => a.paused);
+  });
+
+  test('a 404 enclosure shows a clear message and leaves the queue alone', async () => {
+    await openShow(page, PLAYER_SHOW.title);
+    await page.getByRole('button', { name: `Play ${PLAYER_SHOW.missingTitle}` }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /404/ });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toMatch(/could not be loaded.*404/i);
+    await openQueue(page);
+    expect(await queueTitles(page)).toEqual([E2]);
+  });
+
+  test('history: Play next from a recently played episode, mark played / unplayed', async () => {
+    const e3 = page.getByRole('listitem', { name: E3 }).filter({ has: page.getByRole('button', { name: 'More' }) });
+    await e3.getByRole('button', { name: 'More' }).click();
+    await e3.getByRole('button', { name: 'Play next' }).click();
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E2]);
+    await e3.getByRole('button', { name: 'Mark unplayed' }).click();
+    await e3.getByText(/^14 s left$/).waitFor();
+    await e3.getByRole('button', { name: 'Mark played' }).click();
+    await e3.getByText('Played', { exact: true }).waitFor();
+    await page.getByRole('listitem', { name: E3 }).first().getByRole('button', { name: 'Remove from queue' }).click();
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E2]);
+  });
+
+  test('sleep timer "end of episode" stops there instead of starting the next', async () => {
+    const e1 = page.getByRole('listitem', { name: E1 }).filter({ has: page.getByRole('button', { name: 'More' }) });
+    await e1.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused);
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const timer = page.getByRole('combobox', { name: 'Sleep timer' });
+    await timer.selectOption('5');
+    await page.getByText(/Sleep · 4:5\d/).waitFor({ timeout: 10_000 });
+    await timer.selectOption('end');
+    await page.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = a.duration - 1.5;
+    });
+    await waitForAudio(page, (a) => a.paused && a.currentTime > a.duration - 0.5, undefined, 15_000);
+    await page.waitForTimeout(1000);
+    const after = await audioState(page);
+    expect(after.src).toContain('/audio/episode-1.mp3');
+    expect(after.paused).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('audio')!.volume)).toBe(1);
+    expect(await timer.inputValue()).toBe('off');
+    await page.getByRole('button', { name: 'Close player' }).click();
+    expect(await queueTitles(page)).toEqual([E2]);
+  });
+});
