@@ -4,11 +4,14 @@
  * IndexedDB transaction, so `pagehide` also writes a synchronous localStorage snapshot that
  * `restorePlayer` prefers when it is newer.
  */
-import { savePosition } from '../db/play-state';
-import { currentEpisode, duration, isPlaying, position } from './player';
+import { getPlayState, savePosition } from '../db/play-state';
+import { getSetting, setSetting } from '../db/settings';
+import { cueEpisode, currentEpisode, duration, isPlaying, position, wire } from './player';
 
 export const SAVE_EVERY_MS = 5_000;
 const SNAPSHOT_KEY = 'hopcast.player.snapshot';
+/** Settings key of the episode that was in the player, put back on start. */
+export const CURRENT_KEY = 'player.currentEpisode';
 
 export interface Snapshot {
   episodeId: string;
@@ -75,4 +78,22 @@ export function startPersisting(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') leave();
   });
+}
+
+/** On start: the last episode back in the player at its position, paused. */
+export async function restorePlayer(): Promise<void> {
+  wire();
+  startPersisting();
+  const snapshot = readSnapshot();
+  const id = await getSetting<unknown>(CURRENT_KEY, null);
+  if (typeof id !== 'string') return;
+  const saved = await getPlayState(id);
+  // The pagehide snapshot is synchronous, so it can be newer than the last IndexedDB write.
+  const at = snapshot && snapshot.episodeId === id && snapshot.at > (saved?.updatedAt ?? 0) ? snapshot.position : saved?.position;
+  try {
+    await cueEpisode(id, at);
+  } catch {
+    // The episode was removed with its show: start empty rather than show a broken player.
+    await setSetting(CURRENT_KEY, null);
+  }
 }

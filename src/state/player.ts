@@ -7,7 +7,7 @@ import type { Episode, Podcast } from '../core/types';
 import { getEpisode } from '../db/episodes';
 import { getPodcast } from '../db/podcasts';
 import { getPlayState, savePosition } from '../db/play-state';
-import { getSetting, setSetting } from '../db/settings';
+import { setSetting } from '../db/settings';
 import { playbackUrlFor } from '../downloads/playback-url';
 import { audioElement, bufferedRanges, endUnlock, unlockAudio, unlocking } from './player-audio';
 import { explainFailure } from './player-errors';
@@ -15,7 +15,7 @@ import { clampSpeed, rememberSpeed, speedForShow } from './playback-settings';
 import { removeFromQueue, takeNext } from './queue';
 import { markPlayed, refreshHistory } from './history';
 import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
-import { readSnapshot, startPersisting, persistNow } from './player-persist';
+import { CURRENT_KEY, persistNow } from './player-persist';
 
 export const currentEpisode = signal<Episode | null>(null);
 export const currentPodcast = signal<Podcast | null>(null);
@@ -31,8 +31,6 @@ export const buffered = signal<Array<[number, number]>>([]);
 /** A sentence for the player when playback failed; null when all is well. */
 export const playerError = signal<string | null>(null);
 
-/** Settings key of the episode that was in the player, put back on start. */
-const CURRENT_KEY = 'player.currentEpisode';
 /** Past this share of the duration an episode counts as played. */
 export const PLAYED_THRESHOLD = 0.95;
 
@@ -53,7 +51,8 @@ function knownDuration(): number {
 }
 
 let wired = false;
-function wire(): HTMLAudioElement {
+/** The element with the player's listeners attached (once). */
+export function wire(): HTMLAudioElement {
   const el = audioElement();
   if (wired) return el;
   wired = true;
@@ -109,7 +108,8 @@ async function onMediaError(): Promise<void> {
   const el = audioElement();
   const ep = currentEpisode.value;
   const token = loadToken;
-  if (!ep || !el.error) return;
+  // Code 1 (MEDIA_ERR_ABORTED) is a load the page itself cancelled, not a failure.
+  if (!ep || !el.error || el.error.code === 1) return;
   isPlaying.value = false;
   isLoading.value = false;
   const outcome = await explainFailure(ep, el.currentSrc || el.src, el.error.code, retriedViaProxy);
@@ -268,33 +268,19 @@ async function finishEpisode(): Promise<void> {
     await markPlayed([ep.id], true);
   }
   if (endOfEpisodeTimerFired()) return;
-  const next = await takeNext(ep.id);
-  if (next) await load(next, undefined, true);
+  await playNextInQueue();
 }
 
-/** Plays the next queued episode now (media keys' "next track" without chapters). */
+/** Plays the next queued episode now (also media keys' "next track" without chapters); false when none. */
 export async function playNextInQueue(): Promise<boolean> {
-  const ep = currentEpisode.value;
-  const next = await takeNext(ep?.id ?? null);
-  if (!next) return false;
-  await load(next, undefined, true);
-  return true;
-}
-
-/** On start: the last episode back in the player at its position, paused. */
-export async function restorePlayer(): Promise<void> {
-  wire();
-  startPersisting();
-  const snapshot = readSnapshot();
-  const id = await getSetting<unknown>(CURRENT_KEY, null);
-  if (typeof id !== 'string') return;
-  const saved = await getPlayState(id);
-  // The pagehide snapshot is synchronous, so it can be newer than the last IndexedDB write.
-  const at = snapshot && snapshot.episodeId === id && snapshot.at > (saved?.updatedAt ?? 0) ? snapshot.position : saved?.position;
-  try {
-    await cueEpisode(id, at);
-  } catch {
-    // The episode was removed with its show: start empty rather than show a broken player.
-    await setSetting(CURRENT_KEY, null);
+  const after = currentEpisode.value?.id ?? null;
+  for (;;) {
+    const next = await takeNext(after);
+    if (!next) return false;
+    // An entry whose episode went away with its show is dropped, and the one after it plays.
+    if (await getEpisode(next)) {
+      await load(next, undefined, true);
+      return true;
+    }
   }
 }
