@@ -64,6 +64,16 @@ try {
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await shot(page, `${name.toLowerCase()}-${scheme}`);
     }
+    if (subscribed) {
+      // Search with results, and the Episode page a result leads to.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click();
+      await page.getByRole('searchbox', { name: 'Search episodes' }).fill('episode');
+      await page.getByRole('status').filter({ hasText: 'match' }).waitFor();
+      await shot(page, `search-results-${scheme}`);
+      await page.getByRole('link', { name: 'Episode 3: Day two operations' }).first().click();
+      await page.getByRole('heading', { level: 2, name: 'Episode 3: Day two operations' }).waitFor();
+      await shot(page, `episode-${scheme}`);
+    }
     await context.close();
   }
 } finally {

@@ -43,10 +43,12 @@ export function DirectorySection({ query, asked }: { query: string; asked: numbe
         <p class="muted" role="status">
           Directory search needs a network connection. Searching your library works offline.
         </p>
-      ) : (
-        <button type="button" class="button" disabled={!q || state.kind === 'busy'} onClick={() => void run()}>
-          {q ? `Search directories for “${q}”` : 'Type a name to search directories'}
+      ) : q ? (
+        <button type="button" class="button" disabled={state.kind === 'busy'} onClick={() => void run()}>
+          Search directories for “{q}”
         </button>
+      ) : (
+        <p class="muted">Type a show's name above and press Enter to look it up in podcast directories.</p>
       )}
       <div aria-live="polite">
         {state.kind === 'busy' && <p class="muted">Searching directories…</p>}
