@@ -10,8 +10,8 @@ export function ChapterList() {
   if (state.status === 'error') return <p class="muted chapters-note">Chapters unavailable: {state.message}</p>;
   const current = currentChapter.value;
   return (
-    <section class="chapters" aria-labelledby="chapters-heading">
-      <h2 id="chapters-heading" class="chapters-heading">
+    <section class="chapters" aria-labelledby="player-chapters-heading">
+      <h2 id="player-chapters-heading" class="chapters-heading">
         Chapters
       </h2>
       <ol class="chapter-list">
