@@ -1,5 +1,6 @@
 /** Page-side probes for the download tests: stored records and chunks, hashes, progress seen. */
 import type { BrowserContext, Page } from 'playwright-core';
+import { waitForServiceWorker, type Stack } from './harness';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,4 +79,39 @@ export async function hideBackgroundFetch(context: BrowserContext): Promise<void
   await context.addInitScript(() => {
     delete (window as unknown as { BackgroundFetchManager?: unknown }).BackgroundFetchManager;
   });
+}
+
+export const SHOW = 'Offline Fixture Show';
+export const QUOTA_TEXT = 'Not enough storage space for this episode';
+
+export const exact = (name: string) => ({ name, exact: true });
+
+export async function subscribeAndOpenShow(stack: Stack, page: Page): Promise<void> {
+  await page.goto(stack.appUrl);
+  await waitForServiceWorker(page);
+  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  const shows = page.getByRole('list', { name: 'Shows' });
+  if ((await shows.getByRole('link', { name: SHOW }).count()) === 0) {
+    await page.getByRole('button', { name: 'Add podcast' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add podcast' });
+    await dialog.getByLabel('Feed URL').fill(`${stack.fixtures.origin}/feeds/${FEED}`);
+    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  await shows.getByRole('link', { name: SHOW }).first().click();
+  await page.getByRole('heading', { level: 1, name: SHOW }).waitFor();
+}
+
+export function idOf(stack: Stack, guid: string): string {
+  return `${stack.fixtures.origin}/feeds/${FEED}\u0000${guid}`;
+}
+
+export const row = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
+
+export async function download(page: Page, title: string): Promise<void> {
+  await row(page, title).getByRole('button', exact(`Download ${title}`)).click();
+}
+
+export async function downloaded(page: Page, title: string, timeout = 30_000): Promise<void> {
+  await row(page, title).getByRole('button', exact(`Remove download ${title}`)).waitFor({ timeout });
 }

