@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
 import type { Readable } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { busy, type ConcurrencyGate } from '../proxy/limits';
@@ -13,18 +14,24 @@ const MEDIA_TYPE = /^\s*(?:audio\/|video\/|application\/(?:octet-stream|ogg|mp4)
 
 /**
  * Pulls one chunk from upstream per chunk the client takes, so memory stays flat however large
- * the file; the reader being cancelled (client gone) destroys the upstream request.
+ * the file; the reader being cancelled (client gone) destroys the upstream request. A client that
+ * stops taking chunks would otherwise hold an upstream connection and a gate slot for ever (undici's
+ * body timeout sleeps while the socket is paused), so after `stallMs` without a pull the upstream is
+ * dropped and so is the client's connection (`hangUp`), or, without one, the stream errors.
  */
-function passThrough(body: Readable, onDone: () => void): ReadableStream<Uint8Array> {
+function passThrough(body: Readable, stallMs: number, hangUp: (() => void) | null, onDone: () => void): ReadableStream<Uint8Array> {
   const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let finished = false;
+  let stall: NodeJS.Timeout | undefined;
   const finish = () => {
+    clearTimeout(stall);
     if (finished) return;
     finished = true;
     onDone();
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      clearTimeout(stall);
       try {
         const { value, done } = await chunks.next();
         if (done) {
@@ -32,6 +39,12 @@ function passThrough(body: Readable, onDone: () => void): ReadableStream<Uint8Ar
           controller.close();
         } else {
           controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+          stall = setTimeout(() => {
+            finish();
+            discard(body);
+            if (hangUp) hangUp();
+            else controller.error(new Error(`The client took nothing for ${stallMs} ms`));
+          }, stallMs);
         }
       } catch (err) {
         finish();
@@ -114,6 +127,9 @@ export function mountAudioRoute(app: Hono, ctx: ProxyContext, gate: ConcurrencyG
       release();
       return new Response(null, { status: res.status, headers: down });
     }
-    return new Response(passThrough(res.body, release), { status: res.status, headers: down });
+    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+    // A reset, not a close: the stalled client's unread bytes would otherwise sit in the kernel.
+    const hangUp = outgoing ? () => void (outgoing.socket ? outgoing.socket.resetAndDestroy() : outgoing.destroy()) : null;
+    return new Response(passThrough(res.body, ctx.settings.audioIdleTimeoutMs, hangUp, release), { status: res.status, headers: down });
   });
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { startFixtureServer, bigBytes, type FixtureServer } from '../fixtures/fixture-server';
 import { getJson, startTestServer } from './helpers';
 import type { RunningServer } from '../../server/index';
@@ -140,5 +143,75 @@ describe('/api/audio safety and failures', () => {
     expect(first.value!.byteLength).toBeGreaterThan(0);
     controller.abort();
     expect(await until(() => seen(path).at(-1)?.aborted === true)).toBe(true);
+  });
+});
+
+/** Resolves when the response may be written again, or is gone. */
+function drained(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      res.off('drain', go).off('close', go);
+      resolve();
+    };
+    res.on('drain', go).on('close', go);
+  });
+}
+
+describe('/api/audio and a client that stops reading', () => {
+  const FILE = 512 * 1024 * 1024;
+  const zeros = Buffer.alloc(64 * 1024);
+  let upstream: http.Server;
+  let proxy: RunningServer;
+  /** Bytes the upstream handed to its socket, and whether its response was cut before the end. */
+  const sent = { bytes: 0, cut: null as boolean | null };
+
+  beforeAll(async () => {
+    // Writes only as fast as its reader takes bytes, so `sent.bytes` is what the proxy pulled.
+    upstream = http.createServer(async (_req, res) => {
+      res.on('close', () => (sent.cut = !res.writableFinished));
+      res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': String(FILE) });
+      while (sent.bytes < FILE && !res.destroyed) {
+        sent.bytes += zeros.length;
+        if (!res.write(zeros)) await drained(res);
+      }
+      res.end();
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    const port = (upstream.address() as AddressInfo).port;
+    proxy = await startTestServer({
+      HOPCAST_PROXY_ALLOW: `127.0.0.1:${port},127.0.0.1:${fixture.port}`,
+      HOPCAST_AUDIO_IDLE_TIMEOUT_MS: '800',
+      HOPCAST_MAX_UPSTREAM: '1',
+    });
+  });
+  afterAll(async () => {
+    await proxy.close();
+    upstream.closeAllConnections();
+    await new Promise((r) => upstream.close(r));
+  });
+
+  it('pulls no further ahead than the socket buffers, then drops the host, the client and the slot', { timeout: 15_000 }, async () => {
+    const port = (upstream.address() as AddressInfo).port;
+    const client = net.connect(proxy.port, '127.0.0.1');
+    client.write(`GET /api/audio?url=${encodeURIComponent(`http://127.0.0.1:${port}/big.mp3`)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    let received = 0;
+    client.once('data', () => client.pause());
+    client.on('data', (d: Buffer) => (received += d.length));
+    client.on('error', () => undefined);
+    const closed = new Promise<void>((r) => client.on('close', () => r()));
+
+    // While the client sits still, the proxy is busy: its one upstream slot is taken.
+    await new Promise((r) => setTimeout(r, 300));
+    const feed = () => fetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
+    expect((await feed()).status).toBe(429);
+
+    expect(await until(() => sent.cut !== null, 5000)).toBe(true);
+    expect(sent.cut).toBe(true);
+    // Kernel buffers on two loopback sockets hold some MB; a copy of the file would be all 512.
+    expect(sent.bytes).toBeLessThan(64 * 1024 * 1024);
+    client.resume();
+    await closed;
+    expect(received).toBeLessThan(sent.bytes);
+    expect((await feed()).status).toBe(200);
   });
 });
