@@ -121,4 +121,21 @@ describe('queue', () => {
     await page.getByRole('button', { name: 'Close player' }).click();
     expect(await queueTitles(page)).toEqual([E2]);
   });
+
+  test('Play next from an episode row puts it at the top of the queue, Add to queue at the bottom', async () => {
+    await openQueue(page);
+    const clear = page.getByRole('button', { name: 'Clear queue' });
+    if (await clear.count()) {
+      await clear.click();
+      await page.getByRole('button', { name: 'Yes, clear' }).click();
+      await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([]);
+    }
+    await openShow(page, NETWORK);
+    await page.getByRole('button', { name: `Add to queue ${E1}`, exact: true }).click();
+    await page.getByRole('button', { name: `Add to queue ${E2}`, exact: true }).click();
+    await page.getByRole('button', { name: `Play next ${E3}`, exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `${E3} plays next` }).waitFor({ state: 'attached' });
+    await openQueue(page);
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
+  });
 });

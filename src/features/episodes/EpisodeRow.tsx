@@ -30,17 +30,18 @@ export interface EpisodeRowProps {
 
 /**
  * The one episode row (Show page, Search results, History): title linking to the episode page,
- * date, duration, played state, new badge, and Play / Add to queue / Download.
+ * date, duration, played state, new badge, and Play / Play next / Add to queue / Download.
+ * Short visible labels keep the four controls on one line at 320 px; the accessible names say it in full.
  */
 export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, details }: EpisodeRowProps) {
-  const [queued, setQueued] = useState<'idle' | 'added' | 'failed'>('idle');
+  const [queued, setQueued] = useState<'idle' | 'next' | 'last' | 'failed'>('idle');
   const title = episode.title || 'Untitled episode';
   const date = formatEpisodeDate(episode.published);
   const played = episode.played === 1;
-  const enqueue = async () => {
+  const enqueue = async (where: 'next' | 'last') => {
     try {
-      await addToQueue(episode.id, 'last');
-      setQueued('added');
+      await addToQueue(episode.id, where);
+      setQueued(where);
     } catch {
       setQueued('failed');
     }
@@ -64,13 +65,23 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
         <button type="button" class="button button-small button-primary" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
           Play
         </button>
-        <button type="button" class="button button-small" aria-label={`Add to queue ${title}`} onClick={() => void enqueue()}>
-          {queued === 'added' && <span aria-hidden="true">✓ </span>}
-          Add to queue
+        <button type="button" class="button button-small" aria-label={`Play next ${title}`} onClick={() => void enqueue('next')}>
+          {queued === 'next' && <span aria-hidden="true">✓ </span>}
+          Next
+        </button>
+        <button type="button" class="button button-small" aria-label={`Add to queue ${title}`} onClick={() => void enqueue('last')}>
+          {queued === 'last' && <span aria-hidden="true">✓ </span>}
+          Queue
         </button>
         <DownloadButton episode={episode} />
         <span class="visually-hidden" role="status">
-          {queued === 'added' ? `${title} added to the queue` : queued === 'failed' ? `Could not add ${title} to the queue` : ''}
+          {queued === 'next'
+            ? `${title} plays next`
+            : queued === 'last'
+              ? `${title} added to the queue`
+              : queued === 'failed'
+                ? `Could not add ${title} to the queue`
+                : ''}
         </span>
       </div>
     </article>
