@@ -30,17 +30,29 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
   const lookup = settings.lookup ?? systemLookup;
 
   return (opts, callback) => {
-    let settled = false;
-    const done: buildConnector.Callback = (...args) => {
-      if (settled) return;
-      settled = true;
-      callback(...args);
-    };
-    const fail = (err: Error) => done(err, null);
     const hostname = opts.hostname.startsWith('[') ? opts.hostname.slice(1, -1) : opts.hostname;
     const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
     const hostKey = net.isIPv6(hostname) ? `[${hostname}]` : hostname;
     const label = `${hostKey}:${port}`;
+
+    // One budget for the lookup and the TCP/TLS handshake together, so a slow resolver and a
+    // silent host cannot each take the whole connect timeout in turn.
+    let settled = false;
+    const timer = setTimeout(
+      () => done(new ProxyError(504, 'connect_timeout', `${hostname} did not accept a connection in time`), null),
+      settings.connectTimeoutMs,
+    );
+    const done: buildConnector.Callback = (...args) => {
+      if (settled) {
+        // The timeout already answered: a socket that turns up late belongs to nobody.
+        args[1]?.destroy();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      callback(...args);
+    };
+    const fail = (err: Error) => done(err, null);
 
     if (settings.allow) {
       if (!settings.allow.has(label)) return fail(new ProxyError(403, 'not_allowed', `This server's proxy only reaches its configured hosts, not ${label}`));
@@ -60,13 +72,8 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
       return dial({ ...opts, hostname }, done);
     }
 
-    const timer = setTimeout(
-      () => fail(new ProxyError(504, 'connect_timeout', `${hostname} could not be looked up in time`)),
-      settings.connectTimeoutMs,
-    );
     lookup(hostname).then(
       (addresses) => {
-        clearTimeout(timer);
         if (settled) return;
         if (addresses.length === 0) return fail(new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`));
         for (const { address } of addresses) {
@@ -78,7 +85,6 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
         dial({ ...opts, hostname: chosen.address, servername: opts.servername || hostname }, done);
       },
       (err: unknown) => {
-        clearTimeout(timer);
         const code = (err as { code?: string }).code;
         fail(code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA'
           ? new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`)

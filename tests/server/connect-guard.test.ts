@@ -52,6 +52,22 @@ describe('connect-time guard on its own (no URL check in front of it)', () => {
     expect(dials).toEqual([FAKE_PUBLIC_V4]);
   });
 
+  it('destroys a socket that turns up after the connect timeout has answered', async () => {
+    let late: ((...a: [null, never]) => void) | null = null;
+    const slow = guardedConnector({
+      allow: null,
+      ports: new Set([80]),
+      connectTimeoutMs: 100,
+      lookup: net.lookup,
+      dial: (_opts, cb) => void (late = cb as never),
+    });
+    const result = await connectVia(slow, FAKE_PUBLIC_V4);
+    expect(result).toMatchObject({ status: 504, code: 'connect_timeout' });
+    let destroyed = false;
+    late!(null, { destroy: () => (destroyed = true) } as never);
+    expect(destroyed).toBe(true);
+  });
+
   it('sealed, opens exactly the listed pairs', async () => {
     const sealedDials: string[] = [];
     const sealed = guardedConnector({

@@ -36,6 +36,8 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
 
 /** A real public unicast address standing in for "a host on the internet"; never contacted. */
 export const FAKE_PUBLIC_V4 = '93.184.216.34';
+/** Another one, standing in for a host that never answers a SYN; its dials just hang, unanswered. */
+export const FAKE_SILENT_V4 = '93.184.216.35';
 
 /**
  * A pretend internet for the unsealed proxy: names resolve from a table (never a real resolver),
@@ -63,6 +65,7 @@ export class FakeInternet {
 
   readonly dial: DialFn = (opts, callback) => {
     this.dials.push(`${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? 443 : 80)}`);
+    if (opts.hostname === FAKE_SILENT_V4) return;
     if (opts.hostname !== FAKE_PUBLIC_V4 || opts.protocol !== 'http:') {
       callback(new Error(`test dialer refuses ${opts.hostname}`), null);
       return;
@@ -70,9 +73,9 @@ export class FakeInternet {
     this.real({ ...opts, hostname: '127.0.0.1', host: `127.0.0.1:${this.fixturePort}`, port: String(this.fixturePort) }, callback);
   };
 
-  /** Dials that went anywhere but the stand-in public address: must always be empty. */
+  /** Dials that went anywhere but the stand-in public addresses: must always be empty. */
   strayDials(): string[] {
-    return this.dials.filter((d) => !d.startsWith(`${FAKE_PUBLIC_V4}:`));
+    return this.dials.filter((d) => !d.startsWith(`${FAKE_PUBLIC_V4}:`) && !d.startsWith(`${FAKE_SILENT_V4}:`));
   }
 }
 

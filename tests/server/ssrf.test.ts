@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
-import { FAKE_PUBLIC_V4, FakeInternet, getJson, startTestServer, v4, v6 } from './helpers';
+import { FAKE_PUBLIC_V4, FAKE_SILENT_V4, FakeInternet, getJson, startTestServer, v4, v6 } from './helpers';
 import type { RunningServer } from '../../server/index';
 
 /**
@@ -18,7 +18,9 @@ const net = new FakeInternet()
   .name('mixed.test', () => [v4(FAKE_PUBLIC_V4), v4('192.168.1.1')])
   .name('zero.test', () => [v4('0.0.0.0')])
   .name('cgnat.test', () => [v4('100.100.1.1')])
-  .name('hang.test', () => new Promise(() => undefined));
+  .name('hang.test', () => new Promise(() => undefined))
+  .name('silent.test', () => [v4(FAKE_SILENT_V4)])
+  .name('slowdns.test', () => new Promise((r) => setTimeout(() => r([v4(FAKE_SILENT_V4)]), 250)));
 
 let fixture: FixtureServer;
 let server: RunningServer;
@@ -174,6 +176,21 @@ describe('SSRF guard (unsealed, public addresses only)', () => {
     expect(status).toBe(504);
     expect(body.error).toBe('connect_timeout');
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('times out a host that never completes the handshake, lookup and connect sharing one budget', async () => {
+    for (const host of ['silent.test', FAKE_SILENT_V4, 'slowdns.test']) {
+      const started = Date.now();
+      const { status, body } = await getJson(`${server.url}/api/feed?url=${encodeURIComponent(`http://${host}/feed`)}`);
+      const took = Date.now() - started;
+      expect(status, host).toBe(504);
+      expect(body.error).toBe('connect_timeout');
+      // HOPCAST_CONNECT_TIMEOUT_MS is 400: a 250 ms lookup leaves 150 ms for the handshake, not another 400.
+      expect(took, host).toBeGreaterThanOrEqual(380);
+      expect(took, host).toBeLessThan(600);
+    }
+    expect(net.dials.filter((d) => d === `${FAKE_SILENT_V4}:80`)).toHaveLength(3);
+    expect(net.strayDials()).toEqual([]);
   });
 
   it('answers 502 for a name that does not resolve', async () => {
