@@ -124,7 +124,18 @@ export function readProxySettings(env: NodeJS.ProcessEnv = process.env): ProxySe
   };
 }
 
+/** Half a key pair would quietly turn Podcast Index off; say so at start instead. */
+function keyPairFrom(env: NodeJS.ProcessEnv): { key: string | null; secret: string | null } {
+  const key = env.PODCASTINDEX_API_KEY?.trim() || null;
+  const secret = env.PODCASTINDEX_API_SECRET?.trim() || null;
+  if ((key === null) !== (secret === null)) {
+    throw new Error(`PODCASTINDEX_API_KEY and PODCASTINDEX_API_SECRET must be set together; only ${key ? 'the key' : 'the secret'} is set`);
+  }
+  return { key, secret };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const podcastIndex = keyPairFrom(env);
   return {
     port: intFrom(env.PORT, 4173, 'PORT'),
     host: env.HOST || 'localhost',
@@ -137,8 +148,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       trustProxy: flagFrom(env.HOPCAST_TRUST_PROXY, 'HOPCAST_TRUST_PROXY'),
     },
     directory: {
-      podcastIndexKey: env.PODCASTINDEX_API_KEY?.trim() || null,
-      podcastIndexSecret: env.PODCASTINDEX_API_SECRET?.trim() || null,
+      podcastIndexKey: podcastIndex.key,
+      podcastIndexSecret: podcastIndex.secret,
       appleSearchUrl: urlFrom(env.HOPCAST_APPLE_SEARCH_URL, 'https://itunes.apple.com/search', 'HOPCAST_APPLE_SEARCH_URL'),
       timeoutMs: intFrom(env.HOPCAST_SEARCH_TIMEOUT_MS, 8_000, 'HOPCAST_SEARCH_TIMEOUT_MS', 1),
       userAgent: USER_AGENT,
