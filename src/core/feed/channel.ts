@@ -6,7 +6,7 @@ import { balanceXml } from './repair';
 import { fundingOf, licenseOf, personOf, placeOf, trailerOf, valueOf } from './podcast-ns';
 import { resolveUrl } from './urls';
 import { parseExplicit, parseYes } from './values';
-import { attr, htmlOf, kidsOf, nameOf, oneLine, parseXml, textOf, type XNode } from './xml';
+import { attr, htmlOf, imageOf, kidsOf, nameOf, oneLine, parseXml, textOf, titleOf, type XNode } from './xml';
 
 export type ChannelFields = Omit<ParsedFeed, 'warnings' | 'episodes' | 'unchanged'>;
 
@@ -26,6 +26,11 @@ function addCategories(node: XNode, name: string, out: string[], ctx: ParseConte
   }
 }
 
+/** The show's notes: the fullest field present wins; a subtitle is the one-line fallback. */
+const DESCRIPTION_RANK: Record<string, number> = {
+  description: 0, 'itunes:summary': 1, subtitle: 2, 'itunes:subtitle': 3,
+};
+
 function firstChildText(node: XNode, name: string, child: string, ctx: ParseContext): string | null {
   for (const kid of kidsOf(node, name)) if (nameOf(kid) === child) return textOf(kid, child, ctx) || null;
   return null;
@@ -41,6 +46,8 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
   let otherAuthor: string | null = null;
   let imageUrl: string | null = null;
   let itunesImage: string | null = null;
+  // Atom's logo is the artwork; its icon is a favicon, used only when nothing else is given.
+  let atomLogo: string | null = null;
   let html = '';
   let htmlRank = 9;
   const plainCategories: string[] = [];
@@ -48,7 +55,7 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
     const name = nameOf(kid);
     switch (name) {
       case 'title':
-        ch.title ||= oneLine(textOf(kid, name, ctx));
+        ch.title ||= oneLine(titleOf(kid, ctx));
         break;
       case 'link': {
         const href = attr(kid, 'href', ctx);
@@ -58,10 +65,11 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
       }
       case 'description':
       case 'subtitle':
-      case 'itunes:summary': {
-        const rank = name === 'description' ? 0 : name === 'itunes:summary' ? 1 : 2;
+      case 'itunes:summary':
+      case 'itunes:subtitle': {
+        const rank = DESCRIPTION_RANK[name] as number;
         if (rank < htmlRank) {
-          const value = name === 'subtitle' ? textOf(kid, name, ctx) : htmlOf(kid, name, ctx);
+          const value = name.endsWith('subtitle') ? textOf(kid, name, ctx) : htmlOf(kid, name, ctx);
           if (value) [html, htmlRank] = [value, rank];
         }
         break;
@@ -89,9 +97,11 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
         imageUrl ??= resolveUrl(firstChildText(kid, name, 'url', ctx), ctx);
         break;
       case 'itunes:image':
-        itunesImage ??= resolveUrl(attr(kid, 'href', ctx) ?? attr(kid, 'url', ctx), ctx);
+        itunesImage ??= imageOf(kid, name, ctx);
         break;
       case 'logo':
+        atomLogo ??= resolveUrl(textOf(kid, name, ctx), ctx);
+        break;
       case 'icon':
         imageUrl ??= resolveUrl(textOf(kid, name, ctx), ctx);
         break;
@@ -154,7 +164,9 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
     }
   }
   ch.author = itunesAuthor ?? ch.owner?.name ?? otherAuthor;
-  ch.image = itunesImage ?? imageUrl;
+  ch.image = itunesImage ?? atomLogo ?? imageUrl;
+  // Atom states its language on the root element.
+  ch.language ??= attr(node, 'xml:lang', ctx);
   ch.description = html;
   if (ch.categories.length === 0) ch.categories = plainCategories;
   return ch;

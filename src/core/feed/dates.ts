@@ -34,21 +34,23 @@ function zoneOffset(rest: string): number | null {
     if (minutes > 18 * 60) return null;
     return n[1] === '-' ? -minutes : minutes;
   }
-  const word = /^\(?([A-Za-z]{1,5})\b/.exec(zone);
+  const word = /^\(?([A-Za-z]+)/.exec(zone);
   if (!word) return null;
-  const name = (word[1] as string).toUpperCase();
-  const known = ZONES[name];
   // RFC 822's military letters were defined with the wrong sign; RFC 2822 says treat them as UTC.
-  if (known === undefined) return name.length === 1 ? 0 : null;
-  return known;
+  // A zone we cannot name ("Europe/Berlin", "PT") costs hours at most; dropping the date costs
+  // the episode its place in the list, so it is read as UTC.
+  return ZONES[(word[1] as string).toUpperCase()] ?? 0;
 }
 
 function build(
-  year: number, month: number, day: number, hour: number, minute: number, second: number,
+  yearText: string, month: number, day: number, hour: number, minute: number, second: number,
   offset: number,
 ): string | null {
-  if (year < 100) year += year < 50 ? 2000 : 1900;
-  else if (year < 1000) year += 1900;
+  let year = Number(yearText);
+  // Two digits are a year of this century or the last, three are Java's years since 1900; four
+  // are what they say, so PHP's zero date "30 Nov -0001" is refused rather than read as 2001.
+  if (yearText.length === 2) year += year < 50 ? 2000 : 1900;
+  else if (yearText.length === 3) year += 1900;
   if (year < 1900 || year > 2200 || month < 0 || month > 11 || day < 1 || day > 31) return null;
   if (hour > 24 || minute > 59 || second > 60) return null;
   const local = Date.UTC(year, month, day, hour, minute, second);
@@ -74,7 +76,7 @@ export function parseDate(input: string | null | undefined): string | null {
   if (m && m[1] !== undefined) {
     const offset = zoneOffset(m[7] as string);
     if (offset === null) return null;
-    return build(+m[1], +(m[2] as string) - 1, +(m[3] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
+    return build(m[1], +(m[2] as string) - 1, +(m[3] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
   }
   m = RFC822.exec(s);
   let dayIdx = 1;
@@ -89,5 +91,5 @@ export function parseDate(input: string | null | undefined): string | null {
   if (month === undefined) return null;
   const offset = zoneOffset(m[7] as string);
   if (offset === null) return null;
-  return build(+(m[3] as string), month, +(m[dayIdx] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
+  return build(m[3] as string, month, +(m[dayIdx] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
 }

@@ -14,6 +14,7 @@ const C1_CONTROLS = /[\u0080-\u009f]/g;
 /**
  * Node's TextDecoder reads windows-1252 (and the labels mapped to it: iso-8859-1, us-ascii) as
  * Latin-1, leaving bytes 0x80–0x9F as C1 controls; browsers give the curly quotes, dashes and €.
+ * ISO-8859-2…16 leave them as controls everywhere.
  */
 function fixC1(text: string): string {
   return text.search(C1_CONTROLS) === -1 ? text : text.replace(C1_CONTROLS, (c) => C1.charAt(c.charCodeAt(0) - 0x80));
@@ -159,9 +160,10 @@ export function decodeRange(bytes: Uint8Array, from: number, to: number, enc: En
       return asUtf8;
     }
   }
-  const decoder = decoderFor(enc.label);
-  const text = decoder.decode(range);
-  return decoder.encoding === 'windows-1252' ? fixC1(text) : text;
+  const text = decoderFor(enc.label).decode(range);
+  // Bytes 0x80–0x9F are C1 controls in ISO-8859-x, never meant in a feed: publishers who declare
+  // ISO-8859-1 or -15 write Windows-1252 dashes and quotes there.
+  return enc.label.startsWith('utf-16') ? text : fixC1(text);
 }
 
 /** The whole input as text, BOM removed. */

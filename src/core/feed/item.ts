@@ -6,7 +6,7 @@ import {
 } from './podcast-ns';
 import { resolveUrl } from './urls';
 import { parseCount, parseDuration, parseExplicit, parseYes } from './values';
-import { attr, htmlOf, kidsOf, nameOf, oneLine, textOf, type XNode } from './xml';
+import { attr, htmlOf, imageOf, kidsOf, nameOf, oneLine, textOf, titleOf, type XNode } from './xml';
 
 /** An item as read, before ids are made unique across the feed. */
 export interface ItemDraft {
@@ -40,6 +40,7 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
   let itunesTitle = '';
   let guid: string | null = null;
   let date: string | null = null;
+  let updated: string | null = null;
   let enclosure: Enclosure | null = null;
   let mediaFallback: Enclosure | null = null;
   let mediaDuration: string | null = null;
@@ -74,7 +75,7 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
     const name = nameOf(kid);
     switch (name) {
       case 'title':
-        if (!title) title = textOf(kid, name, ctx);
+        if (!title) title = titleOf(kid, ctx);
         break;
       case 'itunes:title':
         if (!itunesTitle) itunesTitle = textOf(kid, name, ctx);
@@ -86,9 +87,12 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
       case 'pubDate':
       case 'published':
       case 'dc:date':
-      case 'updated':
       case 'pubdate':
         if (date === null) date = parseDate(textOf(kid, name, ctx));
+        break;
+      case 'updated':
+        // Atom's last edit: the publication date only when the entry has no <published>.
+        if (updated === null) updated = parseDate(textOf(kid, name, ctx));
         break;
       case 'enclosure':
         if (!enclosure) {
@@ -146,7 +150,7 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
         }
         break;
       case 'itunes:image':
-        image ??= resolveUrl(attr(kid, 'href', ctx) ?? attr(kid, 'url', ctx), ctx);
+        image ??= imageOf(kid, name, ctx);
         break;
       case 'media:thumbnail':
         image ??= resolveUrl(attr(kid, 'url', ctx), ctx);
@@ -165,6 +169,12 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
         break;
       case 'itunes:summary':
         takeHtml(kid, name, 4);
+        break;
+      case 'itunes:subtitle':
+        if (htmlRank > 5) {
+          html = textOf(kid, name, ctx);
+          if (html) htmlRank = 5;
+        }
         break;
       case 'podcast:transcript': {
         const t = transcriptOf(kid, ctx);
@@ -205,7 +215,7 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
 
   ep.enclosure = enclosure ?? mediaFallback;
   ep.title = oneLine(title || itunesTitle);
-  ep.pubDate = date;
+  ep.pubDate = date ?? updated;
   ep.duration = parseDuration(duration ?? (enclosure ? null : mediaDuration));
   ep.season = season;
   ep.episode = episodeNo;
@@ -217,6 +227,6 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
   ep.link = link;
   ep.description = html;
   if (block) ep.block = true;
-  const contentKey = ep.enclosure?.url ?? link ?? (ep.title || date ? `${ep.title}\u0000${date ?? ''}` : fingerprint);
+  const contentKey = ep.enclosure?.url ?? link ?? (ep.title || ep.pubDate ? `${ep.title}\u0000${ep.pubDate ?? ''}` : fingerprint);
   return { episode: ep, rawGuid: guid, contentKey };
 }

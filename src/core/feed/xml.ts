@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ParseContext } from './context';
 import { decodeEntities, decodePlainAgain } from './entities';
+import { resolveUrl } from './urls';
 
 /** A node of fast-xml-parser's ordered output: `{ [tag]: children, ':@'?: attributes }`. */
 export type XNode = Record<string, unknown>;
@@ -136,10 +137,30 @@ export function htmlOf(node: XNode, name: string, ctx: ParseContext): string {
 }
 
 const TAG = /<[^<>]*>/g;
+const BREAK = /^<\/?(?:br|p|div|li|hr)\b/i;
+
+/** Markup dropped from plain text; a line break or block becomes a space, not nothing. */
+function stripTags(text: string): string {
+  return text.replace(TAG, (tag) => (BREAK.test(tag) ? ' ' : ''));
+}
 
 function outsideCdata(part: string, ctx: ParseContext, keepMarkup: boolean): string {
-  if (!keepMarkup && part.indexOf('<') !== -1) part = part.replace(TAG, '');
+  if (!keepMarkup && part.indexOf('<') !== -1) part = stripTags(part);
   return decodeEntities(part, ctx);
+}
+
+/** A title as text. Atom's `type="html"` titles are escaped markup: decoded, then stripped. */
+export function titleOf(node: XNode, ctx: ParseContext): string {
+  const text = textOf(node, 'title', ctx);
+  return text.indexOf('<') !== -1 && attrsOf(node)?.type === 'html' ? stripTags(text).trim() : text;
+}
+
+/** `itunes:image`: the `href` Apple defines, the `url` some write, or a URL written as its text. */
+export function imageOf(node: XNode, name: string, ctx: ParseContext): string | null {
+  const url = attr(node, 'href', ctx) ?? attr(node, 'url', ctx);
+  if (url !== null) return resolveUrl(url, ctx);
+  const text = textOf(node, name, ctx);
+  return /^https?:\/\//i.test(text) ? resolveUrl(text, ctx) : null;
 }
 
 /** Raw element text as XML means it: CDATA sections verbatim, everything else entity-decoded. */

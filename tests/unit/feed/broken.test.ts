@@ -90,6 +90,12 @@ describe('repairs of broken feeds', () => {
     expect(parseFeed(fixtureBytes('unclosed-item.xml')).warnings).toEqual(["Closed an <item> that was never closed (2 times)"]);
   });
 
+  it('reads a <br /> left in a title as a space, not as nothing', () => {
+    const feed = parseFeed(rss('<item><title>View of Others<br />Sermon on the Mount III</title></item>' +
+      '<item><title>One<b>Two</b> <br> Three</title></item>'));
+    expect(feed.episodes.map((e) => e.title)).toEqual(['View of Others Sermon on the Mount III', 'OneTwo Three']);
+  });
+
   it('treats markup inside show notes as HTML, not as structure', () => {
     const feed = parseFeed(rss('<item><title>A</title><description><p>One<br>two</description><guid>g</guid></item>'));
     expect(feed.episodes[0]).toMatchObject({ guid: 'g', description: '<p>One<br>two' });

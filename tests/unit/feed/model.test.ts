@@ -110,6 +110,21 @@ describe('other shapes of feed', () => {
     ]);
   });
 
+  it('dates an Atom entry by <published>, with <updated> (the last edit) only as a fallback', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title type="html">A &amp;amp; B</title>
+      <icon>https://example.com/favicon.ico</icon><logo>https://example.com/art.png</logo>
+      <entry><id>1</id><title type="html">&lt;b&gt;Bold&lt;/b&gt;&lt;br/&gt;move</title>
+        <updated>2009-07-20T15:25:50Z</updated><published>2009-07-21T07:00:28Z</published></entry>
+      <entry><id>2</id><title type="html"><![CDATA[Q&amp;A]]></title><updated>2009-07-19T10:00:00Z</updated></entry>
+    </feed>`;
+    const feed = parseFeed(atom);
+    expect(feed).toMatchObject({ title: 'A & B', language: 'es', image: 'https://example.com/art.png' });
+    expect(feed.episodes.map((e) => [e.title, e.pubDate])).toEqual([
+      ['Bold move', '2009-07-21T07:00:28.000Z'],
+      ['Q&A', '2009-07-19T10:00:00.000Z'],
+    ]);
+  });
+
   it('reads RSS 1.0 (RDF), whose items sit beside the channel', () => {
     const rdf = `<?xml version="1.0"?>
       <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -140,6 +155,43 @@ describe('other shapes of feed', () => {
       ['https://x.test/b.mp3', null],
       ['https://x.test/c.mp3', null],
     ]);
+  });
+
+  it('reads itunes:image written as text, as apps do, but not text that is no URL', () => {
+    const feed = parseFeed(rss(
+      '<item><title>A</title><itunes:image>https://example.com/a.jpg</itunes:image></item>' +
+        '<item><title>B</title><itunes:image>http:&#47;&#47;example.com&#47;b.jpg</itunes:image></item>' +
+        '<item><title>C</title><itunes:image>href=http://example.com/c.png"&gt;</itunes:image></item>',
+      '<title>S</title><itunes:image> https://example.com/show.jpg </itunes:image>'), 'https://example.com/feed.xml');
+    expect(feed.image).toBe('https://example.com/show.jpg');
+    expect(feed.episodes.map((e) => e.image)).toEqual(['https://example.com/a.jpg', 'http://example.com/b.jpg', null]);
+  });
+
+  it('falls back from show notes to itunes:summary, then itunes:subtitle', () => {
+    const feed = parseFeed(rss(
+      '<item><title>A</title><itunes:subtitle>Sub</itunes:subtitle><itunes:summary><![CDATA[<p>Sum</p>]]></itunes:summary></item>' +
+        '<item><title>B</title><itunes:subtitle>Only &lt;a&gt; subtitle</itunes:subtitle></item>' +
+        '<item><title>C</title><itunes:subtitle>Sub</itunes:subtitle><description>Desc</description></item>',
+      '<title>S</title><itunes:subtitle>Show subtitle</itunes:subtitle>'));
+    expect(feed.description).toBe('Show subtitle');
+    expect(feed.episodes.map((e) => e.description)).toEqual(['<p>Sum</p>', 'Only <a> subtitle', 'Desc']);
+    const summarised = parseFeed(rss('', '<title>S</title><itunes:subtitle>Sub</itunes:subtitle><itunes:summary>Summary</itunes:summary>'));
+    expect(summarised.description).toBe('Summary');
+  });
+
+  it('reads channel block and episode funding, license and value', () => {
+    const ns = ' xmlns:podcast="https://podcastindex.org/namespace/1.0"';
+    const feed = parseFeed(rss(
+      '<item><title>A</title><podcast:funding url="https://example.com/ep-tip">Tip this one</podcast:funding>' +
+        '<podcast:license>cc0</podcast:license>' +
+        '<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Guest" type="node" address="02ab" split="100"/></podcast:value></item>',
+      '<title>S</title><itunes:block>Yes</itunes:block>', ns));
+    expect(feed.block).toBe(true);
+    expect(feed.episodes[0]).toMatchObject({
+      funding: [{ url: 'https://example.com/ep-tip', title: 'Tip this one' }],
+      license: { name: 'cc0', url: null },
+      value: { type: 'lightning', method: 'keysend', recipients: [expect.objectContaining({ name: 'Guest', split: 100 })] },
+    });
   });
 
   it('refuses URLs with schemes other than http(s), and trims whitespace around values', () => {

@@ -23,6 +23,9 @@ describe('parseDate: every date shape seen in feeds, to ISO-8601 UTC', () => {
     ['November 29, 2018', '2018-11-29T00:00:00.000Z'],
     ['Nov 29, 2018 10:30:00 GMT', '2018-11-29T10:30:00.000Z'],
     ['  Tue, 02 Mar 2021 10:30:00 GMT  ', '2021-03-02T10:30:00.000Z'],
+    ['Fri, 13 Oct 2017 16:47:14 Europe/Berlin', '2017-10-13T16:47:14.000Z'], // unnamed zone: UTC, not lost
+    ['Tue, 02 Mar 2021 10:30:00 EST-5', '2021-03-02T15:30:00.000Z'],
+    ['Tue, 02 Mar 121 10:30:00 GMT', '2021-03-02T10:30:00.000Z'], // Java's years since 1900
   ])('%s → %s', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
   });
@@ -30,6 +33,7 @@ describe('parseDate: every date shape seen in feeds, to ISO-8601 UTC', () => {
   it.each([
     [''], ['garbage'], ['ℐℑℒℓ℔✕✖✗✘⨒⨓ㄏㄐ'], ['Tue, 31 Feb 2021 10:00:00 GMT'], ['Tue, 02 Foo 2021 10:30:00 GMT'],
     ['2021-13-01'], ['Tue, 02 Mar 2021 25:30:00 GMT'], ['0000-00-00 00:00:00'], ['1e3'], ['Tue, 02 Mar 2021 10:30:00 +9900'],
+    ['Wed, 30 Nov -0001 00:00:00 PST'], ['0001-01-01T00:00:00Z'], // PHP's and .NET's zero dates, not 2001
   ])('%s → null, never a crash or NaN', (input) => {
     expect(parseDate(input)).toBeNull();
   });
