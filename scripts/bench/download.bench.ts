@@ -37,30 +37,41 @@ function startChild(script: string, args: string[], env: Record<string, string>,
   });
 }
 
-/** Samples the page's used JS memory every 50 ms while `work` runs; returns its result and the peak. */
-async function withHeapPeak<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; baseMiB: number; peakMiB: number }> {
-  // V8 heap plus ArrayBuffer backing stores (where fetched bytes live), which JSHeapUsedSize leaves out.
-  const heap = async () => {
+interface Memory {
+  /** V8 heap in use, MiB. */
+  heap: number;
+  /** ArrayBuffer backing stores (where fetched bytes live until collected), MiB. */
+  buffers: number;
+}
+
+/** Samples the page's JS memory every 50 ms while `work` runs; returns its result, the baseline and the peaks. */
+async function withHeapPeak<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; base: Memory; peak: Memory }> {
+  const read = async (): Promise<Memory> => {
     const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
-    return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1024 / 1024;
+    return { heap: usage.usedSize / 1024 / 1024, buffers: (usage.backingStorageSize ?? 0) / 1024 / 1024 };
   };
   await cdp.send('HeapProfiler.collectGarbage');
-  const baseMiB = await heap();
-  let peakMiB = baseMiB;
+  const base = await read();
+  const peak = { ...base };
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      peakMiB = Math.max(peakMiB, await heap().catch(() => 0));
+      const now = await read().catch(() => base);
+      peak.heap = Math.max(peak.heap, now.heap);
+      peak.buffers = Math.max(peak.buffers, now.buffers);
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
   try {
-    return { result: await work(), baseMiB, peakMiB };
+    return { result: await work(), base, peak };
   } finally {
     sampling = false;
     await sampler;
   }
 }
+
+const memText = (base: Memory, peak: Memory) =>
+  `JS heap ${base.heap.toFixed(1)} → peak ${peak.heap.toFixed(1)} MiB, ArrayBuffers peak +${(peak.buffers - base.buffers).toFixed(1)} MiB`;
 
 function feed(origin: string): string {
   const item = (title: string, guid: string, url: string, duration = '') =>
@@ -92,13 +103,13 @@ async function openShow(page: Page, appUrl: string, fixtureOrigin: string): Prom
 
 async function appDownload(page: Page, cdp: CDPSession, title: string) {
   const row = page.getByRole('article', { name: title, exact: true });
-  const { result: ms, baseMiB, peakMiB } = await withHeapPeak(cdp, async () => {
+  const { result: ms, base, peak } = await withHeapPeak(cdp, async () => {
     const t = performance.now();
     await row.getByRole('button', { name: `Download ${title}`, exact: true }).click();
     await row.getByRole('button', { name: `Remove download ${title}`, exact: true }).waitFor({ timeout: 300_000 });
     return performance.now() - t;
   });
-  return `${title.padEnd(18)} ${MB(SIZE, ms).toFixed(0).padStart(4)} MB/s (${(ms / 1000).toFixed(2)} s), JS heap ${baseMiB.toFixed(1)} → peak ${peakMiB.toFixed(1)} MiB`;
+  return `${title.padEnd(18)} ${MB(SIZE, ms).toFixed(0).padStart(4)} MB/s (${(ms / 1000).toFixed(2)} s), ${memText(base, peak)}`;
 }
 
 /** Seeks the playing stored episode and times seeked and the first advance of currentTime. */
@@ -149,9 +160,9 @@ export async function run(): Promise<string> {
     await page.evaluate(storeInPage, { url, kind: 'fetch-only' as StoreKind }); // warm the fixture's buffer
     lines.push(`storage choice (${SIZE / 1024 / 1024} MiB from the fixture host, same Chromium, same page):`);
     for (const kind of ['fetch-only', 'idb-chunks', 'cache', 'opfs', 'fetch-only', 'idb-chunks', 'cache', 'opfs'] as StoreKind[]) {
-      const { result, baseMiB, peakMiB } = await withHeapPeak(cdp, () => page.evaluate(storeInPage, { url, kind }) as Promise<StoreResult>);
+      const { result, base, peak } = await withHeapPeak(cdp, () => page.evaluate(storeInPage, { url, kind }) as Promise<StoreResult>);
       const seek = result.readAt80Ms === null ? '' : `, read 64 KiB at 80 %: ${result.readAt80Ms.toFixed(1)} ms`;
-      lines.push(`  ${kind.padEnd(11)} ${MB(result.bytes, result.ms).toFixed(0).padStart(4)} MB/s (${(result.ms / 1000).toFixed(2)} s), JS heap peak +${(peakMiB - baseMiB).toFixed(1)} MiB${seek}`);
+      lines.push(`  ${kind.padEnd(11)} ${MB(result.bytes, result.ms).toFixed(0).padStart(4)} MB/s (${(result.ms / 1000).toFixed(2)} s), ${memText(base, peak)}${seek}`);
       await page.evaluate(clearStoresInPage);
     }
     await context.close();

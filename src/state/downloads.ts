@@ -75,7 +75,16 @@ async function askPersistenceOnce(episodeId: string): Promise<void> {
   if (asked && persistence.value !== null) return;
   const outcome = await askPersistence();
   persistence.value = outcome;
-  if (!asked) persistNotice.value = { episodeId, outcome };
+  if (asked) return;
+  persistNotice.value = { episodeId, outcome };
+  setTimeout(dismissPersistNotice, NOTICE_MS);
+}
+
+/** How long the persistence notice stays up. */
+const NOTICE_MS = 10_000;
+
+export function dismissPersistNotice(): void {
+  persistNotice.value = null;
 }
 
 function failedRecord(episodeId: string, message: string): DownloadRecord {

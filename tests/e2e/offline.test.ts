@@ -28,6 +28,8 @@ describe('downloads', () => {
     await recordProgress(page, 'Downloading Long walk');
     await download(page, 'Long walk');
     await row(page, 'Long walk').getByRole('button', exact('Cancel download Long walk')).waitFor();
+    // The first download asks for persistent storage and says what the browser decided.
+    await page.getByRole('status').filter({ hasText: /Storage is persistent|may clear downloads|cannot promise/ }).waitFor();
     await downloaded(page, 'Long walk');
     const seen = await progressSeen(page, 'Downloading Long walk');
     expect(seen.at(-1)).toBe(100);

@@ -1,11 +1,13 @@
+import { createPortal } from 'preact';
 import type { Episode } from '../../core/types';
 import { formatBytes, formatSpeed, percentOf } from '../../core/format-bytes';
 import { online } from '../../state/online';
-import { cancelDownload, downloadProgress, downloads, persistNotice, removeDownload, startDownload } from '../../state/downloads';
+import { cancelDownload, dismissPersistNotice, downloadProgress, downloads, persistNotice, removeDownload, startDownload } from '../../state/downloads';
 import { Icon } from '../../ui/Icon';
 import { DownloadProgressBar } from './DownloadProgressBar';
 import './downloads.css';
 
+/** The outcome of asking for persistent storage, shown once, by the download that asked. */
 function PersistNotice({ episodeId }: { episodeId: string }) {
   const notice = persistNotice.value;
   if (!notice || notice.episodeId !== episodeId) return null;
@@ -15,10 +17,15 @@ function PersistNotice({ episodeId }: { episodeId: string }) {
       : notice.outcome === 'best-effort'
         ? 'The browser may clear downloads when space runs low. Installing Hopcast helps keep them.'
         : 'This browser cannot promise to keep downloads.';
-  return (
-    <span class="visually-hidden" role="status">
-      {text}
-    </span>
+  // A portal: rows sit in a transformed, contained virtual list that would clip a fixed element.
+  return createPortal(
+    <div class="download-toast" role="status">
+      <span>{text}</span>
+      <button type="button" class="download-cancel" aria-label="Dismiss storage notice" onClick={dismissPersistNotice}>
+        <Icon name="close" size={16} />
+      </button>
+    </div>,
+    document.body,
   );
 }
 
