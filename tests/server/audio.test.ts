@@ -190,6 +190,19 @@ describe('/api/audio and a client that stops reading', () => {
     await new Promise((r) => upstream.close(r));
   });
 
+  it('aborts the upstream request when the client leaves before the host has answered', async () => {
+    const path = '/o/delay=5000/audio/episode-1.mp3';
+    const controller = new AbortController();
+    const pending = fetch(`${proxy.url}/api/audio?url=${encodeURIComponent(fixture.origin + path)}`, { signal: controller.signal }).catch(() => null);
+    expect(await until(() => seen(path).length === 1, 2000)).toBe(true);
+    controller.abort();
+    await pending;
+    // The host's headers timeout here is the default 20 s: only the client leaving can end it this soon.
+    expect(await until(() => seen(path).at(-1)?.aborted === true, 1500)).toBe(true);
+    const feed = await fetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
+    expect(feed.status).toBe(200);
+  });
+
   it('pulls no further ahead than the socket buffers, then drops the host, the client and the slot', { timeout: 15_000 }, async () => {
     const port = (upstream.address() as AddressInfo).port;
     const client = net.connect(proxy.port, '127.0.0.1');
