@@ -93,8 +93,9 @@ async function tryBackground(record: DownloadRecord): Promise<boolean> {
     follow(record.episodeId, registration);
     return true;
   } catch (err) {
-    if (isQuotaError(err) || (err instanceof DownloadError && !err.retry)) throw err;
-    // The browser refused (e.g. no notification permission on some platforms): download here.
+    if (isQuotaError(err) || (err instanceof DownloadError && err.kind === 'cancelled')) throw err;
+    // The size probe failed (a HEAD carries no reason) or the browser refused the fetch:
+    // the in-page downloader tries, and reports the host's or the proxy's own words if it fails.
     return false;
   }
 }
