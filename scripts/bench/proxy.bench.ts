@@ -98,7 +98,7 @@ export async function run(): Promise<string> {
     const d = median(directTimes);
     const p = median(proxyTimes);
     return [
-      `proxy: ${RUNS} × 100 MB via GET /api/audio vs direct from the fixture server (median)`,
+      `proxy: ${RUNS} × ${SIZE / 1024 / 1024} MB via GET /api/audio vs direct from the fixture server (median)`,
       `  direct  ${mbps(d).toFixed(0)} MB/s (${d.toFixed(2)} s)`,
       `  proxied ${mbps(p).toFixed(0)} MB/s (${p.toFixed(2)} s)`,
       `  ratio proxied/direct throughput: ${(d / p).toFixed(2)}`,
