@@ -63,7 +63,7 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
     const check = (address: string): ProxyError | null => {
       if (settings.allow) return null; // the operator listed this host:port by name
       const verdict = classifyAddress(address);
-      return verdict.ok ? null : new ProxyError(403, 'blocked_address', `${hostname} leads to ${verdict.address}, a ${verdict.range} address, not a public one`);
+      return verdict.ok ? null : new ProxyError(403, 'blocked_address', `${hostname} leads to ${verdict.address}, ${verdict.kind} address, not a public one`);
     };
 
     if (net.isIP(hostname)) {

@@ -68,7 +68,7 @@ export function checkTarget(input: string | URL, settings: GuardSettings, redire
   }
   if (isIpLiteral(hostname)) {
     const verdict = classifyAddress(hostname);
-    if (!verdict.ok) refuse(403, 'blocked_address', `${verdict.address} is a ${verdict.range} address, not a public one`);
+    if (!verdict.ok) refuse(403, 'blocked_address', `${verdict.address} is ${verdict.kind} address, not a public one`);
   }
   return url;
 }

@@ -102,6 +102,19 @@ describe('address classification', () => {
     expect(classifyAddress(address).ok).toBe(ok);
   });
 
+  it.each([
+    ['127.0.0.1', 'a loopback'],
+    ['0.0.0.0', 'an unspecified'],
+    ['100.64.0.1', 'a carrier-grade NAT (CGNAT)'],
+    ['::ffff:127.0.0.1', 'an IPv4-mapped IPv6'],
+    ['fd00::1', 'a unique-local IPv6'],
+    ['2002:7f00:1::', 'a 6to4 (IPv4-embedded IPv6)'],
+    ['192.31.196.1', 'a special-purpose'],
+    ['5f00::1', 'a special-purpose'],
+  ])('names the range of %s for people: %s', (address, kind) => {
+    expect(classifyAddress(address)).toMatchObject({ ok: false, kind });
+  });
+
   it('normalizes HOPCAST_PROXY_ALLOW pairs the way the URL parser spells hosts', () => {
     expect(normalizeHostPort('127.1:8080')).toBe('127.0.0.1:8080');
     expect(normalizeHostPort('[::1]:99')).toBe('[::1]:99');
