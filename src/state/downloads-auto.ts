@@ -63,3 +63,6 @@ export function startAutoDownloads(): void {
     }
   });
 }
+
+// Runs from app start (the Downloads screen imports this module), not only once Settings was opened.
+if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') startAutoDownloads();
