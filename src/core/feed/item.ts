@@ -5,7 +5,7 @@ import {
   alternateEnclosureOf, fundingOf, licenseOf, personOf, placeOf, soundbiteOf, transcriptOf, valueOf,
 } from './podcast-ns';
 import { resolveUrl } from './urls';
-import { parseCount, parseDuration, parseExplicit, parseYes } from './values';
+import { parseCount, parseDuration, parseExplicit, parseNumber, parseYes } from './values';
 import { attr, htmlOf, imageOf, kidsOf, nameOf, oneLine, textOf, titleOf, type XNode } from './xml';
 
 /** An item as read, before ids are made unique across the feed. */
@@ -131,9 +131,14 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
         season ??= parseCount(textOf(kid, name, ctx));
         break;
       case 'itunes:episode':
-      case 'podcast:episode':
         episodeNo ??= parseCount(textOf(kid, name, ctx));
         break;
+      case 'podcast:episode': {
+        // The namespace allows decimals ("10.5" for a bonus between 10 and 11).
+        const n = parseNumber(textOf(kid, name, ctx));
+        if (n !== null && n >= 0) episodeNo ??= n;
+        break;
+      }
       case 'itunes:episodeType':
         episodeType ??= textOf(kid, name, ctx).toLowerCase() || null;
         break;

@@ -179,6 +179,13 @@ describe('other shapes of feed', () => {
     expect(summarised.description).toBe('Summary');
   });
 
+  it('keeps a decimal podcast:episode (a bonus between two episodes)', () => {
+    const ns = ' xmlns:podcast="https://podcastindex.org/namespace/1.0"';
+    const feed = parseFeed(rss('<item><title>A</title><podcast:episode display="Bonus">10.5</podcast:episode></item>' +
+      '<item><title>B</title><podcast:episode>-1</podcast:episode></item>', '<title>S</title>', ns));
+    expect(feed.episodes.map((e) => e.episode)).toEqual([10.5, null]);
+  });
+
   it('reads channel block and episode funding, license and value', () => {
     const ns = ' xmlns:podcast="https://podcastindex.org/namespace/1.0"';
     const feed = parseFeed(rss(
