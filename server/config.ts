@@ -31,6 +31,11 @@ export interface ProxySettings {
   /** Audio: time to the upstream's response headers, then the longest silence while streaming. */
   audioHeadersTimeoutMs: number;
   audioIdleTimeoutMs: number;
+  /**
+   * Longest a client may take no bytes of a proxy response still being sent; it is then dropped,
+   * so an abandoned reader pins neither a feed's bytes nor an upstream connection and its slot.
+   */
+  clientIdleTimeoutMs: number;
   maxRedirects: number;
   userAgent: string;
   /** Test seams, never read from the environment: how names resolve and how sockets open. */
@@ -119,6 +124,7 @@ export function readProxySettings(env: NodeJS.ProcessEnv = process.env): ProxySe
     feedTimeoutMs: intFrom(env.HOPCAST_FEED_TIMEOUT_MS, 30_000, 'HOPCAST_FEED_TIMEOUT_MS', 1),
     audioHeadersTimeoutMs: intFrom(env.HOPCAST_AUDIO_HEADERS_TIMEOUT_MS, 20_000, 'HOPCAST_AUDIO_HEADERS_TIMEOUT_MS', 1),
     audioIdleTimeoutMs: intFrom(env.HOPCAST_AUDIO_IDLE_TIMEOUT_MS, 30_000, 'HOPCAST_AUDIO_IDLE_TIMEOUT_MS', 1),
+    clientIdleTimeoutMs: intFrom(env.HOPCAST_CLIENT_IDLE_TIMEOUT_MS, 30_000, 'HOPCAST_CLIENT_IDLE_TIMEOUT_MS', 1),
     maxRedirects: intFrom(env.HOPCAST_PROXY_MAX_REDIRECTS, 5, 'HOPCAST_PROXY_MAX_REDIRECTS'),
     userAgent: env.HOPCAST_PROXY_USER_AGENT?.trim() || USER_AGENT,
   };

@@ -130,6 +130,6 @@ export function mountAudioRoute(app: Hono, ctx: ProxyContext, gate: ConcurrencyG
     const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
     // A reset, not a close: the stalled client's unread bytes would otherwise sit in the kernel.
     const hangUp = outgoing ? () => void (outgoing.socket ? outgoing.socket.resetAndDestroy() : outgoing.destroy()) : null;
-    return new Response(passThrough(res.body, ctx.settings.audioIdleTimeoutMs, hangUp, release), { status: res.status, headers: down });
+    return new Response(passThrough(res.body, ctx.settings.clientIdleTimeoutMs, hangUp, release), { status: res.status, headers: down });
   });
 }

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
 import type { ConcurrencyGate } from '../proxy/limits';
 import { busy } from '../proxy/limits';
 import { fetchFeedWith } from '../proxy/fetch-feed';
@@ -35,6 +36,10 @@ export function mountFeedRoute(app: Hono, ctx: ProxyContext, gate: ConcurrencyGa
         if (value) c.header(name, value);
       }
       if (feed.status === 304) return c.body(null, 304);
+      // Up to feedMaxBytes stay in memory until the client has taken them; one that stops reading
+      // is dropped once the socket has made no progress for the idle timeout.
+      const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+      outgoing?.setTimeout(ctx.settings.clientIdleTimeoutMs, () => outgoing.socket?.resetAndDestroy());
       c.header('Content-Type', feed.headers.get('content-type') ?? 'application/xml');
       return c.body(feed.body as Uint8Array<ArrayBuffer>, 200);
     } catch (err) {

@@ -180,7 +180,7 @@ describe('/api/audio and a client that stops reading', () => {
     const port = (upstream.address() as AddressInfo).port;
     proxy = await startTestServer({
       HOPCAST_PROXY_ALLOW: `127.0.0.1:${port},127.0.0.1:${fixture.port}`,
-      HOPCAST_AUDIO_IDLE_TIMEOUT_MS: '800',
+      HOPCAST_CLIENT_IDLE_TIMEOUT_MS: '800',
       HOPCAST_MAX_UPSTREAM: '1',
     });
   });

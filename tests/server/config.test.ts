@@ -12,6 +12,7 @@ describe('server configuration from the environment', () => {
     expect(proxy.maxRedirects).toBe(5);
     expect(proxy.connectTimeoutMs).toBe(10_000);
     expect(proxy.feedTimeoutMs).toBe(30_000);
+    expect(proxy.clientIdleTimeoutMs).toBe(30_000);
     expect(limits).toMatchObject({ rateLimit: 600, rateWindowMs: 60_000, maxUpstream: 64, trustProxy: false });
     expect(directory).toMatchObject({ podcastIndexKey: null, podcastIndexSecret: null, appleSearchUrl: 'https://itunes.apple.com/search' });
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
 import { fetchFeed, ProxyError } from '../../server/proxy/fetch-feed';
@@ -187,6 +188,49 @@ describe('/api/feed limits', () => {
       expect(body.error).toBe('timeout');
       expect(Date.now() - started).toBeLessThan(2500);
     }
+  });
+});
+
+describe('/api/feed and a client that stops reading', () => {
+  let idle: RunningServer;
+  beforeAll(async () => {
+    idle = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port}`, HOPCAST_CLIENT_IDLE_TIMEOUT_MS: '500' });
+  });
+  afterAll(() => idle.close());
+
+  it('drops the connection once the client has taken nothing for the idle timeout, and not before', { timeout: 10_000 }, async () => {
+    const SIZE = 24_000_000;
+    const client = net.connect(idle.port, '127.0.0.1');
+    client.write(`GET /api/feed?url=${encodeURIComponent(`${fixture.origin}/big/${SIZE}.mp3`)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    let received = 0;
+    client.once('data', () => client.pause());
+    client.on('data', (d: Buffer) => (received += d.length));
+    client.on('error', () => undefined);
+    const closed = new Promise<void>((r) => client.on('close', () => r()));
+
+    const started = Date.now();
+    // Sitting still for longer than the timeout, the server has cut us off: reading now finds the end.
+    await new Promise((r) => setTimeout(r, 2000));
+    client.resume();
+    await closed;
+    expect(received).toBeLessThan(SIZE);
+    expect(Date.now() - started).toBeLessThan(4000);
+
+    // A client that keeps reading, however slowly, gets the whole body.
+    const slow = net.connect(idle.port, '127.0.0.1');
+    slow.write(`GET /api/feed?url=${encodeURIComponent(`${fixture.origin}/big/${SIZE}.mp3`)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    let got = 0;
+    let nextPause = 0;
+    slow.on('data', (d: Buffer) => {
+      got += d.length;
+      if (got < nextPause) return;
+      // Still for 300 ms every 3 MB: under the 500 ms timeout, so never cut.
+      nextPause = got + 3_000_000;
+      slow.pause();
+      setTimeout(() => slow.resume(), 300);
+    });
+    await new Promise<void>((r) => slow.on('close', () => r()));
+    expect(got).toBeGreaterThan(SIZE);
   });
 });
 
