@@ -57,3 +57,18 @@ const badge = (d: string) =>
 render(badge('M 130 170 H 382 M 130 256 H 382 M 130 342 H 290'), 96, 'shortcut-queue.png');
 render(badge('M 256 110 V 330 M 166 250 L 256 340 L 346 250 M 140 402 H 372'), 96, 'shortcut-downloads.png');
 console.log(`icons written to ${out}`);
+
+// Artwork for the fixture show the tests and screenshots subscribe to (served by the fixture server).
+const fixtureArt = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">
+  <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f59e0b"/><stop offset="1" stop-color="#b45309"/></linearGradient></defs>
+  <rect width="600" height="600" fill="url(#g)"/>
+  <g fill="none" stroke="#fff7ed" stroke-width="26" stroke-linecap="round">
+    <path d="M120 420 L220 300 L300 380 L400 220 L480 300"/>
+    <circle cx="120" cy="420" r="18" fill="#fff7ed"/><circle cx="220" cy="300" r="18" fill="#fff7ed"/>
+    <circle cx="300" cy="380" r="18" fill="#fff7ed"/><circle cx="400" cy="220" r="18" fill="#fff7ed"/><circle cx="480" cy="300" r="18" fill="#fff7ed"/>
+  </g>
+</svg>`;
+writeFileSync(
+  path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'served', 'artwork.png'),
+  new Resvg(fixtureArt, { fitTo: { mode: 'width', value: 300 } }).render().asPng(),
+);

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: builds the app, serves it with the fixture podcast host, drives Debian
  * Chromium through a short session at phone size and writes PNGs to docs/screenshots/.
- * The README shows them; re-run after changing a screen.
+ * The README shows them; re-run after changing a screen. The player's own images (with chapters)
+ * come from its e2e test: `HOPCAST_SCREENSHOTS=docs npx vitest run --project e2e tests/e2e/player.test.ts`.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -46,20 +47,15 @@ try {
       await page.getByRole('link', { name: /Fixture Network Show/ }).first().click();
       await page.getByText('Episode 3: Day two operations').first().waitFor();
       await shot(page, `show-${scheme}`);
-      const play = page.getByRole('button', { name: /^Play/ }).first();
-      if (await play.count()) {
-        await play.click();
-        await page.waitForTimeout(1500);
-        await shot(page, `mini-player-${scheme}`);
-        const open = page.getByRole('button', { name: 'Open player' });
-        if (await open.count()) {
-          await open.click();
-          await shot(page, `full-player-${scheme}`);
-          await page.getByRole('button', { name: 'Close player' }).click();
-        }
-      }
+      await page.getByRole('link', { name: 'Episode 3: Day two operations' }).first().click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await shot(page, `episode-${scheme}`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click();
+      await page.getByRole('searchbox', { name: 'Search episodes' }).fill('routing');
+      await page.getByText('Routing in a hurry').first().waitFor();
+      await shot(page, `search-results-${scheme}`);
     }
-    for (const name of ['Queue', 'Downloads', 'Search', 'Settings']) {
+    for (const name of ['Queue', 'Downloads', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await shot(page, `${name.toLowerCase()}-${scheme}`);

@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import type { Episode, PlayState } from '../core/types';
 import { getEpisodes } from '../db/episodes';
 import { olderEpisodeIds, recentPlayStates, setPlayed } from '../db/play-state';
+import { libraryChanged } from './library';
 
 export interface HistoryItem {
   state: PlayState;
@@ -24,7 +25,8 @@ export async function refreshHistory(): Promise<void> {
 /** Marks played (position kept) or unplayed (back to the start), on the episode record too. */
 export async function markPlayed(episodeIds: readonly string[], played: boolean): Promise<void> {
   await setPlayed(episodeIds, played);
-  await refreshHistory();
+  // Unplayed counts on the library cards and the search index's played filter follow the change.
+  await Promise.all([refreshHistory(), libraryChanged()]);
 }
 
 /** Every episode of the same show published before this one; returns how many were marked. */
