@@ -40,6 +40,7 @@ export function balanceXml(xml: string, ctx: ParseContext): string {
         i = xml.length;
         break;
       }
+      ctx.warn('stray-lt', "Read a '<' that starts no tag as text");
       out.push('&lt;');
       i = lt + 1;
       continue;
@@ -51,7 +52,7 @@ export function balanceXml(xml: string, ctx: ParseContext): string {
     else if (isHtmlField(name) && !attrs.endsWith('/')) {
       // HTML fields are read raw, as the parser does: their markup is content, not structure.
       const end = rawEnd(xml, i, name);
-      out.push(m[0], xml.slice(i, end.contentEnd), `</${name}>`);
+      out.push(m[0], escapeStrayLt(xml.slice(i, end.contentEnd), ctx), `</${name}>`);
       i = end.next;
     } else {
       const top = stack[stack.length - 1];
@@ -86,6 +87,36 @@ function closeTo(name: string, stack: string[], out: string[], ctx: ParseContext
   }
   stack.pop();
   out.push(`</${name}>`);
+}
+
+/**
+ * Show notes are read raw, but fast-xml-parser still scans them for tags, and a `<` that starts
+ * none ("a < b", "<3") makes it lose the element's end and with it the whole episode. Those become
+ * `&lt;`, which the notes decode back to `<`; tags, comments and CDATA are kept as they are.
+ */
+function escapeStrayLt(content: string, ctx: ParseContext): string {
+  let lt = content.indexOf('<');
+  if (lt === -1) return content;
+  let out = '';
+  let from = 0;
+  while (lt !== -1) {
+    let next = lt + 1;
+    const opaque = OPAQUE.find(([open]) => content.startsWith(open, lt));
+    if (opaque) {
+      const end = content.indexOf(opaque[1], lt + opaque[0].length);
+      next = end === -1 ? content.length : end + opaque[1].length;
+    } else {
+      TAG.lastIndex = lt;
+      if (TAG.test(content)) next = TAG.lastIndex;
+      else {
+        ctx.warn('stray-lt', "Read a '<' that starts no tag as text");
+        out += content.slice(from, lt) + '&lt;';
+        from = lt + 1;
+      }
+    }
+    lt = content.indexOf('<', next);
+  }
+  return out + content.slice(from);
 }
 
 /** End of a raw element's content (CDATA skipped) and where parsing resumes after its close tag. */

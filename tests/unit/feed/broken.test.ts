@@ -96,6 +96,17 @@ describe('repairs of broken feeds', () => {
     expect(feed.episodes.map((e) => e.title)).toEqual(['View of Others Sermon on the Mount III', 'OneTwo Three']);
   });
 
+  it("keeps an episode whose show notes hold a '<' that starts no tag", () => {
+    const feed = parseFeed(rss(
+      '<item><title>Top <3</title><guid>1</guid><itunes:summary>We <3 it: a < b, if x<y then</itunes:summary></item>' +
+        '<item><title>B</title><guid>2</guid><description>Fine <![CDATA[ c < d ]]> <!-- < --></description></item>'));
+    expect(feed.episodes.map((e) => [e.guid, e.title, e.description])).toEqual([
+      ['1', 'Top <3', 'We <3 it: a < b, if x<y then'],
+      ['2', 'B', 'Fine  c < d  <!-- < -->'],
+    ]);
+    expect(feed.warnings).toEqual(["Read a '<' that starts no tag as text (4 times)"]);
+  });
+
   it('treats markup inside show notes as HTML, not as structure', () => {
     const feed = parseFeed(rss('<item><title>A</title><description><p>One<br>two</description><guid>g</guid></item>'));
     expect(feed.episodes[0]).toMatchObject({ guid: 'g', description: '<p>One<br>two' });
