@@ -180,9 +180,14 @@ function fromRaw(raw: string, ctx: ParseContext, keepMarkup: boolean): string {
   return out + outsideCdata(raw.slice(from), ctx, keepMarkup);
 }
 
-const LOOSE_SPACE = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+const LOOSE_SPACE = /\s{2,}|[\t\n\r\f\v\u00a0\u0000-\u0008\u000e-\u001f\u007f]/;
+/** Control characters XML forbids; fast-xml-parser lets them through and they show as boxes. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
-/** A title or name on one line: runs of whitespace (newlines, tabs, double spaces) become one space. */
+/**
+ * A title or name on one line: runs of whitespace (newlines, tabs, double spaces) become one
+ * space, and stray control characters are dropped.
+ */
 export function oneLine(text: string): string {
-  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return LOOSE_SPACE.test(text) ? text.replace(CONTROLS, '').replace(/\s+/g, ' ').trim() : text;
 }

@@ -96,6 +96,11 @@ describe('repairs of broken feeds', () => {
     expect(feed.episodes.map((e) => e.title)).toEqual(['View of Others Sermon on the Mount III', 'OneTwo Three']);
   });
 
+  it('drops control characters, which XML forbids, from titles', () => {
+    const feed = parseFeed(rss('<item><title>A\u0001B\u001fC\u000bD\u007f</title></item>', '<title>\u0008Show</title>'));
+    expect([feed.title, feed.episodes[0]?.title]).toEqual(['Show', 'ABC D']);
+  });
+
   it("keeps an episode whose show notes hold a '<' that starts no tag", () => {
     const feed = parseFeed(rss(
       '<item><title>Top <3</title><guid>1</guid><itunes:summary>We <3 it: a < b, if x<y then</itunes:summary></item>' +
