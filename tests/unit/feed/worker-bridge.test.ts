@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FeedError } from '../../../src/core/feed/errors';
 import { parseFeed } from '../../../src/core/feed/index';
 import { parseFeedOffThread } from '../../../src/workers/feed-bridge';
+import { rss } from './helpers';
 import { NodeWebWorker, started } from './node-web-worker';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/feeds');
@@ -26,6 +28,30 @@ describe('parseFeedOffThread (real feed worker in a thread)', () => {
     expect(result).toEqual(expected);
     expect(bytes.byteLength).toBe(0); // detached: handed to the worker, not copied
   }, 20_000);
+
+  it('keeps the calling thread free while an 800-item feed is parsed', async () => {
+    const notes = '<p>Notes &amp; links: <a href="https://example.com/x">x</a></p>'.repeat(30);
+    let items = '';
+    for (let i = 800; i > 0; i--) {
+      items += `<item><title>Episode ${i}</title><guid>g-${i}</guid><pubDate>Mon, 01 Mar 2021 10:00:00 GMT</pubDate>` +
+        `<enclosure url="https://example.com/${i}.mp3" type="audio/mpeg" length="1"/><description><![CDATA[${notes}]]></description></item>`;
+    }
+    const xml = new TextEncoder().encode(rss(items));
+    // Event-loop active time: what the page's main thread would spend, unlike wall time, which
+    // other work on the machine inflates. Best of three, for the same reason.
+    const busy = async (run: () => unknown): Promise<number> => {
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const before = performance.eventLoopUtilization();
+        await run();
+        best = Math.min(best, performance.eventLoopUtilization(before).active);
+      }
+      return best;
+    };
+    const inThread = await busy(() => parseFeed(xml.slice()));
+    const offThread = await busy(async () => expect((await parseFeedOffThread(xml.slice())).episodes).toHaveLength(800));
+    expect(offThread).toBeLessThan(inThread / 4);
+  }, 30_000);
 
   it('runs requests one at a time in a single worker and keeps their order', async () => {
     const before = started.length;
