@@ -171,6 +171,8 @@ describe('offline playback', () => {
     // Not downloaded: marked as such instead of offering a download that cannot start.
     await row(page, 'Flaky host').getByText('Unavailable offline').waitFor();
     await row(page, 'Long walk').getByRole('button', exact('Remove download Long walk')).waitFor();
+    // Refresh needs the network and says so instead of failing every show.
+    expect(await page.getByRole('button', exact('Refresh')).isDisabled()).toBe(true);
 
     await row(page, 'Long walk').getByRole('link', { name: 'Long walk' }).click();
     await page.getByRole('heading', { level: 2, name: 'Long walk' }).waitFor();
@@ -191,5 +193,10 @@ describe('offline playback', () => {
     expect(after).toBeLessThan(duration * 0.85);
     await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(after + 1);
     expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+
+    await page.getByRole('button', { name: 'Close player' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Library')).click();
+    await page.getByText('Refreshing needs the network.').waitFor();
+    await page.getByRole('link', { name: new RegExp(SHOW) }).first().waitFor();
   });
 });

@@ -12,6 +12,8 @@ import { ShowCard } from './ShowCard';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
 import './library.css';
 
+const OFFLINE_REFRESH = 'Refreshing needs the network.';
+
 export function LibraryPage() {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
@@ -28,6 +30,10 @@ export function LibraryPage() {
 
   const refresh = useCallback(() => {
     if (refreshProgress.value) return;
+    if (!online.value) {
+      setNotice(OFFLINE_REFRESH);
+      return;
+    }
     void refreshAll().then((outcomes) => {
       const failed = outcomes.filter((o) => o.status === 'failed').length;
       const added = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.added : 0), 0);
@@ -49,7 +55,7 @@ export function LibraryPage() {
       title="Library"
       actions={
         <>
-          <button type="button" class="icon-button" aria-label="Refresh" title="Refresh all shows" onClick={refresh} disabled={!!progress || list.length === 0 || !online.value}>
+          <button type="button" class="icon-button" aria-label="Refresh" title={online.value ? 'Refresh all shows' : OFFLINE_REFRESH} onClick={refresh} disabled={!!progress || list.length === 0 || !online.value}>
             <Icon name="refresh" size={22} />
           </button>
           <button type="button" class="button button-primary" onClick={() => setAdding(true)}>
@@ -64,6 +70,7 @@ export function LibraryPage() {
           {pull >= PULL_THRESHOLD ? 'Release to refresh' : 'Pull to refresh'}
         </div>
       )}
+      {!online.value && list.length > 0 && <p class="muted offline-note">{OFFLINE_REFRESH} Everything below still opens, and downloaded episodes play.</p>}
       {progress && (
         <div class="refresh-progress">
           <label for="refresh-progress">

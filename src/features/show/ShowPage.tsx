@@ -94,7 +94,7 @@ export function ShowPage({ id }: { id: string }) {
       title={podcast.title}
       back="/"
       actions={
-        <button type="button" class="icon-button" aria-label={busy ? 'Refreshing' : 'Refresh'} title="Refresh this show" disabled={busy || !online.value} onClick={() => void refreshPodcast(podcast.id)}>
+        <button type="button" class="icon-button" aria-label={busy ? 'Refreshing' : 'Refresh'} title={online.value ? 'Refresh this show' : 'Refreshing needs the network.'} disabled={busy || !online.value} onClick={() => void refreshPodcast(podcast.id)}>
           <Icon name="refresh" size={22} />
         </button>
       }
