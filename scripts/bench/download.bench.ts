@@ -7,7 +7,8 @@
  *  3. offline, the time from a seek to playback resuming (SW answering Range from chunks).
  * The fixture server and the app server run as child processes so their work is not counted here.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startChild } from './child';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,23 +20,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SIZE = Number(process.env.BENCH_DOWNLOAD_MB ?? 100) * 1024 * 1024;
 const MB = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
-function startChild(script: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = ready.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, match });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${out}`)));
-  });
-}
 
 interface Memory {
   /** V8 heap in use, MiB. */

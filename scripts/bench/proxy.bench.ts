@@ -3,38 +3,12 @@
  * through /api/audio, and the server's RSS before, during and after the transfer. The server and
  * the fixture server each run in their own process, so the RSS read from /proc is the server's alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startChild } from './child';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { request } from 'undici';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const SIZE = Number(process.env.BENCH_PROXY_MB ?? 100) * 1024 * 1024;
 const RUNS = 3;
-
-/** Starts `node --import tsx <script>` and resolves with the first stdout line matching `ready`. */
-function startChild(script: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${err || out}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = ready.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, match });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${err}`)));
-  });
-}
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
