@@ -105,7 +105,9 @@ export async function followDefaultShowAt(key: string, url: string): Promise<voi
   await persistIssues();
 }
 
+/** Stored first, then removed from view: a reload right after the click must not bring the card back. */
 export async function dismissDefaultShow(key: string): Promise<void> {
+  const remaining = defaultShowIssues.value.filter((i) => i.key !== key && i.status === 'failed');
+  await setSetting(ISSUES, remaining);
   setIssue({ key, remove: true });
-  await persistIssues();
 }

@@ -68,6 +68,7 @@ describe('library', () => {
     // Unresolved cards come back after a reload; dismissing one is remembered.
     await page.reload();
     await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('button', { name: 'Dismiss Packet Protector' }).click();
+    await shows.getByRole('listitem', { name: 'Packet Protector' }).waitFor({ state: 'detached' });
     await page.reload();
     await card(page, FEED_TITLE).waitFor();
     await shows.getByRole('listitem', { name: 'Day Two DevOps' }).waitFor();
