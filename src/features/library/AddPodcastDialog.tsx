@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useModalDialog } from '../../ui/use-modal-dialog';
 import { subscribe } from '../../state/subscribe';
 import { describeFeedError } from '../../state/errors';
 
@@ -7,19 +8,10 @@ import { describeFeedError } from '../../state/errors';
  * A native <dialog>: focus is trapped and Escape closes it without extra code.
  */
 export function AddPodcastDialog({ open, onClose, onSubscribed }: { open: boolean; onClose(): void; onSubscribed(title: string, existed: boolean): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setError(null);
-      dialog.showModal();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => setError(null));
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -1,16 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useModalDialog } from '../../ui/use-modal-dialog';
 
 /** Asks before unsubscribing, saying what goes with the show. */
 export function UnsubscribeDialog({ open, title, episodeCount, onCancel, onConfirm }: { open: boolean; title: string; episodeCount: number; onCancel(): void; onConfirm(): Promise<void> }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
   const confirm = async () => {
     setBusy(true);
     setError(null);
