@@ -67,6 +67,7 @@ export function mountStatic(app: Hono, distDir: string): void {
     c.header('Content-Type', 'text/html; charset=UTF-8');
     if (variant.encoding) c.header('Content-Encoding', variant.encoding);
     c.header('Content-Length', String(variant.body.length));
-    return c.body(c.req.method === 'HEAD' ? null : new Uint8Array(variant.body));
+    if (c.req.method === 'HEAD') return c.body(null);
+    return c.body(new Uint8Array(variant.body));
   });
 }
