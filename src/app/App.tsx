@@ -5,7 +5,7 @@ import { OfflineBanner } from './OfflineBanner';
 import { NotFound } from './NotFound';
 import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
-import { PlayerDock } from '../features/player/PlayerDock';
+import { PlayerDockLoader } from './PlayerDockLoader';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
@@ -40,7 +40,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <div class="dock">
-          <PlayerDock />
+          <PlayerDockLoader />
           <BottomNav />
         </div>
       </div>

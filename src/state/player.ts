@@ -16,6 +16,7 @@ import { removeFromQueue, takeNext } from './queue';
 import { markPlayed, refreshHistory } from './history';
 import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
 import { CURRENT_KEY, persistNow } from './player-persist';
+import { notePlayerEpisode } from './player-presence';
 
 export const currentEpisode = signal<Episode | null>(null);
 export const currentPodcast = signal<Podcast | null>(null);
@@ -161,6 +162,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   if (currentEpisode.value && currentEpisode.value.id !== episodeId) await persistNow();
   const from = at ?? (saved && !(saved.played && play) ? saved.position : 0);
   currentEpisode.value = episode;
+  notePlayerEpisode(episode.id);
   currentPodcast.value = podcast ?? null;
   playerError.value = null;
   // Already played (a replay): no need to mark it again at 95 %.
