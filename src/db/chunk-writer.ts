@@ -7,6 +7,8 @@ import { commitChunks, readTail } from './chunks';
  * small it is, so batching several MiB per transaction is what lets storage keep up with the network.
  */
 export const CHUNKS_PER_COMMIT = 4;
+/** On a slow network a batch takes long to fill: full chunks are committed at least this often, so a closed tab loses little. */
+export const MAX_COMMIT_DELAY_MS = 1000;
 
 /**
  * Turns a byte stream into aligned chunks with flat memory and overlapped writes. Received buffers
@@ -26,6 +28,7 @@ export class ChunkWriter {
   private inFlight: Promise<void> | null = null;
   private failure: unknown = null;
   private lastRecord: DownloadRecord | null = null;
+  private lastCommitAt = Date.now();
 
   private constructor(
     readonly episodeId: string,
@@ -65,7 +68,8 @@ export class ChunkWriter {
       offset += n;
       if (this.fill === CHUNK_SIZE) this.sealChunk();
     }
-    if (this.ready.length >= CHUNKS_PER_COMMIT) await this.startCommit();
+    const due = this.ready.length > 0 && !this.inFlight && Date.now() - this.lastCommitAt >= MAX_COMMIT_DELAY_MS;
+    if (this.ready.length >= CHUNKS_PER_COMMIT || due) await this.startCommit();
   }
 
   /**
@@ -96,6 +100,7 @@ export class ChunkWriter {
   private async startCommit(): Promise<void> {
     await this.settle();
     this.throwIfFailed();
+    this.lastCommitAt = Date.now();
     const first = this.readyIndex;
     const batch = this.ready;
     this.ready = [];
