@@ -17,6 +17,10 @@ export const bookmarksLoaded = signal(false);
 /** The bookmark whose note is being edited (the one dialog shows it); null when none. */
 export const editingBookmark = signal<string | null>(null);
 
+export function editBookmark(id: string | null): void {
+  editingBookmark.value = id;
+}
+
 let loaded: Promise<void> | null = null;
 export function loadBookmarks(): Promise<void> {
   loaded ??= listBookmarks().then(

@@ -4,7 +4,7 @@
  * (marking played, a refresh) and the episode snapshot below is re-read on the next bump.
  */
 import type { Episode, Podcast } from '../core/types';
-import type { Playlist } from '../core/playlists/types';
+import type { Playlist, SmartFilter } from '../core/playlists/types';
 import { evaluateSmartFilter } from '../core/playlists/smart-filter';
 import { getEpisodes, listAllEpisodes } from '../db/episodes';
 import { listPodcasts } from '../db/podcasts';
@@ -68,4 +68,10 @@ export async function playlistSummary(playlist: Playlist): Promise<{ count: numb
     else unknown++;
   }
   return { count: episodes.length, seconds, unknown };
+}
+
+/** How many episodes a filter being edited would hold now (the smart playlist form's live count). */
+export async function previewSmartFilter(filter: SmartFilter): Promise<number> {
+  const episodes = await allEpisodes();
+  return evaluateSmartFilter(filter, episodes, { now: Date.now(), downloaded: downloadedIds() }).length;
 }

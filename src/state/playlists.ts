@@ -146,3 +146,14 @@ export async function importPlaylists(raw: unknown): Promise<ParseReport<Playlis
   await commit(report.items);
   return report;
 }
+
+/** The episode the "Add to playlist…" dialog is open for (one dialog serves every row and the player). */
+export const playlistPicker = signal<{ episodeId: string; title: string } | null>(null);
+
+export function openPlaylistPicker(episodeId: string, title: string): void {
+  playlistPicker.value = { episodeId, title };
+}
+
+export function closePlaylistPicker(): void {
+  playlistPicker.value = null;
+}
