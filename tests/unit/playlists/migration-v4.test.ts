@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { openDB } from 'idb';
 import { openHopcastDB } from '../../../src/db/open';
 import { episode, podcast } from '../library/fixtures';
 
@@ -7,7 +8,16 @@ describe('schema v4 (playlists, bookmarks)', () => {
     const name = 'hopcast-migration-v4';
     const show = podcast('https://a.example/feed');
     const ep = episode(show.id, 1);
-    const v3 = await openHopcastDB(name, 3);
+    // A frozen copy of the stores v3 had (the ladder itself always runs to the newest step).
+    const v3 = await openDB(name, 3, {
+      upgrade(database) {
+        database.createObjectStore('podcasts', { keyPath: 'id' }).createIndex('by-order', 'order');
+        database.createObjectStore('episodes', { keyPath: 'id' }).createIndex('by-played', 'played');
+        database.createObjectStore('queue', { keyPath: 'episodeId' }).createIndex('by-order', 'order');
+        database.createObjectStore('settings');
+        database.createObjectStore('searchIndex');
+      },
+    });
     await v3.put('podcasts', show);
     await v3.put('episodes', ep);
     await v3.put('queue', { episodeId: ep.id, order: 1024 });
