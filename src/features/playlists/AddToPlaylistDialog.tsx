@@ -65,7 +65,7 @@ export function AddToPlaylistDialog() {
                     <label class="picker-option">
                       <input type="checkbox" checked={inIt} onChange={(e) => void toggle(p.id, p.name, e.currentTarget.checked)} />
                       <span class="picker-name">{p.name}</span>
-                      <span class="muted picker-count">{p.kind === 'manual' ? p.episodeIds.length : 0}</span>
+                      <span class="muted picker-count" aria-hidden="true">{p.kind === 'manual' ? p.episodeIds.length : 0}</span>
                     </label>
                   </li>
                 );
