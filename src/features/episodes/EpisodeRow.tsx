@@ -75,7 +75,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           Queue
         </button>
         <DownloadButton episode={episode} />
-        <AddToPlaylistButton episode={episode} compact />
+        <AddToPlaylistButton episode={episode} variant="row" />
         <span class="visually-hidden" role="status">
           {queued === 'next'
             ? `${title} plays next`

@@ -89,7 +89,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
         </div>
         <ShareButton />
         <AddBookmarkButton />
-        <AddToPlaylistButton episode={ep} />
+        <AddToPlaylistButton episode={ep} variant="player" />
         <ChapterList />
       </div>
     </div>

@@ -24,20 +24,15 @@ export function PlaylistsPage() {
     setAnnouncement(`${name} moved to position ${to + 1} of ${list.length}.`);
   };
   return (
-    <Page
-      title="Playlists"
-      back="/queue"
-      actions={
-        <>
-          <button type="button" class="button button-small button-primary" onClick={() => setDialog('manual')}>
-            New playlist
-          </button>
-          <button type="button" class="button button-small" onClick={() => setDialog('smart')}>
-            New smart playlist
-          </button>
-        </>
-      }
-    >
+    <Page title="Playlists" back="/queue">
+      <div class="playlist-tools">
+        <button type="button" class="button button-small button-primary" onClick={() => setDialog('manual')}>
+          New playlist
+        </button>
+        <button type="button" class="button button-small" onClick={() => setDialog('smart')}>
+          New smart playlist
+        </button>
+      </div>
       {error && (
         <p class="error-text" role="alert">
           {error}
