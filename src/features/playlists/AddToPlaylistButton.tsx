@@ -10,23 +10,35 @@ function PlaylistAddIcon({ size }: { size: number }) {
   );
 }
 
+type Variant = 'row' | 'page' | 'player' | 'menu' | 'icon';
+
+const CLASSES: Record<Variant, string> = {
+  row: 'button button-small add-playlist-icon',
+  page: 'button',
+  player: 'button button-small',
+  menu: 'button button-small',
+  icon: 'icon-button',
+};
+
 /**
- * Opens the one "Add to playlist…" dialog for this episode. In an episode row it is an icon (five
- * controls share a phone-wide line); the accessible name always says it in full.
+ * Opens the one "Add to playlist…" dialog for this episode: `row` (the episode row, five controls on
+ * a phone-wide line) and `icon` (the queue's icon buttons) show only the icon; the accessible name
+ * always says it in full.
  */
-export function AddToPlaylistButton({ episode, variant = 'page' }: { episode: Pick<Episode, 'id' | 'title'>; variant?: 'row' | 'page' | 'player' }) {
+export function AddToPlaylistButton({ episode, variant = 'page' }: { episode: Pick<Episode, 'id' | 'title'>; variant?: Variant }) {
   const title = episode.title || 'Untitled episode';
+  const iconOnly = variant === 'row' || variant === 'icon';
   const button = (
     <button
       type="button"
-      class={variant === 'page' ? 'button' : variant === 'row' ? 'button button-small add-playlist-icon' : 'button button-small'}
+      class={CLASSES[variant]}
       aria-label={`Add to playlist… ${title}`}
       aria-haspopup="dialog"
-      title={variant === 'row' ? 'Add to playlist…' : undefined}
+      title={iconOnly ? 'Add to playlist…' : undefined}
       onClick={() => openPlaylistPicker(episode.id, title)}
     >
-      {variant !== 'page' && <PlaylistAddIcon size={18} />}
-      {variant !== 'row' && 'Add to playlist…'}
+      {(iconOnly || variant === 'player') && <PlaylistAddIcon size={iconOnly && variant === 'icon' ? 20 : 18} />}
+      {!iconOnly && 'Add to playlist…'}
     </button>
   );
   return variant === 'player' ? <div class="player-add-playlist">{button}</div> : button;
