@@ -9,7 +9,7 @@ import { evaluateSmartFilter } from '../core/playlists/smart-filter';
 import { getEpisodes, listAllEpisodes } from '../db/episodes';
 import { listPodcasts } from '../db/podcasts';
 import { libraryVersion } from './library';
-import { downloads } from './downloads';
+import { downloads, initDownloads } from './downloads';
 
 export interface PlaylistItem {
   episode: Episode;
@@ -41,6 +41,8 @@ export async function playlistEpisodes(playlist: Playlist): Promise<Episode[]> {
     const found = new Map((await getEpisodes(playlist.episodeIds)).map((e) => [e.id, e]));
     return playlist.episodeIds.flatMap((id) => found.get(id) ?? []);
   }
+  // "Downloaded only" needs the download records, which are otherwise read on first use.
+  if (playlist.filter.downloadedOnly) await initDownloads();
   const episodes = await allEpisodes();
   const ids = evaluateSmartFilter(playlist.filter, episodes, { now: Date.now(), downloaded: downloadedIds() });
   const byId = new Map(episodes.map((e) => [e.id, e]));
@@ -72,6 +74,7 @@ export async function playlistSummary(playlist: Playlist): Promise<{ count: numb
 
 /** How many episodes a filter being edited would hold now (the smart playlist form's live count). */
 export async function previewSmartFilter(filter: SmartFilter): Promise<number> {
+  if (filter.downloadedOnly) await initDownloads();
   const episodes = await allEpisodes();
   return evaluateSmartFilter(filter, episodes, { now: Date.now(), downloaded: downloadedIds() }).length;
 }

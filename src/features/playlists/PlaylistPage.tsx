@@ -51,7 +51,10 @@ export function PlaylistPage({ id }: { id: string }) {
   }
 
   const play = (from?: string) => void playPlaylist(playlist.id, from).then(() => setError(null), (err: unknown) => setError(message(err)));
-  const list = items.kind === 'ready' ? items.value : [];
+  const loaded = items.kind === 'ready' ? items.value : [];
+  // A manual playlist follows its stored order at once, so a move never snaps back while episodes are re-read.
+  const byId = new Map(loaded.map((i) => [i.episode.id, i]));
+  const list = playlist.kind === 'manual' ? playlist.episodeIds.flatMap((eid) => byId.get(eid) ?? []) : loaded;
   const seconds = list.reduce((sum, i) => sum + (i.episode.duration ?? 0), 0);
   const nowPlaying = playingPlaylistId(currentEpisode.value?.id ?? null) === playlist.id ? (currentEpisode.value?.id ?? null) : null;
   const shows = new Map(podcasts.value.map((p) => [p.id, p.title]));
