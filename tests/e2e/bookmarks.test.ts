@@ -86,6 +86,7 @@ describe('bookmarks', () => {
 
     // The Bookmarks screen, reached from the Queue; activating one plays from its time.
     await openQueue(page);
+    await shoot(page, 'queue-with-lists');
     await page.getByRole('navigation', { name: 'More lists' }).getByRole('link', { name: 'Bookmarks' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bookmarks' }).waitFor();
     const group = page.getByRole('region', { name: LONG });
