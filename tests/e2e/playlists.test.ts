@@ -129,6 +129,9 @@ describe('playlists', () => {
     await page.locator('.page-header').getByRole('button', { name: 'Play', exact: true }).click();
     await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-3.mp3') && !a.paused && a.currentTime > 0.2);
     await page.getByText('playing from this playlist').waitFor();
+    await page.getByRole('button', { name: 'Open player' }).click();
+    await page.locator('.full-player').getByText(`Playing from ${LIST}; Up Next continues after it.`).waitFor();
+    await page.getByRole('button', { name: 'Close player' }).click();
     await nearEnd(page);
     await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused && a.currentTime > 0.2, undefined, 20_000);
     await nearEnd(page);

@@ -1,5 +1,6 @@
 import type { Episode } from '../../core/types';
 import { openPlaylistPicker } from '../../state/playlists';
+import { PlayingFromPlaylist } from './PlayingFromPlaylist';
 
 /** A list with a plus: "add to a list", drawn at the ui Icon's 24×24 grid. */
 function PlaylistAddIcon({ size }: { size: number }) {
@@ -41,5 +42,13 @@ export function AddToPlaylistButton({ episode, variant = 'page' }: { episode: Pi
       {!iconOnly && 'Add to playlist…'}
     </button>
   );
-  return variant === 'player' ? <div class="player-add-playlist">{button}</div> : button;
+  // In the player the control also says which playlist, if any, is playing through.
+  return variant === 'player' ? (
+    <div class="player-add-playlist">
+      {button}
+      <PlayingFromPlaylist />
+    </div>
+  ) : (
+    button
+  );
 }
