@@ -3,7 +3,6 @@ import type { Podcast } from '../core/types';
 import { normalizeFeedUrl } from '../core/library/feed-url';
 import { resolveFeed } from '../api/feed-client';
 import { deletePodcastCascade } from '../db/library-writes';
-import { cancelDownload, downloads, loadDownloads } from './downloads';
 import { queue, removeFromQueue } from './queue';
 import { ingestFeed } from './ingest';
 import { libraryChanged, loadLibrary, podcasts } from './library';
@@ -55,6 +54,8 @@ async function runSubscribe(url: string): Promise<Subscribed> {
 /** Removes a show with its episodes, play state, queue entries and downloads. */
 export async function unsubscribe(podcastId: string): Promise<void> {
   const prefix = `${podcastId}\u0000`;
+  // Loaded here, not at the top: the downloader is not part of the first screen (the app shell).
+  const { cancelDownload, downloads, loadDownloads } = await import('./downloads');
   // Stop transfers first so no chunk lands after the cascade has cleared them.
   for (const [episodeId, record] of downloads.value) {
     if (episodeId.startsWith(prefix) && (record.status === 'downloading' || record.status === 'queued')) await cancelDownload(episodeId);
