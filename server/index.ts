@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './app';
 import { readConfig, type ServerConfig } from './config';
+import { nodePlatform } from './node/platform';
 
 export interface RunningServer {
   url: string;
@@ -10,7 +11,7 @@ export interface RunningServer {
 }
 
 export function startServer(config: ServerConfig = readConfig()): Promise<RunningServer> {
-  const app = createApp(config);
+  const app = createApp(config, nodePlatform(config.distDir));
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {

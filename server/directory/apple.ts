@@ -1,5 +1,4 @@
-import { request } from 'undici';
-import type { DirectorySettings } from '../config';
+import type { DirectorySettings } from '../settings';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
 import { MAX_RESULTS } from './podcast-index';
@@ -31,25 +30,30 @@ export async function appleSearch(settings: DirectorySettings, q: string, signal
 
   let text: string;
   try {
-    const res = await request(url, {
+    // The runtime's own fetch: the same call on Node and on workerd.
+    const res = await fetch(url, {
       headers: { accept: 'application/json', 'user-agent': settings.userAgent },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    if (res.statusCode !== 200) {
-      await res.body.dump().catch(() => undefined);
-      throw new DirectoryError('apple', `Apple Podcasts answered ${res.statusCode}`);
+    if (res.status !== 200) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new DirectoryError('apple', `Apple Podcasts answered ${res.status}`);
     }
-    const chunks: Buffer[] = [];
+    const reader = res.body?.getReader();
+    const decoder = new TextDecoder();
     let size = 0;
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
+    text = '';
+    for (;;) {
+      const { value, done } = reader ? await reader.read() : { value: undefined, done: true };
+      if (done) break;
+      size += value.byteLength;
       if (size > MAX_BODY) {
-        res.body.destroy();
+        await reader!.cancel().catch(() => undefined);
         throw new DirectoryError('apple', 'Apple Podcasts sent an oversized reply');
       }
-      chunks.push(chunk);
+      text += decoder.decode(value, { stream: true });
     }
-    text = Buffer.concat(chunks).toString('utf8');
+    text += decoder.decode();
   } catch (err) {
     if (err instanceof DirectoryError) throw err;
     throw new DirectoryError('apple', timeout.aborted ? 'Apple Podcasts did not answer in time' : 'Apple Podcasts could not be reached');

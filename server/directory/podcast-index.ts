@@ -1,5 +1,5 @@
 import makeClient from 'podcast-index-api';
-import type { DirectorySettings } from '../config';
+import type { DirectorySettings } from '../settings';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
 

@@ -62,3 +62,15 @@ export function toProxyError(err: unknown, host: string): ProxyError {
   }
   return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${e.message}` : ''}`);
 }
+
+/** Reason phrases for the statuses a refusal names; node:http's table is not on every runtime. */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  418: "I'm a Teapot", 429: 'Too Many Requests', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? 'unknown status';
+}
