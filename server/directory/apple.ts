@@ -1,7 +1,7 @@
 import type { DirectorySettings } from '../settings';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
-import { MAX_RESULTS } from './podcast-index';
+import { MAX_RESULTS } from './types';
 
 /** Apple's answer for 30 shows is ~100 KB; anything far larger is not a search reply. */
 const MAX_BODY = 2 * 1024 * 1024;
