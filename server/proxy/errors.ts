@@ -60,7 +60,7 @@ export function toProxyError(err: unknown, host: string): ProxyError {
   if (code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI')) {
     return new ProxyError(502, 'bad_encoding', `${host} sent a compressed body that could not be decoded`);
   }
-  return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${e.message}` : ''}`);
+  return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${withoutAddresses(e.message)}` : ''}`);
 }
 
 /** Reason phrases for the statuses a refusal names; node:http's table is not on every runtime. */
@@ -73,4 +73,14 @@ const STATUS_TEXT: Record<number, string> = {
 
 export function statusText(status: number): string {
   return STATUS_TEXT[status] ?? 'unknown status';
+}
+
+/**
+ * A library's error text may name the address a host resolved to ("connect ETIMEDOUT 10.1.2.3:80");
+ * refusals and failures never echo those, or the messages would map the server's network.
+ */
+export function withoutAddresses(text: string): string {
+  return text
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '[address]')
+    .replace(/\[?\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\b\]?(?::\d+)?/gi, '[address]');
 }

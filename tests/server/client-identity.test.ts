@@ -37,3 +37,11 @@ describe('X-Forwarded-For without HOPCAST_TRUST_PROXY', () => {
     expect(statuses).toEqual([400, 400, 429]);
   });
 });
+
+describe('error messages never name resolved addresses', () => {
+  it('strips IPv4 and IPv6 literals (with ports) from library error text', async () => {
+    const { toProxyError } = await import('../../server/proxy/errors');
+    const err = toProxyError(Object.assign(new Error('connect EWEIRD 10.1.2.3:8080 and fd00::1 and [2001:db8::5]:443'), { code: 'EWEIRD' }), 'intranet.example');
+    expect(err.message).toBe('Fetching from intranet.example failed: connect EWEIRD [address] and [address] and [address]');
+  });
+});
