@@ -147,3 +147,31 @@ describe('FairGate and ByteBudget', () => {
     expect(budget.spend('a', 0)).toBe(0);
   });
 });
+
+describe('audio stream lifetime', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port}`, HOPCAST_AUDIO_MAX_STREAM_SECONDS: '1', HOPCAST_CLIENT_MAX_STREAMS: '1' });
+  });
+  afterAll(() => server.close());
+
+  it('ends a stream at HOPCAST_AUDIO_MAX_STREAM_SECONDS and frees its slot', async () => {
+    const trickle = `${server.url}/api/audio?url=${encodeURIComponent(`${fixture.origin}/attack/trickle?ms=100`)}`;
+    const first = await getFrom('127.0.0.1', trickle);
+    expect(first.status).toBe(200);
+    const started = Date.now();
+    // The body ends early (the host would go on for ever): the stream is cut, not completed.
+    const ended = await new Promise<string>((resolve) => {
+      first.res.on('data', () => undefined);
+      first.res.on('error', () => resolve('cut'));
+      first.res.on('aborted', () => resolve('cut'));
+      first.res.on('close', () => resolve('cut'));
+    });
+    expect(ended).toBe('cut');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // Its one slot is free again.
+    const next = await getFrom('127.0.0.1', trickle);
+    expect(next.status).toBe(200);
+    next.res.destroy();
+  });
+});
