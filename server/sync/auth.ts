@@ -17,15 +17,15 @@ export const REALM = 'Hopcast sync';
  * server 0.1 s, so guessing must be slowed at the door, not only made expensive.
  */
 const FAILURES_PER_MINUTE = 10;
-const failures = new Map<string, { count: number; since: number }>();
+type Failures = Map<string, { count: number; since: number }>;
 
-function failureWait(key: string, now: number): number {
+function failureWait(failures: Failures, key: string, now: number): number {
   const f = failures.get(key);
   if (!f || now - f.since >= 60_000) return 0;
   return f.count >= FAILURES_PER_MINUTE ? Math.ceil((f.since + 60_000 - now) / 1000) : 0;
 }
 
-function noteFailure(key: string, now: number): void {
+function noteFailure(failures: Failures, key: string, now: number): void {
   const f = failures.get(key);
   if (!f || now - f.since >= 60_000) failures.set(key, { count: 1, since: now });
   else f.count++;
@@ -37,8 +37,6 @@ function noteFailure(key: string, now: number): void {
  * request; a verified pair is remembered for 5 minutes under a keyed hash, so only the first costs a hash.
  */
 const CACHE_MS = 5 * 60_000;
-const cacheKey = randomBytes(32);
-const verified = new Map<string, { id: string; name: string; until: number }>();
 
 function basicCredentials(header: string | undefined): { name: string; password: string } | null {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
@@ -80,50 +78,56 @@ export function unauthorized(c: Context<SyncEnv>, message: string): Response {
  * Lets a request through only as the user its path names: by session cookie, or by Basic credentials
  * (which also start a session). Anyone else, including another signed-in user, gets 401.
  */
-export const requireUser: MiddlewareHandler<SyncEnv> = async (c, next) => {
-  const db = c.var.db;
-  const wanted = pathUser(c);
-  const token = getCookie(c, COOKIE);
-  const session = token ? await sessionUser(db, token) : null;
-  if (session && session.name === wanted) {
-    c.set('user', session);
-    return next();
-  }
-  const creds = basicCredentials(c.req.header('authorization'));
-  if (!creds) {
-    if (session) return unauthorized(c, `Signed in as ${session.name}, not as ${wanted}`);
-    return unauthorized(c, token ? 'Your session has ended: sign in again' : 'Sign in with your sync user name and password');
-  }
-
-  const now = Date.now();
-  const client = clientKey(clientAddress(c, c.var.settings.trustProxy));
-  const wait = failureWait(client, now);
-  if (wait > 0) {
-    c.header('Retry-After', String(wait));
-    return jsonError(c, 429, 'rate_limited', `Too many wrong passwords: try again in ${wait} s`);
-  }
-  const key = createHmac('sha256', cacheKey).update(`${creds.name}\u0000${creds.password}`).digest('base64');
-  let user: { id: string; name: string } | null = null;
-  const cached = verified.get(key);
-  if (cached && cached.until > now) {
-    user = { id: cached.id, name: cached.name };
-  } else {
-    const found = await findUser(db, creds.name);
-    const ok = await verifyPassword(creds.password, found?.passwordHash ?? (await decoyHash()));
-    if (found && ok) {
-      user = { id: found.id, name: found.name };
-      if (verified.size > 1000) verified.clear();
-      verified.set(key, { ...user, until: now + CACHE_MS });
+export function createRequireUser(): MiddlewareHandler<SyncEnv> {
+  // Per server instance, so one server's wrong passwords or cache never leak into another's.
+  const failures: Failures = new Map();
+  const cacheKey = randomBytes(32);
+  const verified = new Map<string, { id: string; name: string; until: number }>();
+  return async (c, next) => {
+    const db = c.var.db;
+    const wanted = pathUser(c);
+    const token = getCookie(c, COOKIE);
+    const session = token ? await sessionUser(db, token) : null;
+    if (session && session.name === wanted) {
+      c.set('user', session);
+      return next();
     }
-  }
-  if (!user) {
-    noteFailure(client, now);
-    return unauthorized(c, 'Wrong user name or password');
-  }
-  if (user.name !== wanted) return unauthorized(c, `Signed in as ${user.name}, not as ${wanted}`);
-  // A page on another origin cannot keep our cookie (CORS without credentials): a session would only pile up rows.
-  const origin = c.req.header('origin');
-  if (!origin || origin === new URL(c.req.url).origin) setSessionCookie(c, await createSession(db, user.id, c.var.settings.sessionMs));
-  c.set('user', user);
-  return next();
-};
+    const creds = basicCredentials(c.req.header('authorization'));
+    if (!creds) {
+      if (session) return unauthorized(c, `Signed in as ${session.name}, not as ${wanted}`);
+      return unauthorized(c, token ? 'Your session has ended: sign in again' : 'Sign in with your sync user name and password');
+    }
+
+    const now = Date.now();
+    const client = clientKey(clientAddress(c, c.var.settings.trustProxy));
+    const wait = failureWait(failures, client, now);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return jsonError(c, 429, 'rate_limited', `Too many wrong passwords: try again in ${wait} s`);
+    }
+    const key = createHmac('sha256', cacheKey).update(`${creds.name}\u0000${creds.password}`).digest('base64');
+    let user: { id: string; name: string } | null = null;
+    const cached = verified.get(key);
+    if (cached && cached.until > now) {
+      user = { id: cached.id, name: cached.name };
+    } else {
+      const found = await findUser(db, creds.name);
+      const ok = await verifyPassword(creds.password, found?.passwordHash ?? (await decoyHash()));
+      if (found && ok) {
+        user = { id: found.id, name: found.name };
+        if (verified.size > 1000) verified.clear();
+        verified.set(key, { ...user, until: now + CACHE_MS });
+      }
+    }
+    if (!user) {
+      noteFailure(failures, client, now);
+      return unauthorized(c, 'Wrong user name or password');
+    }
+    if (user.name !== wanted) return unauthorized(c, `Signed in as ${user.name}, not as ${wanted}`);
+    // A page on another origin cannot keep our cookie (CORS without credentials): a session would only pile up rows.
+    const origin = c.req.header('origin');
+    if (!origin || origin === new URL(c.req.url).origin) setSessionCookie(c, await createSession(db, user.id, c.var.settings.sessionMs));
+    c.set('user', user);
+    return next();
+  };
+}

@@ -6,6 +6,7 @@ import { jsonError } from '../errors';
 import { rateLimit } from '../proxy/limits';
 import type { SyncEnv } from './env';
 import { SyncError } from './errors';
+import { createRequireUser } from './auth';
 import { openDatabase } from './db/open';
 import type { SqlDb } from './db/types';
 import { mountAuthRoutes } from './routes/auth';
@@ -52,9 +53,10 @@ export function mountSync(app: Hono, config: ServerConfig): void {
     c.set('settings', settings);
     await next();
   });
-  mountAuthRoutes(api);
-  mountGpodderRoutes(api);
-  mountStateRoutes(api);
+  const requireUser = createRequireUser();
+  mountAuthRoutes(api, requireUser);
+  mountGpodderRoutes(api, requireUser);
+  mountStateRoutes(api, requireUser);
   api.all('*', (c) => jsonError(c, 404, 'not_found', `No sync route ${c.req.method} ${c.req.path}`));
   api.onError((err, c) => {
     if (err instanceof SyncError) return jsonError(c, err.status, err.code, err.message);

@@ -1,15 +1,15 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { jsonError } from '../../errors';
 import type { SyncEnv } from '../env';
-import { COOKIE, COOKIE_PATH, requireUser, setSessionCookie } from '../auth';
+import { COOKIE, COOKIE_PATH, setSessionCookie } from '../auth';
 import { readJson } from '../body';
 import { accountProblem } from '../password';
 import { createUser, findUser } from '../store/users';
 import { createSession, deleteSession } from '../store/sessions';
 import { badRequest } from '../errors';
 
-export function mountAuthRoutes(api: Hono<SyncEnv>): void {
+export function mountAuthRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHandler<SyncEnv>): void {
   // requireUser has checked the credentials (or cookie) and set the session cookie.
   api.post('/auth/:user/login.json', requireUser, (c) => c.json({ username: c.var.user.name }));
 

@@ -1,6 +1,5 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { SyncEnv } from '../env';
-import { requireUser } from '../auth';
 import { readJson } from '../body';
 import { badRequest } from '../errors';
 import { formatActionTime, parseSince, replyTimestamp } from '../time';
@@ -37,7 +36,7 @@ function actionJson(a: EpisodeAction): Record<string, unknown> {
 }
 
 /** The gpodder.net API v2 endpoints AntennaPod, Kasts, gPodder and mygpoclient use (docs/SYNC.md). */
-export function mountGpodderRoutes(api: Hono<SyncEnv>): void {
+export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHandler<SyncEnv>): void {
   api.get('/devices/:file', requireUser, async (c) => c.json(await listDevices(c.var.db, c.var.user.id)));
 
   api.post('/devices/:user/:file', requireUser, async (c) => {

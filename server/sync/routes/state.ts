@@ -1,12 +1,11 @@
-import type { Hono, Context } from 'hono';
+import type { Hono, Context, MiddlewareHandler } from 'hono';
 import type { SyncEnv } from '../env';
-import { requireUser } from '../auth';
 import { readJson } from '../body';
 import { parseStateChanges } from '../validate';
 import { mergeState, readState } from '../store/state';
 
 /** The Hopcast extension: queue, playlists and bookmarks, merged per item, newest `updatedAt` wins (docs/SYNC.md). */
-export function mountStateRoutes(api: Hono<SyncEnv>): void {
+export function mountStateRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHandler<SyncEnv>): void {
   api.get('/hopcast/:user/state.json', requireUser, async (c) => c.json(await readState(c.var.db, c.var.user.id)));
 
   const put = async (c: Context<SyncEnv>) => {
