@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { ServerConfig } from '../config';
 import { jsonError } from '../errors';
 import { rateLimit } from '../proxy/limits';
+import { onServerClose } from '../lifecycle';
 import type { SyncEnv } from './env';
 import { SyncError } from './errors';
 import { createRequireUser } from './auth';
@@ -26,6 +27,7 @@ export function mountSync(app: Hono, config: ServerConfig): void {
   }
   const ready: Promise<SqlDb> = openDatabase(settings);
   ready.catch((err: unknown) => console.error(`sync database failed to open: ${err instanceof Error ? err.message : String(err)}`));
+  onServerClose(app, () => ready.then((db) => db.close()).catch(() => undefined));
 
   const api = new Hono<SyncEnv>();
   api.use('*', async (c, next) => {
