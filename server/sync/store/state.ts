@@ -26,8 +26,8 @@ export const TOMBSTONE_MS = 90 * 86_400_000;
  */
 export async function mergeState(db: SqlDb, userId: string, changes: StateChanges, now: number): Promise<void> {
   await db.transaction(async (tx) => {
-    // Tombstones live long enough for every device to learn of the removal, then go.
-    await tx.exec('DELETE FROM sync_state_items WHERE user_id = ? AND deleted = 1 AND updated_at < ?', [userId, now - TOMBSTONE_MS]);
+    // Tombstones live 90 days on the server clock (device clocks vary) so every device learns of the removal, then go.
+    await tx.exec('DELETE FROM sync_state_items WHERE user_id = ? AND deleted = 1 AND changed_ms < ?', [userId, now - TOMBSTONE_MS]);
     for (const section of SECTIONS) {
       const items = changes[section];
       if (!items?.length) continue;
