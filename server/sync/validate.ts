@@ -69,12 +69,17 @@ export function parseSubscriptionUpload(body: unknown, max: number): Subscriptio
   return { add, remove, updateUrls };
 }
 
+/**
+ * A play field in whole seconds. A negative number means "unknown": AntennaPod uploads -1 for a play it
+ * has no position for (and Nextcloud gpoddersync stores -1 as its default), so it is stored as absent
+ * rather than refusing the batch, which such a client would retry for ever.
+ */
 function seconds(value: unknown, field: string): number | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_SECONDS) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value > MAX_SECONDS) {
     throw badRequest(`${field} must be a whole number of seconds ≥ 0`);
   }
-  return Math.floor(value);
+  return value < 0 ? null : Math.floor(value);
 }
 
 const KINDS: readonly ActionKind[] = ['download', 'play', 'delete', 'new'];

@@ -101,6 +101,19 @@ forEachBackend((b) => {
     expect(down.json.actions).toEqual([{ podcast: FEED, episode: EP(7), device: 'a', action: 'play', timestamp: '2026-11-30T10:09:00', started: 0, position: 500, total: 1000 }]);
   });
 
+  it('takes AntennaPod\'s -1 ("unknown") play fields as absent instead of refusing its batch', async () => {
+    await b.addUser('apod');
+    const auth = basic('apod');
+    // What AntennaPod's EpisodeAction.writeToJsonObject sends for a play it has no position for.
+    const res = await call(b.server, 'POST', '/api/2/episodes/apod.json', {
+      auth,
+      body: [{ podcast: FEED, episode: EP(4), guid: 'g4', action: 'play', timestamp: '2026-11-30T10:00:00', started: -1, position: -1, total: -1, device: 'antennapod' }],
+    });
+    expect(res.status).toBe(200);
+    const down = await call(b.server, 'GET', '/api/2/episodes/apod.json', { auth });
+    expect(down.json.actions).toEqual([{ podcast: FEED, episode: EP(4), guid: 'g4', device: 'antennapod', action: 'play', timestamp: '2026-11-30T10:00:00' }]);
+  });
+
   it('a device clock in the future cannot win every later comparison', async () => {
     await b.addUser('clk');
     const auth = basic('clk');
@@ -117,7 +130,8 @@ forEachBackend((b) => {
     const auth = basic('bad');
     const good = { podcast: FEED, episode: EP(1), action: 'play', started: 0, position: 1, total: 2 };
     const cases: Array<[unknown, RegExp]> = [
-      [[good, { ...good, position: -1 }], /^actions\[1\]\.position must be a whole number of seconds/],
+      [[good, { ...good, position: '12' }], /^actions\[1\]\.position must be a whole number of seconds/],
+      [[good, { ...good, total: 1e12 }], /^actions\[1\]\.total must be a whole number of seconds/],
       [[good, { ...good, action: 'flattr' }], /^actions\[1\]\.action must be one of download, play, delete, new/],
       [[{ ...good, episode: '' }], /^actions\[0\]\.episode must be a non-empty string/],
       [[{ ...good, episode: 'x'.repeat(3000) }], /^actions\[0\]\.episode is longer than 2048 bytes/],
