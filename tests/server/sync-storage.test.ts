@@ -56,6 +56,21 @@ forEachBackend((b) => {
     expect(String(rows[0]!.password_hash)).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
   });
 
+  it('concurrent batches over the same episodes, in opposite orders through two instances, all land with the newest position', async () => {
+    await b.addUser('par');
+    const other = await b.startServer();
+    const batch = (position: number, second: number) =>
+      Array.from({ length: 300 }, (_, i) => ({ podcast: 'https://f.example/rss', episode: `https://f.example/${i}.mp3`, action: 'play', timestamp: `2026-11-30T10:00:${String(second).padStart(2, '0')}`, started: 0, position, total: 1000 }));
+    const sends = Array.from({ length: 6 }, (_, k) => {
+      const body = k % 2 ? batch(100 + k, 10 + k).reverse() : batch(100 + k, 10 + k);
+      return call(k % 2 ? other : b.server, 'POST', '/api/2/episodes/par.json', { auth: basic('par'), body });
+    });
+    expect((await Promise.all(sends)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const stored = (await call(b.server, 'GET', '/api/2/episodes/par.json', { auth: basic('par') })).json.actions as Array<{ position: number }>;
+    expect(stored).toHaveLength(300);
+    expect(new Set(stored.map((a) => a.position))).toEqual(new Set([105]));
+  });
+
   it('two server instances on one database see each other’s writes and sessions (load-balancer setup)', async () => {
     await b.addUser('lb');
     const other = await b.startServer();

@@ -39,6 +39,7 @@ export async function mergeState(db: SqlDb, userId: string, changes: StateChange
         `ON CONFLICT (user_id, section, item_id) DO UPDATE SET
            updated_at = excluded.updated_at, deleted = excluded.deleted, body = excluded.body, changed_ms = excluded.changed_ms
          WHERE excluded.updated_at > sync_state_items.updated_at`,
+        [2],
       );
       const { rows } = await tx.exec('SELECT COUNT(*) AS n FROM sync_state_items WHERE user_id = ? AND section = ?', [userId, section]);
       if (Number(rows[0]?.n) > MAX_SECTION_ITEMS) {
