@@ -154,7 +154,10 @@ export function parseStateChanges(body: unknown, max: number, now: number): Stat
       const at = `${section}[${i}]`;
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badRequest(`${at} must be an object`);
       const item = raw as Record<string, unknown>;
-      const id = text(item.id, `${at}.id`, 1024);
+      // Any string: Hopcast's own episode ids (feed URL, U+0000, guid) are welcome as queue ids.
+      const id = item.id;
+      if (typeof id !== 'string' || id === '') throw badRequest(`${at}.id must be a non-empty string`);
+      if (Buffer.byteLength(id) > 1024) throw badRequest(`${at}.id is longer than 1024 bytes`);
       const updatedAt = item.updatedAt;
       if (typeof updatedAt !== 'number' || !Number.isSafeInteger(updatedAt) || updatedAt < 0) throw badRequest(`${at}.updatedAt must be whole milliseconds since 1970`);
       if (updatedAt > now + FUTURE_SLACK_MS) throw badRequest(`${at}.updatedAt is more than a day in the future: check the device's clock`);

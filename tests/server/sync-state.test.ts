@@ -43,6 +43,23 @@ forEachBackend((b) => {
     expect(resurrect.json.queue.find((i: { id: string }) => i.id.endsWith('ep1.mp3')).deleted).toBe(true);
   });
 
+  it("takes Hopcast's own episode ids (feed URL, U+0000, guid) as item ids, distinct from look-alikes", async () => {
+    await b.addUser('nul');
+    const auth = basic('nul');
+    const feed = 'https://feeds.example.com/show.xml';
+    const items = [
+      { id: `${feed}\u0000ep-1`, order: 1, updatedAt: 10 },
+      { id: `${feed}\\u0000ep-1`, order: 2, updatedAt: 10 },
+      { id: `${feed}\u0000ep-2`, order: 3, updatedAt: 10 },
+    ];
+    const put = await call(b.server, 'PUT', STATE('nul'), { auth, body: { queue: items } });
+    expect(put.status).toBe(200);
+    expect(new Set(put.json.queue.map((i: { id: string }) => i.id))).toEqual(new Set(items.map((i) => i.id)));
+    const moved = await call(b.server, 'PUT', STATE('nul'), { auth, body: { queue: [{ id: `${feed}\u0000ep-1`, order: 9, updatedAt: 20 }] } });
+    expect(moved.json.queue).toHaveLength(3);
+    expect(moved.json.queue.find((i: { id: string }) => i.id === `${feed}\u0000ep-1`).order).toBe(9);
+  });
+
   it('refuses bad items with the field named, and changes nothing', async () => {
     await b.addUser('sc');
     const auth = basic('sc');
