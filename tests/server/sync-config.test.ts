@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config';
@@ -55,4 +57,20 @@ describe('sync settings', () => {
       await server.close();
     }
   });
+
+  it('a database that could not open is tried again, so the server recovers without a restart', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hopcast-sync-retry-'));
+    const blocked = path.join(dir, 'data');
+    writeFileSync(blocked, 'a file where the data folder should be');
+    const server = await startTestServer({ HOPCAST_SYNC: '1', HOPCAST_DATA_DIR: blocked });
+    try {
+      expect((await call(server, 'GET', '/api/2/devices/a.json')).status).toBe(503);
+      rmSync(blocked);
+      // The next try comes at least 5 s after the failure.
+      await expect.poll(async () => (await call(server, 'GET', '/api/2/devices/a.json')).status, { timeout: 30_000, interval: 500 }).toBe(401);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
