@@ -182,9 +182,13 @@ forEachBackend((b) => {
     }
   });
 
-  it('unknown sync paths are JSON 404s', async () => {
+  it('unknown sync paths are JSON 404s; gpodder paths need their .json', async () => {
     const res = await call(b.server, 'GET', '/api/2/nothing/here.json');
     expect(res.status).toBe(404);
     expect(res.json.error).toBe('not_found');
+    await b.addUser('ext');
+    const bare = await call(b.server, 'GET', '/api/2/episodes/ext', { auth: basic('ext') });
+    expect(bare.status).toBe(400);
+    expect(bare.json.message).toBe('The path must end in .json');
   });
 });

@@ -37,7 +37,10 @@ function actionJson(a: EpisodeAction): Record<string, unknown> {
 
 /** The gpodder.net API v2 endpoints AntennaPod, Kasts, gPodder and mygpoclient use (docs/SYNC.md). */
 export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHandler<SyncEnv>): void {
-  api.get('/devices/:file', requireUser, async (c) => c.json(await listDevices(c.var.db, c.var.user.id)));
+  api.get('/devices/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
+    return c.json(await listDevices(c.var.db, c.var.user.id));
+  });
 
   api.post('/devices/:user/:file', requireUser, async (c) => {
     const device = checkDeviceId(jsonName(c.req.param('file')));
@@ -64,6 +67,7 @@ export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHa
   });
 
   api.get('/episodes/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
     const sinceMs = since(c.req.query('since'));
     const podcast = c.req.query('podcast') || undefined;
     const device = c.req.query('device') || undefined;
@@ -73,6 +77,7 @@ export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHa
   });
 
   api.post('/episodes/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
     const now = Date.now();
     const actions = parseActions(await readJson(c), c.var.settings.maxActions, now);
     await recordActions(c.var.db, c.var.user.id, actions, now);
