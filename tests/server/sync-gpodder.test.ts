@@ -28,6 +28,18 @@ forEachBackend((b) => {
     expect((await call(b.server, 'POST', '/api/2/devices/dev/no%20spaces.json', { auth, body: {} })).status).toBe(400);
   });
 
+  it('sync-devices (Kasts): all of a user\'s devices are one group, since subscriptions are per user', async () => {
+    await b.addUser('kst');
+    const auth = basic('kst');
+    await call(b.server, 'POST', '/api/2/devices/kst/kasts.json', { auth, body: { caption: 'Kasts', type: 'desktop' } });
+    expect((await call(b.server, 'GET', '/api/2/sync-devices/kst.json', { auth })).json).toEqual({ synchronized: [], 'not-synchronized': ['kasts'] });
+    await call(b.server, 'POST', '/api/2/devices/kst/phone.json', { auth, body: {} });
+    const joined = await call(b.server, 'POST', '/api/2/sync-devices/kst.json', { auth, body: { synchronize: [['kasts', 'phone']], 'stop-synchronize': [] } });
+    expect(joined.status).toBe(200);
+    expect(joined.json).toEqual({ synchronized: [['kasts', 'phone']], 'not-synchronized': [] });
+    expect((await call(b.server, 'POST', '/api/2/sync-devices/kst.json', { auth, body: { synchronize: 'all' } })).status).toBe(400);
+  });
+
   it('subscriptions: per user across devices, with timestamp, update_urls and since', async () => {
     await b.addUser('sub');
     const auth = basic('sub');

@@ -50,6 +50,26 @@ export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHa
     return c.body(null, 200);
   });
 
+  // Device synchronisation (Kasts asks for it): subscriptions are per user here, so every device of the
+  // user is always in one group; requests to join groups are accepted, requests to leave cannot be honoured.
+  const syncStatus = async (userId: string, db: SyncEnv['Variables']['db']) => {
+    const ids = (await listDevices(db, userId)).map((d) => d.id);
+    return ids.length > 1 ? { synchronized: [ids], 'not-synchronized': [] } : { synchronized: [], 'not-synchronized': ids };
+  };
+  api.get('/sync-devices/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
+    return c.json(await syncStatus(c.var.user.id, c.var.db));
+  });
+  api.post('/sync-devices/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
+    const body = await readJson(c);
+    const groups = body && typeof body === 'object' ? (body as Record<string, unknown>).synchronize : undefined;
+    if (groups !== undefined && (!Array.isArray(groups) || !groups.every((g) => Array.isArray(g) && g.every((id) => typeof id === 'string')))) {
+      throw badRequest('synchronize must be a list of lists of device ids');
+    }
+    return c.json(await syncStatus(c.var.user.id, c.var.db));
+  });
+
   api.get('/subscriptions/:user/:file', requireUser, async (c) => {
     const device = checkDeviceId(jsonName(c.req.param('file')));
     const sinceMs = since(c.req.query('since'));
