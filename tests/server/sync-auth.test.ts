@@ -98,6 +98,15 @@ forEachBackend((b) => {
     expect(blocked.json.error).toBe('rate_limited');
   });
 
+  it('marks the cookie Secure behind an https reverse proxy (HOPCAST_TRUST_PROXY=1 and X-Forwarded-Proto)', async () => {
+    await b.addUser('sec');
+    const server = await b.startServer({ HOPCAST_TRUST_PROXY: '1' });
+    const res = await call(server, 'POST', '/api/2/auth/sec/login.json', { auth: basic('sec'), headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    const untrusted = await call(b.server, 'POST', '/api/2/auth/sec/login.json', { auth: basic('sec'), headers: { 'x-forwarded-proto': 'https' } });
+    expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   it('applies the API rate limit to /api/2/', async () => {
     const server = await b.startServer({ HOPCAST_RATE_LIMIT: '3' });
     const statuses: number[] = [];
