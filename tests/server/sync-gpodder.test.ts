@@ -126,6 +126,15 @@ forEachBackend((b) => {
     expect(down.json.actions).toEqual([{ podcast: FEED, episode: EP(4), guid: 'g4', device: 'antennapod', action: 'play', timestamp: '2026-11-30T10:00:00' }]);
   });
 
+  it('an action without guid (mygpoclient) keeps the guid another client sent for the episode', async () => {
+    await b.addUser('gid');
+    const auth = basic('gid');
+    const play = (position: number, timestamp: string, guid?: string) => ({ podcast: FEED, episode: EP(8), action: 'play', timestamp, started: 0, position, total: 900, ...(guid ? { guid } : {}) });
+    await call(b.server, 'POST', '/api/2/episodes/gid.json', { auth, body: [play(10, '2026-11-30T10:00:00', 'urn:ep8')] });
+    await call(b.server, 'POST', '/api/2/episodes/gid.json', { auth, body: [play(20, '2026-11-30T10:01:00')] });
+    expect((await call(b.server, 'GET', '/api/2/episodes/gid.json', { auth })).json.actions).toEqual([{ ...play(20, '2026-11-30T10:01:00'), guid: 'urn:ep8' }]);
+  });
+
   it('a device clock in the future cannot win every later comparison', async () => {
     await b.addUser('clk');
     const auth = basic('clk');
