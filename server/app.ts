@@ -14,6 +14,8 @@ export function createApp(settings: AppSettings, platform: Platform): Hono {
   app.use('*', securityHeaders);
   app.get('/api/health', (c) => c.json({ ok: true }));
   mountApiRoutes(app, settings, platform);
+  // The gpodder sync API (/api/2/): its own auth, not behind the origin gate; Node only (a database).
+  platform.mountSync(app);
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   platform.mountStatic(app);
   app.onError((err, c) => {

@@ -16,6 +16,8 @@ export interface Platform {
   hangUp(c: Context): (() => void) | null;
   /** Podcast Index search (signed requests), or null when keys are unset or the runtime has no client. */
   podcastIndex(settings: DirectorySettings): PodcastIndexSearch | null;
+  /** Mounts the gpodder sync API under /api/2/ (or its refusal where the runtime has no database). */
+  mountSync(app: Hono): void;
   /** Serves the built app: files, and index.html for client-side routes. */
   mountStatic(app: Hono): void;
 }

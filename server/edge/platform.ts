@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { jsonError } from '../errors';
 import type { Platform } from '../platform';
 import { edgeHop } from './hop';
 import { cacheControlFor, contentTypeFor } from '../static-headers';
@@ -30,6 +31,10 @@ export function edgePlatform(assets: AssetFetcher | undefined): Platform {
     hangUp: () => null,
     // The podcast-index-api client is Node-only; on the edge search asks Apple Podcasts.
     podcastIndex: () => null,
+    // The sync server keeps its accounts in SQLite/PostgreSQL, which a Worker has not got.
+    mountSync(app: Hono) {
+      app.all('/api/2/*', (c) => jsonError(c, 404, 'sync_unavailable', 'Sync runs on the Node server only (it needs its database); this edge deployment has none'));
+    },
     mountStatic(app: Hono) {
       app.get('*', async (c) => {
         if (!assets) return c.text('Hopcast is not built yet: run `npm run build`.', 503);
