@@ -1,8 +1,7 @@
 import type { Hono } from 'hono';
-import { openFeed } from '../proxy/open-feed';
+import { latin1, openFeed } from '../proxy/open-feed';
 import { relay } from '../proxy/relay';
 import { describedType, feedContentType } from '../proxy/media-type';
-import { latin1 } from '../proxy/open-feed';
 import type { ProxyContext } from '../proxy/hop';
 import { EXPOSE_HEADERS, proxyFailure } from './respond';
 import { acquire, clientRules, type Share } from './share';
