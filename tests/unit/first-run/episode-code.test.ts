@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { codeMatches, compareNewestFirst, episodeNumber, parseCodeQuery, parseEpisodeCode } from '../../../src/core/episodes/episode-code';
+
+describe('parseEpisodeCode', () => {
+  it.each([
+    ["HN806: Let's Get NUTS!", 'HN', 806, 'HN806'],
+    ['NAN090: Building a Source of Truth', 'NAN', 90, 'NAN090'],
+    ['D2DO270: Platform Teams', 'D2DO', 270, 'D2DO270'],
+    ['D2C244: Cloud Costs', 'D2C', 244, 'D2C244'],
+    ['Day Two Cloud 192: Terraform Tips', 'D2C', 192, 'D2C192'],
+    ['PP059: Zero Trust, Again', 'PP', 59, 'PP059'],
+    ['TNO123: generic show code', 'TNO', 123, 'TNO123'],
+    ['[HN700] bracketed', 'HN', 700, 'HN700'],
+    ['HN 701: spaced', 'HN', 701, 'HN701'],
+    ['IPB150 - dash separated', 'IPB', 150, 'IPB150'],
+  ])('%s', (title, show, number, label) => {
+    expect(parseEpisodeCode(title)).toEqual({ show, number, label });
+  });
+
+  it.each(['Tech Bytes: Juniper', '2024: the year in review', 'Part 2: the sequel', 'Episode 12: hello', 'Kubernetes 101: intro', 'HN806 without a colon continues', '', 'Ep 5: x'])(
+    'no code in %j',
+    (title) => {
+      expect(parseEpisodeCode(title)).toBeNull();
+    },
+  );
+});
+
+describe('parseCodeQuery', () => {
+  it('reads HN806, hn 806, hn-806 and d2do 270 alike', () => {
+    expect(parseCodeQuery('HN806')).toEqual({ show: 'HN', number: 806 });
+    expect(parseCodeQuery('hn 806')).toEqual({ show: 'HN', number: 806 });
+    expect(parseCodeQuery(' hn-0806 ')).toEqual({ show: 'HN', number: 806 });
+    expect(parseCodeQuery('d2do 270')).toEqual({ show: 'D2DO', number: 270 });
+  });
+  it('ignores queries that are words', () => {
+    expect(parseCodeQuery('kubernetes')).toBeNull();
+    expect(parseCodeQuery('bgp 4 routing')).toBeNull();
+    expect(parseCodeQuery('806')).toBeNull();
+    expect(parseCodeQuery('part 2')).toBeNull();
+  });
+  it('matches codes by show and number, not by how the digits are padded', () => {
+    expect(codeMatches(parseEpisodeCode('PP059: x'), { show: 'PP', number: 59 })).toBe(true);
+    expect(codeMatches(parseEpisodeCode('PP059: x'), { show: 'HN', number: 59 })).toBe(false);
+    expect(codeMatches(null, { show: 'HN', number: 59 })).toBe(false);
+  });
+});
+
+describe('ordering', () => {
+  const ep = (title: string, published: number, episode: number | null = null) => ({ title, published, episode });
+  it('numbers from the title, else itunes:episode', () => {
+    expect(episodeNumber(ep('HN806: x', 0))).toBe(806);
+    expect(episodeNumber(ep("Let's Get NUTS!", 0, 806))).toBe(806);
+    expect(episodeNumber(ep('Untitled', 0))).toBeNull();
+  });
+  it('sorts newest first, higher number first when dates tie', () => {
+    const list = [ep('HN805: a', 100), ep('HN806: b', 100), ep('HN807: c', 200), ep('no code', 100)];
+    expect(list.sort(compareNewestFirst).map((e) => e.title)).toEqual(['HN807: c', 'HN806: b', 'HN805: a', 'no code']);
+  });
+});
