@@ -27,7 +27,14 @@ function movedTo(parsed: ParsedFeed, current: string): string | null {
   return checked.ok && checked.url !== current ? checked.url : null;
 }
 
-export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched): Promise<IngestResult> {
+/** Refuses a parsed feed before anything is stored (a default show's identity check): why, or null. */
+export type AcceptFeed = (feed: ParsedFeed, feedUrl: string) => string | null;
+
+export class FeedRefused extends Error {
+  override name = 'FeedRefused';
+}
+
+export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched, accept?: AcceptFeed): Promise<IngestResult> {
   const stored: Episode[] = previous ? await listEpisodesByPodcast(id, 'oldest') : [];
   const known = new Set(stored.map((e) => e.fingerprint).filter(Boolean));
   let response = fetched;
@@ -49,6 +56,9 @@ export async function ingestFeed(id: string, feedUrl: string, previous: Podcast 
       // The old feed still answered; its copy is stored below.
     }
   }
+
+  const refused = accept?.(parsed, response.finalUrl);
+  if (refused) throw new FeedRefused(refused);
 
   const now = Date.now();
   const merged = mergeEpisodes(id, parsed, stored, now);
