@@ -49,6 +49,11 @@ export function parseCodeQuery(query: string): { show: string; number: number } 
   return { show, number: Number(m[2]) };
 }
 
+/** The code as one search term, padding dropped (`PP059` → `pp59`); '' for none. */
+export function codeToken(code: { show: string; number: number } | null): string {
+  return code ? `${code.show}${code.number}`.toLowerCase() : '';
+}
+
 /** True when an episode's code is the one a query asked for (`HN806` = `hn 0806`). */
 export function codeMatches(code: EpisodeCode | null, wanted: { show: string; number: number }): boolean {
   return code !== null && code.show === wanted.show && code.number === wanted.number;

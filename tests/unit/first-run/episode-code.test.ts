@@ -57,3 +57,35 @@ describe('ordering', () => {
     expect(list.sort(compareNewestFirst).map((e) => e.title)).toEqual(['HN807: c', 'HN806: b', 'HN805: a', 'no code']);
   });
 });
+
+describe('episode code search', async () => {
+  const { createEpisodeIndex, applyChanges } = await import('../../../src/core/search/episode-index');
+  const { toSearchDoc } = await import('../../../src/core/search/docs');
+  const { searchEpisodes } = await import('../../../src/core/search/query');
+  const doc = (id: string, title: string, notes: string, published: number, show = 'Heavy Networking') =>
+    toSearchDoc({ id, podcastId: show, title, notesText: notes, persons: [], published, played: 0, fingerprint: id }, show);
+  const index = createEpisodeIndex();
+  applyChanges(
+    index,
+    [
+      // Notes that mention another episode's code and the words of the query score well on their own.
+      doc('hn807', 'HN807: Follow-up', 'Following up on HN806 and hn 806 listener mail about HN806, 806 806', 300),
+      doc('hn806', "HN806: Let's Get NUTS!", 'Nuts.', 200),
+      doc('hn805', 'HN805: Older', 'Older.', 100),
+      doc('pp59', 'PP059: Zero Trust, Again', 'Zero trust.', 150, 'Packet Protector'),
+      doc('d2do270', 'D2DO270: Platform Teams', 'Teams.', 120, 'Day Two DevOps'),
+    ],
+    [],
+  );
+  it.each(['HN806', 'hn 806', 'hn806', 'HN-806'])('%s finds HN806 first', (query) => {
+    expect(searchEpisodes(index, query).hits[0]?.id).toBe('hn806');
+  });
+  it('padding does not matter and longer codes work', () => {
+    expect(searchEpisodes(index, 'pp 59').hits[0]?.id).toBe('pp59');
+    expect(searchEpisodes(index, 'PP059').hits[0]?.id).toBe('pp59');
+    expect(searchEpisodes(index, 'd2do 270').hits[0]?.id).toBe('d2do270');
+  });
+  it('other matches still follow the code match', () => {
+    expect(searchEpisodes(index, 'HN806').hits.map((h) => h.id).slice(0, 2)).toEqual(['hn806', 'hn807']);
+  });
+});
