@@ -70,6 +70,64 @@ describe('the Packet Pushers shows on first run', () => {
     expect(hosts.dials.filter((d) => !/^(feeds\.packetpushers\.net|packetpushers\.net|itunes\.apple\.com):443$|^127\.0\.0\.1:/.test(d))).toEqual([]);
   });
 
+  test('the Latest view interleaves the shows newest first, with artwork and code badges, filterable by show', async () => {
+    const page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    await page.getByRole('link', { name: /Latest episodes/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+    const rows = page.getByRole('list', { name: 'Latest episodes' }).getByRole('listitem');
+    await rows.nth(12).waitFor();
+    await expect(rows.count()).resolves.toBe(13);
+    const titles = await page.getByRole('list', { name: 'Latest episodes' }).getByRole('article').evaluateAll((els) => els.slice(0, 6).map((e) => e.getAttribute('aria-label')));
+    // HN806 and HN805 share a publication date: the number decides.
+    expect(titles).toEqual([
+      "HN806: Let's Get NUTS!",
+      'HN805: BGP Flowspec In Anger',
+      'D2DO270: Platform Teams Without The Hype',
+      'NAN090: Building A Source Of Truth',
+      'PP059: Zero Trust, Again',
+      'HN804: Optics Are Eating The Rack',
+    ]);
+    const first = rows.first();
+    await expect(first.locator('.badge-code').textContent()).resolves.toBe('HN806');
+    await expect(first.getByRole('link', { name: "Let's Get NUTS!" }).count()).resolves.toBe(1);
+    await first.getByText('Heavy Networking').waitFor();
+    // The show's artwork, loaded (not the initials fallback).
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.latest-row img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+
+    await page.getByRole('group', { name: 'Filter by show' }).getByRole('button', { name: 'Day Two DevOps' }).click();
+    const d2do = page.getByRole('list', { name: 'Latest episodes of Day Two DevOps' });
+    await d2do.getByRole('listitem').nth(3).waitFor();
+    await expect(d2do.locator('.badge-code').allTextContents()).resolves.toEqual(['D2DO270', 'D2DO269', 'D2C244', 'D2C192']);
+    await page.getByRole('group', { name: 'Filter by show' }).getByRole('button', { name: 'All shows' }).click();
+    await rows.nth(12).waitFor();
+  });
+
+  test('searching an episode code finds that episode first', async () => {
+    const page = await stack.newPage();
+    for (const query of ['hn 806', 'HN806']) {
+      await page.goto(`${stack.appUrl}/search?q=${encodeURIComponent(query)}`);
+      const first = page.getByRole('list', { name: 'Matching episodes' }).getByRole('article').first();
+      await first.waitFor();
+      await expect(first.getAttribute('aria-label')).resolves.toBe("HN806: Let's Get NUTS!");
+    }
+    await page.goto(`${stack.appUrl}/search?q=${encodeURIComponent('d2c 192')}`);
+    const first = page.getByRole('list', { name: 'Matching episodes' }).getByRole('article').first();
+    await first.waitFor();
+    await expect(first.getAttribute('aria-label')).resolves.toBe('Day Two Cloud 192: Terraform In Production');
+  });
+
+  test('a tracking-link enclosure is followed through the audio proxy to the audio', async () => {
+    const link = 'https://feeds.packetpushers.net/link/17092/17092806/heavy-networking-806.mp3';
+    const res = await fetch(`${stack.appUrl}/api/audio?url=${encodeURIComponent(link)}`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/mpeg');
+    expect(asked()).toContain(`feeds.packetpushers.net /link/17092/17092806/heavy-networking-806.mp3`);
+  });
+
   test('no page error or unexpected console error', () => {
     expect(stack.errors).toEqual([]);
   });

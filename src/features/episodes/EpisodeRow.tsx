@@ -5,6 +5,7 @@ import { formatDuration } from '../../core/time';
 import { playEpisode } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { EpisodeCodeBadge } from './EpisodeCodeBadge';
 import './episode-row.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -53,6 +54,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           {titleContent ?? title}
         </a>
         <p class="episode-row-meta">
+          <EpisodeCodeBadge title={title} />
           {showTitle && <span class="episode-row-show">{showTitle}</span>}
           {date && <time dateTime={new Date(episode.published).toISOString()}>{date}</time>}
           {episode.duration ? <span>{formatDuration(episode.duration)}</span> : null}

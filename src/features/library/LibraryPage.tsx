@@ -9,6 +9,7 @@ import { online } from '../../state/online';
 import { AddPodcastDialog } from './AddPodcastDialog';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
+import { LatestLink } from '../latest/LatestLink';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
 import './library.css';
 
@@ -88,6 +89,7 @@ export function LibraryPage() {
           <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
         </div>
       )}
+      {list.length > 0 && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
         {list.map((p) => (
           <ShowCard key={p.id} podcast={p} unplayed={unplayedCounts.value.get(p.id)} busy={refreshing.value.has(p.id)} now={now} />

@@ -1,0 +1,26 @@
+import type { Episode, Podcast } from '../../core/types';
+import { parseEpisodeCode } from '../../core/episodes/episode-code';
+import { Artwork } from '../library/Artwork';
+import { EpisodeRow } from '../episodes/EpisodeRow';
+
+/** The title without its leading code: the row's badge already shows `HN806`. */
+function titleWithoutCode(title: string): string {
+  if (!parseEpisodeCode(title)) return title;
+  const rest = title.replace(/^\s*(?:\[[^\]]*\]|Day Two Cloud\s+\d+|[A-Za-z0-9]+[ -]?\d+)\s*(?::|[-–—|])?\s*/i, '');
+  return rest || title;
+}
+
+/** One episode of the timeline: the show's artwork beside the one episode row. */
+export function LatestRow({ episode, podcast }: { episode: Episode; podcast: Podcast | undefined }) {
+  const showTitle = podcast?.title ?? 'Unknown show';
+  return (
+    <li class="latest-row">
+      <a class="latest-row-art" href={`/show/${encodeURIComponent(episode.podcastId)}`} tabIndex={-1} aria-hidden="true">
+        <Artwork src={episode.image ?? podcast?.image ?? null} title={showTitle} size={56} />
+      </a>
+      <div class="latest-row-body">
+        <EpisodeRow episode={episode} showTitle={showTitle} titleContent={titleWithoutCode(episode.title || 'Untitled episode')} />
+      </div>
+    </li>
+  );
+}
