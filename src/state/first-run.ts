@@ -9,7 +9,7 @@ import { signal } from '@preact/signals';
 import { DEFAULT_SHOWS, type DefaultShow } from '../core/default-shows';
 import type { ResolutionVia } from '../core/library/show-resolution';
 import { lookupDirectory, searchDirectory } from '../api/directory';
-import { getSetting, setSetting } from '../db/settings';
+import { getSetting, setSetting, updateSetting } from '../db/settings';
 import { describeFeedError } from './errors';
 import { podcasts } from './library';
 import { online } from './online';
@@ -48,17 +48,22 @@ async function persistIssues(): Promise<void> {
   await setSetting(ISSUES, defaultShowIssues.value.filter((i) => i.status === 'failed'));
 }
 
+type StoredFeeds = Record<string, RememberedFeed | string>;
+
 /** Older installs stored a bare URL per show. */
-export async function rememberedFeeds(): Promise<Record<string, RememberedFeed>> {
-  const raw = await getSetting<Record<string, RememberedFeed | string>>(RESOLVED, {});
+function readFeeds(raw: StoredFeeds): Record<string, RememberedFeed> {
   const out: Record<string, RememberedFeed> = {};
   for (const [key, value] of Object.entries(raw)) out[key] = typeof value === 'string' ? { url: value, via: 'known', at: 0 } : value;
   return out;
 }
 
+export async function rememberedFeeds(): Promise<Record<string, RememberedFeed>> {
+  return readFeeds(await getSetting<StoredFeeds>(RESOLVED, {}));
+}
+
+/** One transaction per update: the four shows resolve at once and each adds its own entry. */
 export async function rememberFeed(key: string, url: string, via: RememberedFeed['via']): Promise<void> {
-  const resolved = await rememberedFeeds();
-  await setSetting(RESOLVED, { ...resolved, [key]: { url, via, at: Date.now() } });
+  await updateSetting<StoredFeeds>(RESOLVED, {}, (stored) => ({ ...readFeeds(stored), [key]: { url, via, at: Date.now() } }));
 }
 
 /** The real network parts of resolution: subscribe through the feed proxy, the directory through this server. */

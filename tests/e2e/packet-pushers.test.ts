@@ -128,6 +128,59 @@ describe('the Packet Pushers shows on first run', () => {
     expect(asked()).toContain(`feeds.packetpushers.net /link/17092/17092806/heavy-networking-806.mp3`);
   });
 
+  test('a default show whose feed is retired later is found again on refresh, keeping its episodes', async () => {
+    const page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    await grid.getByRole('link', { name: 'Heavy Networking' }).waitFor();
+    await fetch(`${stack.fixtures.origin}/__pp/retire/heavy-networking`, { method: 'PUT' });
+    try {
+      const before = stack.fixtures.log.length;
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.getByRole('status').filter({ hasText: /^Refreshed 4 shows/ }).waitFor();
+      expect(stack.fixtures.log.slice(before).map((r) => `${String(r.headers.host).replace(/:\d+$/, '')} ${r.url}`)).toEqual(
+        expect.arrayContaining(['feeds.packetpushers.net /PacketPushersWeeklyPodcast/', 'packetpushers.net /podcast/heavy-networking/feed/']),
+      );
+      const hn = grid.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Heavy Networking' }) });
+      await hn.getByText('4 unplayed').waitFor();
+      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+      const stored = await page.evaluate(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('hopcast');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['podcasts', 'settings']);
+              const shows = tx.objectStore('podcasts').getAll();
+              const feeds = tx.objectStore('settings').get('library.defaultShowFeeds');
+              tx.oncomplete = () => resolve({ shows: (shows.result as Array<{ title: string; feedUrl: string }>).map((p) => [p.title, p.feedUrl]), feeds: feeds.result });
+            };
+          }),
+      );
+      expect(stored).toMatchObject({
+        shows: expect.arrayContaining([['Heavy Networking', 'https://packetpushers.net/podcast/heavy-networking/feed/']]),
+        feeds: { 'heavy-networking': { via: 'origin', url: 'https://packetpushers.net/podcast/heavy-networking/feed/' } },
+      });
+    } finally {
+      await fetch(`${stack.fixtures.origin}/__pp/reset`, { method: 'PUT' });
+    }
+  });
+
+  test('shows that could not be reached are tried again by themselves when the network comes back', async () => {
+    const context = await stack.newContext();
+    // The Hopcast server unreachable for the first run: every lookup fails at once.
+    await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    const page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    for (const title of SHOWS) await grid.getByRole('listitem', { name: title }).getByRole('alert').waitFor();
+    await context.unroute('**/api/**');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
   test('no page error or unexpected console error', () => {
     expect(stack.errors).toEqual([]);
   });

@@ -102,3 +102,17 @@ export function feedMismatch(show: DefaultShow, feed: FeedIdentity, feedUrl: str
   if (isNetworkName(feed.author) || isNetworkName(feed.owner?.name) || isNetworkHost(feed.link) || isNetworkHost(feedUrl)) return null;
   return `The feed titled ${show.title} is not published by Packet Pushers`;
 }
+
+/**
+ * Which default show a followed show is, if any: the one whose remembered feed it was, else one
+ * whose title it carries and whose feed is the network's. Used when its feed later goes away.
+ */
+export function defaultShowFor<S extends DefaultShow>(
+  shows: readonly S[],
+  podcast: { id: string; feedUrl: string; title: string; author: string | null },
+  remembered: Readonly<Record<string, { url: string }>>,
+): S | null {
+  const byMemory = shows.find((s) => remembered[s.key]?.url === podcast.feedUrl || remembered[s.key]?.url === podcast.id);
+  if (byMemory) return byMemory;
+  return shows.find((s) => titleIsShow(s, podcast.title) && (isNetworkName(podcast.author) || isNetworkHost(podcast.feedUrl))) ?? null;
+}
