@@ -89,7 +89,7 @@ export function LibraryPage() {
           <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
         </div>
       )}
-      {list.length > 0 && <LatestLink />}
+      {(list.length > 0 || issues.some((i) => i.status === 'working')) && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
         {list.map((p) => (
           <ShowCard key={p.id} podcast={p} unplayed={unplayedCounts.value.get(p.id)} busy={refreshing.value.has(p.id)} now={now} />

@@ -11,9 +11,12 @@ export function ShowPlaceholder({ title }: { title: string }) {
         <Artwork src={null} title={title} size={160} />
       </div>
       <span class="show-card-title">{title}</span>
-      <p class="show-card-meta">&nbsp;</p>
-      <p class="show-card-status" role="status">
-        Looking for {title}…
+      {/* The same two lines a show card has (unplayed count, status), so nothing moves when it arrives. */}
+      <p class="show-card-meta" role="status">
+        Finding its feed…
+      </p>
+      <p class="show-card-status" aria-hidden="true">
+        &nbsp;
       </p>
     </li>
   );
