@@ -10,8 +10,8 @@ function titleWithoutCode(title: string): string {
   return rest || title;
 }
 
-/** One episode of the timeline: the show's artwork beside the one episode row. */
-export function LatestRow({ episode, podcast }: { episode: Episode; podcast: Podcast | undefined }) {
+/** One episode of the timeline: the show's artwork beside the one episode row (naming the show unless filtered to it). */
+export function LatestRow({ episode, podcast, named = true }: { episode: Episode; podcast: Podcast | undefined; named?: boolean }) {
   const showTitle = podcast?.title ?? 'Unknown show';
   return (
     <li class="latest-row">
@@ -19,7 +19,7 @@ export function LatestRow({ episode, podcast }: { episode: Episode; podcast: Pod
         <Artwork src={episode.image ?? podcast?.image ?? null} title={showTitle} size={56} />
       </a>
       <div class="latest-row-body">
-        <EpisodeRow episode={episode} showTitle={showTitle} titleContent={titleWithoutCode(episode.title || 'Untitled episode')} />
+        <EpisodeRow episode={episode} {...(named ? { showTitle } : {})} titleContent={titleWithoutCode(episode.title || 'Untitled episode')} />
       </div>
     </li>
   );
