@@ -73,14 +73,20 @@ export const liveResolverDeps: ResolverDeps = {
   search: (term) => searchDirectory(term),
 };
 
-async function attempt(show: DefaultShow): Promise<void> {
-  setIssue({ key: show.key, title: show.title, status: 'working', message: `Looking for ${show.title}…` });
+/** Dismissed in this session: an attempt still running for one must not bring its card back. */
+const dismissed = new Set<string>();
+
+/** `quiet`: a failed card stays as it is while the show is looked for again (a later start). */
+async function attempt(show: DefaultShow, quiet = false): Promise<void> {
+  if (dismissed.has(show.key)) return;
+  if (!quiet) setIssue({ key: show.key, title: show.title, status: 'working', message: `Looking for ${show.title}…` });
   try {
     const remembered = (await rememberedFeeds())[show.key]?.url ?? null;
     const found = await resolveShow(show, liveResolverDeps, { remembered });
     await rememberFeed(show.key, found.url, found.via);
     setIssue({ key: show.key, remove: true });
   } catch (err) {
+    if (dismissed.has(show.key)) return;
     const attempts = err instanceof ResolutionFailed ? err.attempts : [];
     setIssue({ key: show.key, title: show.title, status: 'failed', message: describeFeedError(err), attempts });
   }
@@ -93,7 +99,7 @@ export async function runFirstRun(): Promise<boolean> {
     return false;
   }
   // Someone who already follows shows (an OPML import before this ran) is not a fresh install.
-  if (podcasts.value.length === 0) await Promise.all(DEFAULT_SHOWS.map(attempt));
+  if (podcasts.value.length === 0) await Promise.all(DEFAULT_SHOWS.map((show) => attempt(show)));
   await setSetting(DONE, true);
   await persistIssues();
   return true;
@@ -108,11 +114,12 @@ export async function retryDefaultShow(key: string): Promise<void> {
 
 let retryingAll: Promise<void> | null = null;
 
-/** Every show still unresolved, tried again (the network came back). */
-export function retryFailedDefaultShows(): Promise<void> {
+/** Every show still unresolved, tried again (the network came back, or a later start). */
+export function retryFailedDefaultShows(quiet = false): Promise<void> {
   retryingAll ??= (async () => {
     const failed = defaultShowIssues.value.filter((i) => i.status === 'failed').map((i) => i.key);
-    await Promise.all(failed.map((key) => DEFAULT_SHOWS.find((s) => s.key === key)).filter((s): s is DefaultShow => !!s).map(attempt));
+    const shows = failed.map((key) => DEFAULT_SHOWS.find((s) => s.key === key)).filter((s): s is DefaultShow => !!s);
+    await Promise.all(shows.map((show) => attempt(show, quiet)));
     await persistIssues();
   })().finally(() => {
     retryingAll = null;
@@ -143,6 +150,7 @@ export async function followDefaultShowAt(key: string, url: string): Promise<voi
 
 /** Stored first, then removed from view: a reload right after the click must not bring the card back. */
 export async function dismissDefaultShow(key: string): Promise<void> {
+  dismissed.add(key);
   const remaining = defaultShowIssues.value.filter((i) => i.key !== key && i.status === 'failed');
   await setSetting(ISSUES, remaining);
   setIssue({ key, remove: true });

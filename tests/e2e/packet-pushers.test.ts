@@ -181,6 +181,19 @@ describe('the Packet Pushers shows on first run', () => {
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
   });
 
+  test('shows not found on the first run are looked for again on the next start, their cards kept meanwhile', async () => {
+    const context = await stack.newContext();
+    await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    const page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    for (const title of SHOWS) await grid.getByRole('listitem', { name: title }).getByRole('alert').waitFor();
+    await context.unroute('**/api/**');
+    await page.reload();
+    for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
   test('no page error or unexpected console error', () => {
     expect(stack.errors).toEqual([]);
   });
