@@ -31,7 +31,7 @@ export async function recheckGoneDefaultShow(podcastId: string, err: unknown): P
   const deps: ResolverDeps = {
     follow: async (url, check) => {
       const { feedUrl, response } = await resolveFeed(url);
-      const result = await ingestFeed(previous.id, feedUrl, previous, response, check);
+      const result = await ingestFeed(previous.id, feedUrl, previous, response, { accept: check });
       added = result.added;
       return result.podcast;
     },

@@ -19,6 +19,8 @@ import { resolveShow, ResolutionFailed, type Attempt, type ResolverDeps } from '
 export interface DefaultShowIssue {
   key: string;
   title: string;
+  /** The show's place among the defaults: its placeholder, then its card, sit in this grid slot. */
+  slot?: number;
   status: 'working' | 'failed';
   message: string;
   /** What was tried before giving up (failed only). */
@@ -67,11 +69,13 @@ export async function rememberFeed(key: string, url: string, via: RememberedFeed
 }
 
 /** The real network parts of resolution: subscribe through the feed proxy, the directory through this server. */
-export const liveResolverDeps: ResolverDeps = {
-  follow: async (url, check) => (await subscribe(url, (feed, feedUrl) => check(feed, feedUrl))).podcast,
-  lookup: (id) => lookupDirectory(id),
-  search: (term) => searchDirectory(term),
-};
+function liveResolverDeps(slot: number): ResolverDeps {
+  return {
+    follow: async (url, check) => (await subscribe(url, { accept: check, order: slot })).podcast,
+    lookup: (id) => lookupDirectory(id),
+    search: (term) => searchDirectory(term),
+  };
+}
 
 /** Dismissed in this session: an attempt still running for one must not bring its card back. */
 const dismissed = new Set<string>();
@@ -79,16 +83,17 @@ const dismissed = new Set<string>();
 /** `quiet`: a failed card stays as it is while the show is looked for again (a later start). */
 async function attempt(show: DefaultShow, quiet = false): Promise<void> {
   if (dismissed.has(show.key)) return;
-  if (!quiet) setIssue({ key: show.key, title: show.title, status: 'working', message: `Looking for ${show.title}…` });
+  const slot = order(show.key);
+  if (!quiet) setIssue({ key: show.key, title: show.title, slot, status: 'working', message: `Looking for ${show.title}…` });
   try {
     const remembered = (await rememberedFeeds())[show.key]?.url ?? null;
-    const found = await resolveShow(show, liveResolverDeps, { remembered });
+    const found = await resolveShow(show, liveResolverDeps(slot), { remembered });
     await rememberFeed(show.key, found.url, found.via);
     setIssue({ key: show.key, remove: true });
   } catch (err) {
     if (dismissed.has(show.key)) return;
     const attempts = err instanceof ResolutionFailed ? err.attempts : [];
-    setIssue({ key: show.key, title: show.title, status: 'failed', message: describeFeedError(err), attempts });
+    setIssue({ key: show.key, title: show.title, slot, status: 'failed', message: describeFeedError(err), attempts });
   }
 }
 
