@@ -16,11 +16,9 @@ export function LatestRow({ episode, podcast, named = true }: { episode: Episode
   return (
     <li class="latest-row">
       <a class="latest-row-art" href={`/show/${encodeURIComponent(episode.podcastId)}`} tabIndex={-1} aria-hidden="true">
-        <Artwork src={episode.image ?? podcast?.image ?? null} title={showTitle} size={56} />
+        <Artwork src={episode.image ?? podcast?.image ?? null} title={showTitle} size={48} />
       </a>
-      <div class="latest-row-body">
-        <EpisodeRow episode={episode} {...(named ? { showTitle } : {})} titleContent={titleWithoutCode(episode.title || 'Untitled episode')} />
-      </div>
+      <EpisodeRow episode={episode} {...(named ? { showTitle } : {})} titleContent={titleWithoutCode(episode.title || 'Untitled episode')} />
     </li>
   );
 }
