@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { DirectorySettings, ProxySettings } from './settings';
 import type { PodcastIndexSearch } from './directory/podcast-index';
+import type { DirectoryFetch } from './directory/http';
 import type { ProxyContext } from './proxy/hop';
 
 /**
@@ -14,6 +15,8 @@ export interface Platform {
   socketAddress(c: Context): string | null;
   /** Drops this request's client connection at once (null: the runtime can only error the body). */
   hangUp(c: Context): (() => void) | null;
+  /** How Apple search and lookup requests go out. */
+  directoryFetch(settings: DirectorySettings): DirectoryFetch;
   /** Podcast Index search (signed requests), or null when keys are unset or the runtime has no client. */
   podcastIndex(settings: DirectorySettings): PodcastIndexSearch | null;
   /** Mounts the gpodder sync API under /api/2/ (or its refusal where the runtime has no database). */

@@ -75,8 +75,14 @@ export interface DirectorySettings {
   podcastIndexKey: string | null;
   podcastIndexSecret: string | null;
   appleSearchUrl: string;
+  appleLookupUrl: string;
   timeoutMs: number;
   userAgent: string;
+  /**
+   * Test seam, never read from the environment: the undici dispatcher directory requests use on
+   * Node (the e2e's simulated network). Typed loosely so settings.ts needs no undici import.
+   */
+  dispatcher?: object;
 }
 
 const USER_AGENT = 'Hopcast/0.1 (podcast app; +https://github.com/hopcast)';
@@ -205,6 +211,7 @@ export function readSettings(env: Env): AppSettings {
       podcastIndexKey: podcastIndex.key,
       podcastIndexSecret: podcastIndex.secret,
       appleSearchUrl: urlFrom(env.HOPCAST_APPLE_SEARCH_URL, 'https://itunes.apple.com/search', 'HOPCAST_APPLE_SEARCH_URL'),
+      appleLookupUrl: urlFrom(env.HOPCAST_APPLE_LOOKUP_URL, 'https://itunes.apple.com/lookup', 'HOPCAST_APPLE_LOOKUP_URL'),
       timeoutMs: intFrom(env.HOPCAST_SEARCH_TIMEOUT_MS, 8_000, 'HOPCAST_SEARCH_TIMEOUT_MS', 1),
       userAgent: USER_AGENT,
     },

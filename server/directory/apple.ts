@@ -1,7 +1,10 @@
 import type { DirectorySettings } from '../settings';
+import type { DirectoryFetch } from './http';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
 import { MAX_RESULTS } from './types';
+
+const globalFetch: DirectoryFetch = (url, init) => fetch(url, init);
 
 /** Apple's answer for 30 shows is ~100 KB; anything far larger is not a search reply. */
 const MAX_BODY = 2 * 1024 * 1024;
@@ -16,22 +19,12 @@ interface AppleItem {
   trackCount?: unknown;
 }
 
-/**
- * The Apple Podcasts search API: no keys, so search works on a fresh install.
- * The base URL is configurable (HOPCAST_APPLE_SEARCH_URL) so tests answer it locally.
- */
-export async function appleSearch(settings: DirectorySettings, q: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
-  const url = new URL(settings.appleSearchUrl);
-  url.searchParams.set('media', 'podcast');
-  url.searchParams.set('entity', 'podcast');
-  url.searchParams.set('term', q);
-  url.searchParams.set('limit', String(MAX_RESULTS));
+/** One GET to an Apple Podcasts API, bounded in time and size; every failure is a `DirectoryError`. */
+async function appleJson(settings: DirectorySettings, url: URL, signal: AbortSignal | undefined, http: DirectoryFetch): Promise<unknown[]> {
   const timeout = AbortSignal.timeout(settings.timeoutMs);
-
-  let text: string;
+  let text = '';
   try {
-    // The runtime's own fetch: the same call on Node and on workerd.
-    const res = await fetch(url, {
+    const res = await http(url, {
       headers: { accept: 'application/json', 'user-agent': settings.userAgent },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
@@ -42,9 +35,8 @@ export async function appleSearch(settings: DirectorySettings, q: string, signal
     const reader = res.body?.getReader();
     const decoder = new TextDecoder();
     let size = 0;
-    text = '';
     for (;;) {
-      const { value, done } = reader ? await reader.read() : { value: undefined, done: true };
+      const { value, done } = reader ? await reader.read() : { value: undefined, done: true as const };
       if (done) break;
       size += value.byteLength;
       if (size > MAX_BODY) {
@@ -68,8 +60,12 @@ export async function appleSearch(settings: DirectorySettings, q: string, signal
   if (!body || typeof body !== 'object' || !Array.isArray(body.results)) {
     throw new DirectoryError('apple', 'Apple Podcasts sent a reply without results');
   }
+  return body.results.slice(0, MAX_RESULTS);
+}
+
+function toResults(items: unknown[]): DirectoryResult[] {
   const results: DirectoryResult[] = [];
-  for (const item of body.results.slice(0, MAX_RESULTS) as AppleItem[]) {
+  for (const item of items as AppleItem[]) {
     if (!item || typeof item !== 'object') continue;
     const result = toResult(
       {
@@ -86,4 +82,28 @@ export async function appleSearch(settings: DirectorySettings, q: string, signal
     if (result) results.push(result);
   }
   return results;
+}
+
+/**
+ * The Apple Podcasts search API: no keys, so search works on a fresh install.
+ * The base URL is configurable (HOPCAST_APPLE_SEARCH_URL) so tests answer it locally.
+ */
+export async function appleSearch(settings: DirectorySettings, q: string, signal?: AbortSignal, http: DirectoryFetch = globalFetch): Promise<DirectoryResult[]> {
+  const url = new URL(settings.appleSearchUrl);
+  url.searchParams.set('media', 'podcast');
+  url.searchParams.set('entity', 'podcast');
+  url.searchParams.set('term', q);
+  url.searchParams.set('limit', String(MAX_RESULTS));
+  return toResults(await appleJson(settings, url, signal, http));
+}
+
+/**
+ * A show by its Apple Podcasts id (HOPCAST_APPLE_LOOKUP_URL): the id survives renames and feed
+ * moves, so this gives a show's current feed URL where a title search may find an old one.
+ */
+export async function appleLookup(settings: DirectorySettings, id: string, signal?: AbortSignal, http: DirectoryFetch = globalFetch): Promise<DirectoryResult[]> {
+  const url = new URL(settings.appleLookupUrl);
+  url.searchParams.set('id', id);
+  url.searchParams.set('entity', 'podcast');
+  return toResults(await appleJson(settings, url, signal, http));
 }

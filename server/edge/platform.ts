@@ -31,6 +31,7 @@ export function edgePlatform(assets: AssetFetcher | undefined): Platform {
     hangUp: () => null,
     // The podcast-index-api client is Node-only; on the edge search asks Apple Podcasts.
     podcastIndex: () => null,
+    directoryFetch: () => (url, init) => fetch(url, init),
     // The sync server keeps its accounts in SQLite/PostgreSQL, which a Worker has not got.
     mountSync(app: Hono) {
       app.all('/api/2/*', (c) => jsonError(c, 404, 'sync_unavailable', 'Sync runs on the Node server only (it needs its database); this edge deployment has none'));

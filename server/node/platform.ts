@@ -1,4 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { socketAddress } from './conn';
 import type { Platform } from '../platform';
 import { createNodeProxyContext } from './hop';
@@ -17,6 +18,9 @@ export function nodePlatform(config: ServerConfig): Platform {
       // A reset, not a close: the cut client's unread bytes would otherwise sit in the kernel.
       return outgoing ? () => void (outgoing.socket ? outgoing.socket.resetAndDestroy() : outgoing.destroy()) : null;
     },
+    // undici's own fetch, so the test-only dispatcher seam (an undici Agent) plugs in.
+    directoryFetch: (settings) => (url, init) =>
+      undiciFetch(url, { ...init, ...(settings.dispatcher ? { dispatcher: settings.dispatcher as Dispatcher } : {}) }) as unknown as Promise<Response>,
     podcastIndex: podcastIndexSearch,
     mountSync: (app) => mountSync(app, config),
     mountStatic: (app) => mountStatic(app, config.distDir),

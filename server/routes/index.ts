@@ -8,6 +8,7 @@ import { mountFeedRoute } from './feed';
 import { mountAudioRoute } from './audio';
 import { mountSearchRoute } from './search';
 import type { Share } from './share';
+import { mountLookupRoute } from './lookup';
 
 /**
  * The routes that make the server reach out to other hosts on a client's behalf: each gets the
@@ -33,5 +34,7 @@ export function mountApiRoutes(app: Hono, settings: AppSettings, platform: Platf
   for (const path of UPSTREAM_ROUTES) app.use(path, gate, limited);
   mountFeedRoute(app, ctx, share);
   mountAudioRoute(app, ctx, share);
-  mountSearchRoute(app, settings.directory, share, platform.podcastIndex(settings.directory));
+  const directoryFetch = platform.directoryFetch(settings.directory);
+  mountSearchRoute(app, settings.directory, share, platform.podcastIndex(settings.directory), directoryFetch);
+  mountLookupRoute(app, settings.directory, share, directoryFetch);
 }

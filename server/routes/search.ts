@@ -4,6 +4,7 @@ import { jsonError } from '../errors';
 import { acquire, type Share } from './share';
 import { appleSearch } from '../directory/apple';
 import type { PodcastIndexSearch } from '../directory/podcast-index';
+import type { DirectoryFetch } from '../directory/http';
 import { mergeResults } from '../directory/sanitize';
 import { DIRECTORY_NAMES, DirectoryError, type DirectoryResult, type DirectorySource } from '../directory/types';
 
@@ -14,7 +15,7 @@ const MAX_QUERY = 200;
  * merged and de-duplicated by feed URL. One directory failing leaves the other's results
  * (named in `unavailable`); both failing is a 502 whose message the Search screen shows.
  */
-export function mountSearchRoute(app: Hono, settings: DirectorySettings, share: Share, podcastIndex: PodcastIndexSearch | null): void {
+export function mountSearchRoute(app: Hono, settings: DirectorySettings, share: Share, podcastIndex: PodcastIndexSearch | null, http: DirectoryFetch): void {
 
   app.get('/api/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
@@ -27,7 +28,7 @@ export function mountSearchRoute(app: Hono, settings: DirectorySettings, share: 
       const signal = c.req.raw.signal;
       const asked: Array<[DirectorySource, Promise<DirectoryResult[]>]> = [];
       if (podcastIndex) asked.push(['podcastindex', podcastIndex(q, signal)]);
-      asked.push(['apple', appleSearch(settings, q, signal)]);
+      asked.push(['apple', appleSearch(settings, q, signal, http)]);
       const settled = await Promise.allSettled(asked.map(([, p]) => p));
 
       const lists: DirectoryResult[][] = [];
