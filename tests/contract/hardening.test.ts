@@ -52,6 +52,12 @@ describe(`hardening contract (${TARGET})`, () => {
     expect(await status({ 'Sec-Fetch-Site': 'none' })).toBe(200);
     expect(await status({ Origin: server.url })).toBe(200);
     expect(await status({ 'Sec-Fetch-Site': 'cross-site', Origin: 'https://friend.example' })).toBe(200);
+    // Every upstream-reaching route has the gate, the directory ones included.
+    for (const p of ['/api/audio?url=x', '/api/search?q=x', '/api/lookup?id=370842767']) {
+      const res = await fetch(`${server.url}${p}`, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+      expect(res.status, p).toBe(403);
+      expect((await json(res)).error, p).toBe('cross_origin');
+    }
     const refused = await fetch(feed(), { headers: { 'Sec-Fetch-Site': 'cross-site' } });
     expect(await json(refused)).toEqual({ error: 'cross_origin', message: expect.stringContaining('not open to other sites') });
     // The upstream never heard of the refused ones.
