@@ -131,6 +131,22 @@ export function moveInPlaylist(id: string, episodeId: string, toIndex: number): 
   return editEpisodes(id, (ids) => moveInList(ids, episodeId, toIndex));
 }
 
+/**
+ * Unsubscribing deletes a show's episodes, so its ids leave every manual playlist too (as they leave
+ * Up Next): otherwise counts would include episodes no screen can show, and a later re-subscribe
+ * would slip old picks back into lists the listener has since rearranged.
+ */
+export async function forgetShowInPlaylists(podcastId: string): Promise<void> {
+  await loadPlaylists();
+  const prefix = `${podcastId}\u0000`;
+  const now = Date.now();
+  const changed = playlists.value.flatMap((p) => {
+    if (p.kind !== 'manual' || !p.episodeIds.some((id) => id.startsWith(prefix))) return [];
+    return [{ ...p, episodeIds: p.episodeIds.filter((id) => !id.startsWith(prefix)), updatedAt: now }];
+  });
+  if (changed.length) await commit(changed);
+}
+
 /** Every playlist as plain records, for the backup (issue 14). */
 export async function exportPlaylists(): Promise<Playlist[]> {
   return listPlaylists();

@@ -27,6 +27,7 @@ async function reload() {
     items: await import('../../../src/state/playlist-items'),
     session: await import('../../../src/state/playlist-session'),
     history: await import('../../../src/state/history'),
+    subscribe: await import('../../../src/state/subscribe'),
   };
 }
 
@@ -66,6 +67,17 @@ describe('playlists state', () => {
     const [stored] = after.playlists.playlists.value;
     expect(stored).toMatchObject({ name: 'Commute', kind: 'manual', episodeIds: [e4, e1, e3] });
     expect((await after.items.playlistEpisodes(stored!)).map((e) => e.id)).toEqual([e4, e1, e3]);
+  });
+
+  test('unsubscribing a show takes its episodes out of manual playlists, for good', async () => {
+    const p = await s.playlists.createPlaylist('Mixed', [e1, e3, e2, e4]);
+    const only = await s.playlists.createPlaylist('Only HN', [e2, e1]);
+    await s.subscribe.unsubscribe(HN.id);
+    expect(s.playlists.playlists.value.find((x) => x.id === p.id)).toMatchObject({ episodeIds: [e3, e4] });
+    expect(s.playlists.playlists.value.find((x) => x.id === only.id)).toMatchObject({ episodeIds: [] });
+    const after = await reload();
+    await after.playlists.loadPlaylists();
+    expect(after.playlists.playlists.value.map((x) => x.kind === 'manual' && x.episodeIds)).toEqual([[e3, e4], []]);
   });
 
   test('playlists reorder among themselves and delete', async () => {
