@@ -69,7 +69,8 @@ export function cleanFilter(raw: unknown): SmartFilter {
   if (!Array.isArray(ids) || ids.length > 1000) throw new PlaylistInputError('The smart playlist’s list of shows is not valid.');
   const played = PLAYED.find((p) => p === raw['played']) ?? fail('The smart playlist’s played setting is not valid.');
   const sort = SORTS.find((s) => s === raw['sort']) ?? fail('The smart playlist’s order is not valid.');
-  const minMinutes = cleanBound(raw['minMinutes'], 'The shortest length', 0, 1440);
+  // "At least 0 min" bounds nothing, but any bound leaves out episodes of unknown length: so no bound.
+  const minMinutes = cleanBound(raw['minMinutes'], 'The shortest length', 0, 1440) || null;
   const maxMinutes = cleanBound(raw['maxMinutes'], 'The longest length', 1, 1440);
   if (minMinutes !== null && maxMinutes !== null && minMinutes >= maxMinutes) throw new PlaylistInputError('The shortest length must be less than the longest.');
   return {

@@ -36,6 +36,11 @@ describe('names, notes and filters from the UI', () => {
     expect(() => cleanFilter({ ...DEFAULT_FILTER, podcastIds: 'HN' })).toThrow(/list of shows/);
     expect(() => cleanFilter(null)).toThrow(/no filter/);
   });
+
+  test('"at least 0 min" is no bound at all: it must not quietly drop episodes whose feed gives no length', () => {
+    expect(cleanFilter({ ...DEFAULT_FILTER, minMinutes: '0' })).toMatchObject({ minMinutes: null });
+    expect(cleanFilter({ ...DEFAULT_FILTER, minMinutes: 0, maxMinutes: 30 })).toMatchObject({ minMinutes: null, maxMinutes: 30 });
+  });
 });
 
 describe('records from a backup (hostile)', () => {
