@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './harness';
-import { openShow, subscribe } from './player-helpers';
+import { openShow, subscribe, waitForAudio } from './player-helpers';
 import { openPlaylist, openPlaylists, playlistTitles, shoot } from './playlist-helpers';
 import { addHostileShow, axeViolations, HOSTILE, LONG_WORD, overflow, sticksOut } from './hostile-helpers';
 
@@ -178,5 +178,40 @@ describe('playlists, hostile and keyboard-only', () => {
     await picker.getByRole('checkbox', { name: 'Twice' }).waitFor();
     expect(await picker.getByRole('alert').count()).toBe(0);
     expect(await picker.getByRole('checkbox').count()).toBe(1);
+  });
+
+  test('bookmarks: a long unbroken title and note fit the phone in light and dark; once the show is unsubscribed the bookmark stays and says why it cannot play', async () => {
+    const page = await freshPage(stack);
+    await subscribe(page, addHostileShow(stack), SHOW_MATCH);
+    await openShow(page, SHOW_MATCH);
+    await page.getByRole('button', { name: `Play ${HOSTILE.long}`, exact: true }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused && a.currentTime > 0.2);
+    await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('b');
+    const editor = page.getByRole('dialog', { name: /^Bookmark at / });
+    await editor.getByRole('textbox', { name: 'Note (optional)' }).fill(`<b>not bold</b> ${LONG_WORD}`);
+    expect(await sticksOut(page, 'dialog[open]')).toEqual([]);
+    await editor.getByRole('button', { name: 'Save note' }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    await page.goto(`${stack.appUrl}/bookmarks`);
+    await page.getByText(`<b>not bold</b> ${LONG_WORD}`).waitFor();
+    expect(await overflow(page)).toEqual({ scroll: 390, inner: 390 });
+    await shoot(page, 'hostile-bookmarks');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page, '.page'), scheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await openShow(page, SHOW_MATCH);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('dialog', { name: /^Unsubscribe from/ }).getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).waitFor();
+    await page.goto(`${stack.appUrl}/bookmarks`);
+    await page.getByRole('button', { name: /^Play from / }).click();
+    await page.getByRole('alert').filter({ hasText: 'is no longer in your library, so it cannot play.' }).waitFor();
+    expect(await overflow(page)).toEqual({ scroll: 390, inner: 390 });
   });
 });
