@@ -80,6 +80,35 @@ describe('playlists state', () => {
     expect(after.playlists.playlists.value.map((x) => x.kind === 'manual' && x.episodeIds)).toEqual([[e3, e4], []]);
   });
 
+  test('a playlist deleted while it plays: the episode playing ends the session and the queue takes over', async () => {
+    const p = await s.playlists.createPlaylist('Trip', [e1, e2, e3]);
+    await s.session.beginPlaylistSession({ playlistId: p.id, episodeId: e1, snapshot: [e1, e2, e3] });
+    await s.playlists.deletePlaylist(p.id);
+    expect(await s.session.nextFromPlaylist(e1)).toBeNull();
+    expect(s.session.playlistSession.value).toBeNull();
+    expect((await reload()).session.playlistSession.value).toBeNull();
+  });
+
+  test('two adds at once both land, in the signal and in storage; a manual playlist stops at the size a backup can restore', async () => {
+    const p = await s.playlists.createPlaylist('Fast');
+    await Promise.all([s.playlists.addToPlaylist(p.id, e1), s.playlists.addToPlaylist(p.id, e2), s.playlists.addToPlaylist(p.id, e1)]);
+    expect(s.playlists.playlists.value[0]).toMatchObject({ episodeIds: [e1, e2] });
+    const after = await reload();
+    await after.playlists.loadPlaylists();
+    expect(after.playlists.playlists.value[0]).toMatchObject({ episodeIds: [e1, e2] });
+
+    const { EPISODES_MAX } = await import('../../../src/core/playlists/validate');
+    const many = Array.from({ length: EPISODES_MAX }, (_, i) => `x\u0000${i}`);
+    const full = await after.playlists.createPlaylist('Full', many);
+    await expect(after.playlists.addToPlaylist(full.id, e3)).rejects.toThrow(/at most 5000 episodes/);
+    await expect(after.playlists.createPlaylist('Too many', [...many, e3])).rejects.toThrow(/at most 5000 episodes/);
+    // Re-adding one it already holds is not growth.
+    await after.playlists.addToPlaylist(full.id, many[0]!);
+    const exported = await after.playlists.exportPlaylists();
+    const restored = await (await fresh()).playlists.importPlaylists(exported);
+    expect(restored.skipped).toEqual([]);
+  });
+
   test('playlists reorder among themselves and delete', async () => {
     const a = await s.playlists.createPlaylist('A');
     const b = await s.playlists.createPlaylist('B');
