@@ -21,6 +21,15 @@ async function freshPage(stack: Stack): Promise<Page> {
   return page;
 }
 
+/** axe over `selector` in light and in dark (the colours change, so contrast is checked twice). */
+async function axeBothSchemes(page: Page, selector: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page, selector), `${selector} in ${scheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 async function newPlaylist(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New playlist' }).click();
   const dialog = page.getByRole('dialog', { name: 'New playlist' });
@@ -54,25 +63,24 @@ describe('playlists, hostile and keyboard-only', () => {
     await picker.getByRole('status').filter({ hasText: `Added to ${name}.` }).waitFor();
     expect(await sticksOut(page, 'dialog[open]')).toEqual([]);
     await shoot(page, 'hostile-picker');
-    expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+    await axeBothSchemes(page, 'dialog[open]');
     await picker.getByRole('button', { name: 'Done' }).click();
 
     await openPlaylists(page);
+    expect(await overflow(page)).toEqual({ scroll: 390, inner: 390 });
+    await axeBothSchemes(page, '.page');
     await page.getByRole('button', { name: 'New smart playlist' }).click();
     await page.getByRole('dialog', { name: 'New smart playlist' }).getByText('2 episodes match now.').waitFor();
     expect(await sticksOut(page, 'dialog[open]')).toEqual([]);
     await shoot(page, 'hostile-smart-form');
-    expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+    await axeBothSchemes(page, 'dialog[open]');
     await page.keyboard.press('Escape');
 
     await openPlaylist(page, name);
     await expect.poll(() => playlistTitles(page), { timeout: 10_000 }).toEqual([HOSTILE.long]);
     expect(await overflow(page)).toEqual({ scroll: 390, inner: 390 });
     await shoot(page, 'hostile-playlist');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await axeViolations(page, '.page'), scheme).toEqual([]);
-    }
+    await axeBothSchemes(page, '.page');
     expect(stack.errors).toEqual([]);
   });
 
@@ -199,11 +207,7 @@ describe('playlists, hostile and keyboard-only', () => {
     await page.getByText(`<b>not bold</b> ${LONG_WORD}`).waitFor();
     expect(await overflow(page)).toEqual({ scroll: 390, inner: 390 });
     await shoot(page, 'hostile-bookmarks');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await axeViolations(page, '.page'), scheme).toEqual([]);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await axeBothSchemes(page, '.page');
 
     await openShow(page, SHOW_MATCH);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
