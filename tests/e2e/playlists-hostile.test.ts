@@ -106,6 +106,15 @@ describe('playlists, hostile and keyboard-only', () => {
     await page.getByRole('listitem', { name: E1 }).getByRole('button', { name: 'Move down' }).press('Enter');
     await expect.poll(() => playlistTitles(page), { timeout: 10_000 }).toEqual(['Episode 2: Automating the network', E1]);
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.querySelector('.queue-title')?.textContent)).toBe(E1);
+    // A playlist's own rows are episode rows too: "Add to playlist…" from here into another one.
+    await page.getByRole('button', { name: `Add to playlist… ${E1}`, exact: true }).press('Enter');
+    await picker.getByRole('checkbox', { name: 'Keys' }).waitFor();
+    expect(await picker.getByRole('checkbox', { name: 'Keys' }).isChecked()).toBe(true);
+    await picker.getByRole('textbox', { name: 'New playlist' }).fill('Copy');
+    await picker.getByRole('textbox', { name: 'New playlist' }).press('Enter');
+    await picker.getByRole('status').filter({ hasText: 'Made Copy and added the episode.' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await focused(page)).toBe(`Add to playlist… ${E1}`);
 
     await page.getByRole('button', { name: 'Rename' }).press('Enter');
     await page.getByRole('dialog', { name: 'Rename playlist' }).waitFor();
