@@ -84,7 +84,7 @@ describe('playlists, hostile and keyboard-only', () => {
     expect(stack.errors).toEqual([]);
   });
 
-  test('keyboard only: Delete asks with focus on Cancel, Cancel gives focus back; Escape closes a dialog onto its opener; a moved row keeps focus', async () => {
+  test('keyboard only: a moved row keeps focus, Remove hands focus on, Escape closes a dialog onto its opener, Delete asks with focus on Cancel and Cancel gives it back', async () => {
     const page = await freshPage(stack);
     await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
     await openShow(page, NETWORK);
@@ -115,6 +115,14 @@ describe('playlists, hostile and keyboard-only', () => {
     await picker.getByRole('status').filter({ hasText: 'Made Copy and added the episode.' }).waitFor();
     await page.keyboard.press('Escape');
     expect(await focused(page)).toBe(`Add to playlist… ${E1}`);
+
+    // Removing by keyboard: focus goes to the Remove button now in that place, then (list empty) to main.
+    const where = () => page.evaluate(() => [document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName, document.activeElement?.closest('li')?.querySelector('.queue-title')?.textContent ?? null]);
+    await page.getByRole('listitem', { name: 'Episode 2: Automating the network' }).getByRole('button', { name: 'Remove from playlist' }).press('Enter');
+    await expect.poll(where, { timeout: 10_000 }).toEqual(['Remove from playlist', E1]);
+    await page.keyboard.press('Enter');
+    await expect.poll(where, { timeout: 10_000 }).toEqual(['MAIN', null]);
+    await page.getByText('Empty. Use “Add to playlist…” on any episode or in the player.').waitFor();
 
     await page.getByRole('button', { name: 'Rename' }).press('Enter');
     await page.getByRole('dialog', { name: 'Rename playlist' }).waitFor();
