@@ -95,7 +95,7 @@ describe('playlists, hostile and keyboard-only', () => {
     await picker.getByRole('status').filter({ hasText: 'Made Keys and added the episode.' }).waitFor();
     await page.keyboard.press('Escape');
     await picker.waitFor({ state: 'hidden' });
-    expect(await focused(page)).toBe(`Add to playlist… ${E1}`);
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe(`Add to playlist… ${E1}`);
     await page.getByRole('button', { name: 'Add to playlist… Episode 2: Automating the network', exact: true }).click();
     await picker.getByRole('checkbox', { name: 'Keys' }).press('Space');
     await picker.getByRole('status').filter({ hasText: 'Added to Keys.' }).waitFor();
@@ -114,7 +114,7 @@ describe('playlists, hostile and keyboard-only', () => {
     await picker.getByRole('textbox', { name: 'New playlist' }).press('Enter');
     await picker.getByRole('status').filter({ hasText: 'Made Copy and added the episode.' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(await focused(page)).toBe(`Add to playlist… ${E1}`);
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe(`Add to playlist… ${E1}`);
 
     // Removing by keyboard: focus goes to the Remove button now in that place, then (list empty) to main.
     const where = () => page.evaluate(() => [document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName, document.activeElement?.closest('li')?.querySelector('.queue-title')?.textContent ?? null]);
@@ -128,17 +128,17 @@ describe('playlists, hostile and keyboard-only', () => {
     await page.getByRole('dialog', { name: 'Rename playlist' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Rename playlist' }).waitFor({ state: 'hidden' });
-    expect(await focused(page)).toBe('Rename');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('Rename');
 
     await page.getByRole('button', { name: 'Delete playlist' }).press('Enter');
     await page.getByRole('group', { name: 'Delete Keys?' }).waitFor();
-    expect(await focused(page)).toBe('Cancel');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('Cancel');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Delete playlist' }).waitFor();
-    expect(await focused(page)).toBe('Delete playlist');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('Delete playlist');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+Tab');
-    expect(await focused(page)).toBe('Yes, delete');
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('Yes, delete');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Playlists' }).waitFor();
     expect(await page.getByRole('link', { name: 'Keys', exact: true }).count()).toBe(0);

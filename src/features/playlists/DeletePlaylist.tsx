@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * "Delete playlist", then "Yes, delete" / "Cancel" in its place. The button a keyboard user pressed
@@ -11,7 +11,8 @@ export function DeletePlaylist({ name, onDelete }: { name: string; onDelete(): v
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
-  useEffect(() => {
+  // Layout effect: focus moves in the same frame the buttons swap, so no key press lands on the page between.
+  useLayoutEffect(() => {
     if (confirming) cancel.current?.focus();
     else if (asked.current) opener.current?.focus();
     asked.current ||= confirming;
