@@ -2,15 +2,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Hono, Context } from 'hono';
+import { cacheControlFor } from './static-headers';
 import { pickEncoding, withoutEncodingSuffix } from './encoding';
-
-/** Hashed build output never changes under its name; everything else must be revalidated. */
-function cacheControlFor(filePath: string): string {
-  const rel = filePath.replaceAll('\\', '/');
-  if (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.\w+$/.test(rel)) return 'public, max-age=31536000, immutable';
-  if (/\/icons\//.test(rel)) return 'public, max-age=86400';
-  return 'no-cache';
-}
 
 /** Files the build wrote Brotli and gzip twins for (vite.config.ts): their answer depends on Accept-Encoding. */
 const COMPRESSIBLE = /\.(html|js|css|json|svg|webmanifest|txt|xml)$/;
