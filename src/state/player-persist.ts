@@ -8,7 +8,8 @@ import { getPlayState, savePosition } from '../db/play-state';
 import { getSetting, setSetting } from '../db/settings';
 import { cueEpisode, currentEpisode, duration, isPlaying, position, wire } from './player';
 
-export const SAVE_EVERY_MS = 5_000;
+/** A killed tab (crash, OOM) writes nothing on the way out: this bounds what it can lose. */
+export const SAVE_EVERY_MS = 2_000;
 const SNAPSHOT_KEY = 'hopcast.player.snapshot';
 /** Settings key of the episode that was in the player, put back on start. */
 export const CURRENT_KEY = 'player.currentEpisode';

@@ -284,3 +284,29 @@ export async function playNextInQueue(): Promise<boolean> {
     }
   }
 }
+
+/**
+ * Another tab plays `episodeId` at `at` seconds: this tab shows the same episode and position,
+ * paused, so whichever tab the listener presses Play in carries on from the right place.
+ * Nothing is stored: the playing tab saves its own position.
+ */
+export async function followOtherTab(episodeId: string, at: number): Promise<void> {
+  if (!Number.isFinite(at) || at < 0) return;
+  const el = wire();
+  if (currentEpisode.value?.id !== episodeId) {
+    if (following === episodeId) return;
+    following = episodeId;
+    try {
+      await load(episodeId, at, false);
+    } finally {
+      following = null;
+    }
+    return;
+  }
+  if (!el.paused) return;
+  if (pendingSeek !== null || el.readyState === 0) pendingSeek = at;
+  else el.currentTime = at;
+  position.value = at;
+}
+/** The episode being loaded because another tab plays it (position messages arrive meanwhile). */
+let following: string | null = null;
