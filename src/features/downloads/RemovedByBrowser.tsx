@@ -1,0 +1,15 @@
+import { startDownload } from '../../state/downloads';
+
+/** A download whose stored audio the browser cleared: said plainly, with the one useful action. */
+export function RemovedByBrowser({ episodeId, title }: { episodeId: string; title: string }) {
+  return (
+    <span class="download-state download-removed">
+      <a class="download-error" href="/downloads" aria-label={`${title}: download removed by the browser`} title="The browser cleared this download to free space">
+        Removed by the browser
+      </a>
+      <button type="button" class="button button-small" aria-label={`Download again ${title}`} onClick={() => void startDownload(episodeId)}>
+        Download again
+      </button>
+    </span>
+  );
+}
