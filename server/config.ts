@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { LookupFn, DialFn } from './proxy/connect-guard';
+import { readSyncSettings, type SyncSettings } from './sync/config';
 
 /**
  * Every setting of the server, read from the environment in one place.
@@ -14,6 +15,8 @@ export interface ServerConfig {
   proxy: ProxySettings;
   limits: LimitSettings;
   directory: DirectorySettings;
+  /** The gpodder-compatible sync server (docs/SYNC.md). */
+  sync: SyncSettings;
 }
 
 export interface ProxySettings {
@@ -160,5 +163,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       timeoutMs: intFrom(env.HOPCAST_SEARCH_TIMEOUT_MS, 8_000, 'HOPCAST_SEARCH_TIMEOUT_MS', 1),
       userAgent: USER_AGENT,
     },
+    sync: readSyncSettings(env, root),
   };
 }
