@@ -1,4 +1,7 @@
 /** Shared steps for the backup, tabs and resilience e2e tests. */
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForAudio } from './player-helpers';
 
@@ -25,4 +28,11 @@ export async function pauseFromMiniPlayer(page: Page): Promise<void> {
 /** Console errors other than the chapters host's missing CORS header (the app then uses the proxy). */
 export function unexpectedErrors(errors: readonly string[]): string[] {
   return errors.filter((e) => !/player-chapters\.json.*blocked by CORS policy/.test(e));
+}
+
+/** A 390x844 screenshot for looking at (HOPCAST_SCREENSHOTS=docs puts it in docs/screenshots/). */
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-shots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './harness';
 import { addPlayerShow, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
-import { openSettings, pauseFromMiniPlayer, playAt, unexpectedErrors } from './backup-helpers';
+import { openSettings, pauseFromMiniPlayer, playAt, shot, unexpectedErrors } from './backup-helpers';
 
 const NETWORK = 'Fixture Network Show';
 const E1 = 'Episode 1: Routing in a hurry';
@@ -68,9 +68,12 @@ describe('backup', () => {
     const dialog = fresh.getByRole('dialog', { name: 'Import this backup?' });
     await dialog.getByText('Shows: 2 to add').waitFor();
     await dialog.getByText('Queued episodes: 2 to add').waitFor();
+    await shot(fresh, 'backup-import-preview');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await fresh.getByRole('status').filter({ hasText: /Backup imported/ }).waitFor({ timeout: 30_000 });
     await expect.poll(() => fresh.getByRole('combobox', { name: 'Skip back length' }).inputValue()).toBe('10');
+    await fresh.getByRole('status').filter({ hasText: /Backup imported/ }).scrollIntoViewIfNeeded();
+    await shot(fresh, 'settings-backup-imported');
 
     await openQueue(fresh);
     await expect.poll(() => queueTitles(fresh), { timeout: 10_000 }).toEqual([E2, E1]);
@@ -103,6 +106,7 @@ describe('backup', () => {
       await fresh.locator('#backup-file').setInputFiles(file);
       await fresh.getByRole('alert').filter({ hasText: expected }).waitFor();
       expect(await fresh.getByRole('alert').textContent()).toMatch(/^Nothing was imported\./);
+      if (name === 'polluted.json') await shot(fresh, 'backup-refused');
     }
     // 100 MB, sparse on disk: refused by its size before it is read.
     const huge = path.join(dir, 'huge.json');

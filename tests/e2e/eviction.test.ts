@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { startStack, waitForServiceWorker, type Stack } from './harness';
 import { exact, hideBackgroundFetch, row, stored } from './download-helpers';
 import { waitForAudio } from './player-helpers';
-import { unexpectedErrors } from './backup-helpers';
+import { shot, unexpectedErrors } from './backup-helpers';
 
 const FILE = 'eviction-show.xml';
 const SHOW = 'Eviction Fixture Show';
@@ -72,6 +72,7 @@ describe('eviction', () => {
     await deleteChunks(page, id('evict-big'), [1]);
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await row(page, BIG).getByText('Removed by the browser').waitFor();
+    await shot(page, 'download-removed-by-browser');
     expect(await stored(page, id('evict-big'))).toMatchObject({ chunks: 0, record: { status: 'failed', error: 'Removed by the browser' } });
     // The other download was not touched.
     await row(page, SMALL).getByRole('button', exact(`Remove download ${SMALL}`)).waitFor();
@@ -108,6 +109,8 @@ describe('eviction', () => {
     // Pressing it asks the browser; headless Chromium may never answer, so only its presence is checked.
     await page.getByRole('button', { name: 'Keep downloads' }).waitFor();
     await page.getByRole('button', exact(`Download again ${SMALL}`)).waitFor();
-    expect(unexpectedErrors(stack.errors)).toEqual([]);
+    await shot(page, 'downloads-persistence', true);
+    // The /big/ host sends no CORS headers: the downloader then goes through the proxy, as designed.
+    expect(unexpectedErrors(stack.errors).filter((e) => !/big\/2500000\.mp3.*blocked by CORS policy/.test(e))).toEqual([]);
   });
 });

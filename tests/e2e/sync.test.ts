@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './harness';
 import { addPlayerShow, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
-import { openSettings, pauseFromMiniPlayer, playAt, unexpectedErrors } from './backup-helpers';
+import { openSettings, pauseFromMiniPlayer, playAt, shot, unexpectedErrors } from './backup-helpers';
 
 const USER = 'alice';
 const PASSWORD = 'correct horse battery';
@@ -60,10 +60,18 @@ describe('sync', () => {
     await form.getByLabel('Password').fill('wrong password');
     await form.getByRole('button', { name: 'Sign in and sync' }).click();
     await page.getByRole('status').filter({ hasText: 'Sync failed: Wrong user name or password.' }).waitFor({ timeout: 20_000 });
+    await page.locator('.sync-status').first().scrollIntoViewIfNeeded();
+    await shot(page, 'settings-sync-error');
 
     await form.getByLabel('Password').fill(PASSWORD);
     await form.getByRole('button', { name: 'Sync now' }).click();
     await page.getByRole('status').filter({ hasText: /^Last synced today at/ }).waitFor({ timeout: 30_000 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.locator('.sync-status').first().scrollIntoViewIfNeeded();
+      await shot(page, `settings-sync-${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await openShow(page, PLAYER_SHOW.title);
     await page.getByRole('button', { name: `Play ${LONG}` }).first().click();

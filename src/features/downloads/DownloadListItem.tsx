@@ -34,7 +34,7 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
         )}
         <p class="download-item-meta">
           {entry.showTitle && <span class="download-item-show">{entry.showTitle}</span>}
-          <span class={`download-status status-${record.status}`}>{STATUS[record.status]}</span>
+          <span class={`download-status status-${record.status}`}>{removed ? 'Removed' : STATUS[record.status]}</span>
           {record.status !== 'failed' && <span>{size}</span>}
           {active && live?.bytesPerSecond ? <span>{formatSpeed(live.bytesPerSecond)}</span> : null}
           {played && <span>Played</span>}
