@@ -12,6 +12,8 @@
  *                 "playlists": [], "bookmarks": [], "showSettings": [] } }
  */
 
+import type { Bookmark, Playlist } from '../playlists/types';
+
 export const BACKUP_FORMAT = 'hopcast-backup';
 /** Bump with a step in `migrate.ts` whenever a section's shape changes incompatibly. */
 export const BACKUP_VERSION = 1;
@@ -48,25 +50,9 @@ export interface SettingItem {
   updatedAt: number;
 }
 
-/** Issue 13a: a named list of episodes. */
-export interface PlaylistItem {
-  id: string;
-  name: string;
-  episodeIds: string[];
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** Issue 13a: a moment in an episode with an optional note. */
-export interface BookmarkItem {
-  id: string;
-  episodeId: string;
-  /** Seconds. */
-  position: number;
-  note: string;
-  createdAt: number;
-  updatedAt: number;
-}
+/** Issue 13a's records as stored (src/core/playlists/types.ts): manual and smart playlists, bookmarks. */
+export type PlaylistItem = Playlist;
+export type BookmarkItem = Bookmark;
 
 /** Issue 13b: one show's own playback settings (speed, skip silence, intro/outro skips, …). */
 export interface ShowSettingsItem {

@@ -3,7 +3,8 @@
  * per-show settings) is checked here too, so a hostile file is refused before any of it is used.
  */
 import type { BackupSections, BookmarkItem, PlaylistItem, PlayStateItem, QueueItem, SectionName, SettingItem, ShowSettingsItem, SubscriptionItem } from './format';
-import { MAX_STRING } from './format';
+import { BackupError, MAX_STRING } from './format';
+import { parseBookmark, parsePlaylist } from '../playlists/validate';
 import { bool, fail, httpUrl, list, nonEmpty, num, obj, orNull, settingValue, str, time } from './check';
 
 type Reader<T> = (value: unknown, path: string) => T;
@@ -47,28 +48,22 @@ const setting: Reader<SettingItem> = (v, p) => {
   };
 };
 
-const playlist: Reader<PlaylistItem> = (v, p) => {
-  const o = obj(v, p);
-  return {
-    id: nonEmpty(o.id, `${p}.id`, 200),
-    name: nonEmpty(o.name, `${p}.name`, 500),
-    episodeIds: list(o.episodeIds, `${p}.episodeIds`, 10_000).map((x, i) => episodeId(x, `${p}.episodeIds[${i}]`)),
-    createdAt: time(o.createdAt, `${p}.createdAt`),
-    updatedAt: time(o.updatedAt, `${p}.updatedAt`),
+/**
+ * Playlists and bookmarks are checked by their owner's own parsers (src/core/playlists/validate.ts),
+ * so a backup accepts exactly what the app can store. A missing time counts as 0: it never wins.
+ */
+function owned<T>(parse: (raw: unknown, now: number) => T): Reader<T> {
+  return (v, p) => {
+    try {
+      return parse(v, 0);
+    } catch (err) {
+      throw new BackupError(`${p}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
-};
+}
 
-const bookmark: Reader<BookmarkItem> = (v, p) => {
-  const o = obj(v, p);
-  return {
-    id: nonEmpty(o.id, `${p}.id`, 200),
-    episodeId: episodeId(o.episodeId, `${p}.episodeId`),
-    position: num(o.position, `${p}.position`, 0, 1e7),
-    note: o.note === undefined ? '' : str(o.note, `${p}.note`, 5_000),
-    createdAt: time(o.createdAt, `${p}.createdAt`),
-    updatedAt: time(o.updatedAt, `${p}.updatedAt`),
-  };
-};
+const playlist = owned<PlaylistItem>(parsePlaylist);
+const bookmark = owned<BookmarkItem>(parseBookmark);
 
 const showSettings: Reader<ShowSettingsItem> = (v, p) => {
   const o = obj(v, p);

@@ -3,7 +3,7 @@
  * and how to apply an import plan. Features that own a section register one provider with one
  * line in `register.ts`; the file format and its validation live in `src/core/backup/`.
  */
-import type { BackupSections, ImportMode, ItemPlan, SectionName } from '../../core/backup';
+import type { BackupSections, ItemPlan, SectionName } from '../../core/backup';
 
 export type ItemOf<K extends SectionName> = BackupSections[K][number];
 
@@ -39,15 +39,15 @@ type Keyed = { id: string; updatedAt: number } | { podcastId: string; updatedAt:
 
 /**
  * The provider for a section whose items carry an id (or podcastId) and an `updatedAt`, from a
- * feature's two functions: `exportX()` listing every item, and `importX(winners, removeIds)`
- * upserting the winners (and deleting `removeIds`, which is empty unless the listener asked).
- * Playlists, bookmarks and per-show settings plug in through this.
+ * feature's two functions: `exportX()` listing every item and `importX(items)` upserting the given
+ * items by id (the winners of the merge only; it checks them again as hostile input). Such
+ * sections are never thinned by "replace": removing a playlist or bookmark stays the listener's act.
  */
 export function timestampedProvider<K extends 'playlists' | 'bookmarks' | 'showSettings'>(
   section: K,
   noun: string,
   exportItems: () => Promise<BackupSections[K]>,
-  importItems: (winners: BackupSections[K], removeIds: string[], mode: ImportMode) => Promise<void>,
+  importItems: (winners: BackupSections[K]) => Promise<unknown>,
 ): BackupProvider<K> {
   const keyOf = (item: ItemOf<K>) => ('id' in (item as Keyed) ? (item as { id: string }).id : (item as { podcastId: string }).podcastId);
   return {
@@ -56,7 +56,9 @@ export function timestampedProvider<K extends 'playlists' | 'bookmarks' | 'showS
     exportItems,
     keyOf,
     updatedAt: (item) => (item as Keyed).updatedAt,
-    removable: true,
-    apply: (plan) => importItems([...plan.add, ...plan.change] as BackupSections[K], plan.remove.map(keyOf), plan.remove.length ? 'replace' : 'merge'),
+    removable: false,
+    async apply(plan) {
+      await importItems([...plan.add, ...plan.change] as BackupSections[K]);
+    },
   };
 }

@@ -25,15 +25,15 @@ describe('parseBackup', () => {
         playState: [{ episodeId: EP, position: 754.2, duration: 2890, played: false, updatedAt: 9 }],
         queue: [{ episodeId: EP }],
         settings: [{ key: 'skipBack', value: 10, updatedAt: 3 }],
-        playlists: [{ id: 'p1', name: 'Commute', episodeIds: [EP], createdAt: 1, updatedAt: 2 }],
-        bookmarks: [{ id: 'b1', episodeId: EP, position: 12, note: 'good bit', createdAt: 1, updatedAt: 2 }],
+        playlists: [{ id: 'p1', kind: 'manual', name: 'Commute', order: 1024, episodeIds: [EP], createdAt: 1, updatedAt: 2 }],
+        bookmarks: [{ id: 'b1', episodeId: EP, podcastId: 'https://feeds.example/show.xml', time: 12, note: 'good bit', episodeTitle: 'E', podcastTitle: 'S', createdAt: 1, updatedAt: 2 }],
         showSettings: [{ podcastId: 'https://feeds.example/show.xml', settings: { speed: 1.5, skipSilence: true }, updatedAt: 4 }],
       }),
     );
     expect(parsed.sections.subscriptions).toEqual([{ feedUrl: 'https://feeds.example/show.xml', title: 'Show', subscribedAt: 5, order: 0 }]);
     expect(parsed.sections.playState?.[0]?.position).toBe(754.2);
     expect(parsed.sections.queue).toEqual([{ episodeId: EP }]);
-    expect(parsed.sections.playlists?.[0]?.episodeIds).toEqual([EP]);
+    expect(parsed.sections.playlists?.[0]).toMatchObject({ kind: 'manual', episodeIds: [EP] });
     expect(parsed.sections.bookmarks?.[0]?.note).toBe('good bit');
     expect(parsed.sections.showSettings?.[0]?.settings).toEqual({ speed: 1.5, skipSilence: true });
   });
@@ -66,7 +66,8 @@ describe('parseBackup', () => {
     expect(refusal(backup({ subscriptions: [{ feedUrl: 'javascript:alert(1)' }] }))).toBe('subscriptions[0].feedUrl must be an http or https address.');
     expect(refusal(backup({ queue: { episodeId: EP } }))).toBe('queue must be a list.');
     expect(refusal(backup({ queue: [{ episodeId: 'no-separator' }] }))).toMatch(/queue\[0\]\.episodeId is not an episode id/);
-    expect(refusal(backup({ bookmarks: [{ id: 'b', episodeId: EP, position: -1, createdAt: 1, updatedAt: 1 }] }))).toMatch(/bookmarks\[0\]\.position must be between/);
+    expect(refusal(backup({ bookmarks: [{ id: 'b', episodeId: EP, time: -1, createdAt: 1, updatedAt: 1 }] }))).toMatch(/^bookmarks\[0\]: /);
+    expect(refusal(backup({ playlists: [{ id: 'p', kind: 'weird', name: 'x', createdAt: 1, updatedAt: 1 }] }))).toMatch(/^playlists\[0\]: Playlist “x” is of an unknown kind/);
     expect(refusal(backup({ playState: [{ episodeId: EP, position: 1e400, duration: null, played: false, updatedAt: 1 }] }))).toMatch(/must be a number/);
   });
 
