@@ -108,13 +108,22 @@ describe('sync', () => {
     const state = await api('GET', `/hopcast/${USER}/state.json`);
     expect(state.queue.filter((q: { deleted?: boolean }) => !q.deleted).map((q: { id: string }) => q.id)).toEqual([`${stack.fixtures.origin}/audio/episode-1.mp3`]);
 
-    // Another device empties the queue: the tombstone reaches this app on the next sync.
-    await api('PUT', `/hopcast/${USER}/state.json`, { queue: [{ id: `${stack.fixtures.origin}/audio/episode-1.mp3`, deleted: true, updatedAt: Date.now() + 1000 }] });
+    // Another device empties the queue (a tombstone) and adds a playlist and a bookmark: all reach this app.
+    const e1 = { podcast: `${stack.fixtures.origin}/feeds/network-show.xml`, episode: `${stack.fixtures.origin}/audio/episode-1.mp3` };
+    await api('PUT', `/hopcast/${USER}/state.json`, {
+      queue: [{ id: e1.episode, deleted: true, updatedAt: Date.now() + 1000 }],
+      playlists: [{ id: 'pl-from-phone', kind: 'manual', name: 'From the phone', order: 1024, createdAt: 1, episodes: [e1], updatedAt: Date.now() }],
+      bookmarks: [{ id: 'bm-from-phone', ...e1, at: 5, note: 'the routing bit', episodeTitle: E1, podcastTitle: NETWORK, createdAt: 1, updatedAt: Date.now() }],
+    });
     await openSettings(page);
     await page.locator('.sync-form').getByRole('button', { name: 'Sync now' }).click();
     await page.getByRole('status').filter({ hasText: /^Last synced today at/ }).waitFor({ timeout: 30_000 });
     await openQueue(page);
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([]);
+    await page.goto(`${stack.appUrl}/playlists`);
+    await page.getByText('From the phone').first().waitFor({ timeout: 10_000 });
+    await page.goto(`${stack.appUrl}/bookmarks`);
+    await page.getByText('the routing bit').first().waitFor({ timeout: 10_000 });
     expect(unexpectedErrors(stack.errors).filter((e) => !e.includes('401'))).toEqual([]);
   });
 });

@@ -72,6 +72,8 @@ export const PROGRESS_KEYS = {
   uploadedUntil: 'sync.uploadedUntil',
   queueAgreed: 'sync.queueAgreed',
   unmatched: 'sync.unmatched',
+  playlistsAgreed: 'sync.playlistsAgreed',
+  bookmarksAgreed: 'sync.bookmarksAgreed',
 } as const;
 
 async function forgetSyncProgress(): Promise<void> {

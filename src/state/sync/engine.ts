@@ -22,6 +22,7 @@ import { announce } from '../tabs';
 import { currentEpisode, followOtherTab, isPlaying } from '../player';
 import { PROGRESS_KEYS as K } from './account';
 import { EpisodeLookup } from './lookup';
+import { adoptCollection, bookmarkCollection, collectionChanges, playlistCollection } from './collections';
 
 export interface SyncReport {
   followed: number;
@@ -113,14 +114,21 @@ async function localQueue(lookup: EpisodeLookup): Promise<{ items: LocalQueueIte
   return { items, ids };
 }
 
-/** The queue through the Hopcast extension; false when the server does not have it (a plain gpodder server). */
-async function syncQueue(client: SyncClient, lookup: EpisodeLookup): Promise<boolean> {
+/**
+ * Queue, playlists and bookmarks through the Hopcast extension, in one request; false when the
+ * server does not have it (a plain gpodder server).
+ */
+async function syncState(client: SyncClient, lookup: EpisodeLookup): Promise<boolean> {
+  const now = Date.now();
   const { items } = await localQueue(lookup);
   const agreed = await getSetting<Record<string, number>>(K.queueAgreed, {});
-  const changes = queueChanges(items, agreed, Date.now());
+  const queue = queueChanges(items, agreed, now);
+  const playlists = await collectionChanges(playlistCollection, await getSetting<Record<string, number>>(K.playlistsAgreed, {}), lookup, now);
+  const bookmarks = await collectionChanges(bookmarkCollection, await getSetting<Record<string, number>>(K.bookmarksAgreed, {}), lookup, now);
+  const changes = { ...(queue.length ? { queue } : {}), ...(playlists.length ? { playlists } : {}), ...(bookmarks.length ? { bookmarks } : {}) };
   let state;
   try {
-    state = changes.length ? await client.putState({ queue: changes }) : await client.state();
+    state = Object.keys(changes).length ? await client.putState(changes) : await client.state();
   } catch (err) {
     if (isHttpError(err) && err.status === 404 && err.code !== 'sync_disabled') return false;
     throw err;
@@ -136,6 +144,8 @@ async function syncQueue(client: SyncClient, lookup: EpisodeLookup): Promise<boo
     removed: current.filter((c) => !keep.has(c.episodeId)).map((c) => c.episodeId),
   }));
   await setSetting(K.queueAgreed, Object.fromEntries(wanted.map((w) => [w.id, w.order])));
+  await setSetting(K.playlistsAgreed, await adoptCollection(playlistCollection, state.playlists, lookup));
+  await setSetting(K.bookmarksAgreed, await adoptCollection(bookmarkCollection, state.bookmarks, lookup));
   return true;
 }
 
@@ -157,7 +167,7 @@ export async function syncOnce(account: SyncAccount): Promise<SyncReport> {
     await client.registerDevice();
     await syncSubscriptions(client, lookup, report);
     await syncActions(client, account, lookup, report);
-    report.queueSynced = await syncQueue(client, lookup);
+    report.queueSynced = await syncState(client, lookup);
     await Promise.all([libraryChanged(), reloadQueue(), refreshHistory()]);
     announce({ type: 'library' });
     announce({ type: 'queue' });

@@ -54,7 +54,7 @@ export function syncNow(): Promise<void> {
         const report = await syncOnce(account);
         await saveStatus({
           state: 'ok', lastOk: Date.now(), error: null, pending: await countPending(),
-          note: report.queueSynced ? null : 'The queue is not synced: this server speaks gpodder only, without the Hopcast extension.',
+          note: report.queueSynced ? null : 'The queue, playlists and bookmarks are not synced: this server speaks gpodder only, without the Hopcast extension.',
         });
       } catch (err) {
         await saveStatus({ ...syncStatus.value, state: 'error', error: describeSyncError(err, account.server), pending: await countPending().catch(() => 0) });
