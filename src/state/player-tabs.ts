@@ -31,8 +31,8 @@ export function startTabSync(): void {
   el.addEventListener('pause', () => announce({ type: 'history' }));
   onTabMessage((message) => {
     if (message.type === 'playing') {
+      // Only pause here: the position messages that follow say which episode and where.
       if (!el.paused) pause();
-      void followOtherTab(message.episodeId, position.value).catch(() => undefined);
     } else if (message.type === 'position') {
       void followOtherTab(message.episodeId, message.position).catch(() => undefined);
     } else if (message.type === 'history') {
