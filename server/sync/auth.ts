@@ -83,6 +83,9 @@ export function createRequireUser(): MiddlewareHandler<SyncEnv> {
   const failures: Failures = new Map();
   const cacheKey = randomBytes(32);
   const verified = new Map<string, { id: string; name: string; until: number }>();
+  // The session last handed to each credential pair: a client without a cookie jar (Kasts sends Basic every
+  // time) keeps getting the same session instead of leaving a new row behind with every request.
+  const issued = new Map<string, string>();
   return async (c, next) => {
     const db = c.var.db;
     const wanted = pathUser(c);
@@ -126,7 +129,15 @@ export function createRequireUser(): MiddlewareHandler<SyncEnv> {
     if (user.name !== wanted) return unauthorized(c, `Signed in as ${user.name}, not as ${wanted}`);
     // A page on another origin cannot keep our cookie (CORS without credentials): a session would only pile up rows.
     const origin = c.req.header('origin');
-    if (!origin || origin === new URL(c.req.url).origin) setSessionCookie(c, await createSession(db, user.id, c.var.settings.sessionMs));
+    if (!origin || origin === new URL(c.req.url).origin) {
+      let token = issued.get(key);
+      if (!token || (await sessionUser(db, token))?.id !== user.id) {
+        token = await createSession(db, user.id, c.var.settings.sessionMs);
+        if (issued.size > 1000) issued.clear();
+        issued.set(key, token);
+      }
+      setSessionCookie(c, token);
+    }
     c.set('user', user);
     return next();
   };

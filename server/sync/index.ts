@@ -17,7 +17,7 @@ import { mountStateRoutes } from './routes/state';
 /**
  * The sync server under /api/2/ (gpodder.net API v2 plus the Hopcast state extension), or, when
  * HOPCAST_SYNC is off, one JSON 404 for the whole prefix. The database opens (and migrates) at once;
- * requests wait for it, and a database that cannot open answers 503 with the reason.
+ * requests wait for it, and while it cannot open they answer 503 (the log says why).
  */
 export function mountSync(app: Hono, config: ServerConfig): void {
   const settings = { ...config.sync, trustProxy: config.limits.trustProxy };
@@ -25,9 +25,22 @@ export function mountSync(app: Hono, config: ServerConfig): void {
     app.all('/api/2/*', (c) => jsonError(c, 404, 'sync_disabled', 'Sync is off on this server (HOPCAST_SYNC=1 turns it on)'));
     return;
   }
-  const ready: Promise<SqlDb> = openDatabase(settings);
-  ready.catch((err: unknown) => console.error(`sync database failed to open: ${err instanceof Error ? err.message : String(err)}`));
-  onServerClose(app, () => ready.then((db) => db.close()).catch(() => undefined));
+  // Opened at start; if that fails (PostgreSQL not up yet), a request at least 5 s later tries again.
+  let opening: Promise<SqlDb> | null = null;
+  let failedAt = 0;
+  const database = (): Promise<SqlDb> => {
+    if (!opening || (failedAt && Date.now() - failedAt >= 5000)) {
+      failedAt = 0;
+      opening = openDatabase(settings);
+      opening.catch((err: unknown) => {
+        failedAt = Date.now();
+        console.error(`sync database failed to open: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    }
+    return opening;
+  };
+  void database().catch(() => undefined);
+  onServerClose(app, async () => (await opening?.catch(() => null))?.close());
 
   const api = new Hono<SyncEnv>();
   api.use('*', async (c, next) => {
@@ -47,7 +60,7 @@ export function mountSync(app: Hono, config: ServerConfig): void {
   api.use('*', async (c, next) => {
     let db: SqlDb;
     try {
-      db = await ready;
+      db = await database();
     } catch {
       return jsonError(c, 503, 'sync_unavailable', 'The sync database is unavailable: the server log says why');
     }

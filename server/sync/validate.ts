@@ -69,12 +69,17 @@ export function parseSubscriptionUpload(body: unknown, max: number): Subscriptio
   return { add, remove, updateUrls };
 }
 
+/**
+ * A play field in whole seconds. A negative number means "unknown": AntennaPod uploads -1 for a play it
+ * has no position for (and Nextcloud gpoddersync stores -1 as its default), so it is stored as absent
+ * rather than refusing the batch, which such a client would retry for ever.
+ */
 function seconds(value: unknown, field: string): number | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_SECONDS) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value > MAX_SECONDS) {
     throw badRequest(`${field} must be a whole number of seconds ≥ 0`);
   }
-  return Math.floor(value);
+  return value < 0 ? null : Math.floor(value);
 }
 
 const KINDS: readonly ActionKind[] = ['download', 'play', 'delete', 'new'];
@@ -149,7 +154,10 @@ export function parseStateChanges(body: unknown, max: number, now: number): Stat
       const at = `${section}[${i}]`;
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badRequest(`${at} must be an object`);
       const item = raw as Record<string, unknown>;
-      const id = text(item.id, `${at}.id`, 1024);
+      // Any string: Hopcast's own episode ids (feed URL, U+0000, guid) are welcome as queue ids.
+      const id = item.id;
+      if (typeof id !== 'string' || id === '') throw badRequest(`${at}.id must be a non-empty string`);
+      if (Buffer.byteLength(id) > 1024) throw badRequest(`${at}.id is longer than 1024 bytes`);
       const updatedAt = item.updatedAt;
       if (typeof updatedAt !== 'number' || !Number.isSafeInteger(updatedAt) || updatedAt < 0) throw badRequest(`${at}.updatedAt must be whole milliseconds since 1970`);
       if (updatedAt > now + FUTURE_SLACK_MS) throw badRequest(`${at}.updatedAt is more than a day in the future: check the device's clock`);

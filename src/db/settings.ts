@@ -38,3 +38,18 @@ export async function listSettings(): Promise<StoredSetting[]> {
   const when = (times ?? {}) as Record<string, number>;
   return keys.flatMap((key, i) => (key === SETTING_TIMES_KEY ? [] : [{ key, value: values[i], updatedAt: when[key] ?? 0 }]));
 }
+
+/**
+ * Read-modify-write of one setting in a single transaction, so concurrent updates (four default
+ * shows resolved at once, each adding its entry to one map) never overwrite each other.
+ */
+export async function updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
+  const tx = (await db()).transaction('settings', 'readwrite');
+  const stored = await tx.store.get(key);
+  const times = ((await tx.store.get(SETTING_TIMES_KEY)) ?? {}) as Record<string, number>;
+  const next = update(stored === undefined ? fallback : (stored as T));
+  await tx.store.put(next, key);
+  await tx.store.put({ ...times, [key]: Date.now() }, SETTING_TIMES_KEY);
+  await tx.done;
+  return next;
+}

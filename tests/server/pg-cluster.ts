@@ -56,7 +56,7 @@ export async function startPgCluster(options: { durable?: boolean } = {}): Promi
   };
   await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   // Tests do not need crash safety; the bench keeps PostgreSQL's defaults so its figures are honest.
-  const speed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const speed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=100';
   try {
     await exec('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '120', '-o', `-c listen_addresses='' -k ${dir} -p 5432${speed}`, 'start']);
   } catch (err) {

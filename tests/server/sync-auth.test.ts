@@ -49,6 +49,25 @@ forEachBackend((b) => {
     expect(after.json.message).toMatch(/session has ended/);
   });
 
+  it('a client that sends Basic every time and keeps no cookie (Kasts) reuses one session, not a new row per request', async () => {
+    await b.addUser('kay');
+    const cookies = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const res = await call(b.server, 'GET', '/api/2/devices/kay.json', { auth: basic('kay') });
+      expect(res.status).toBe(200);
+      cookies.add(res.headers.get('set-cookie')!.split(';')[0]!);
+    }
+    expect(cookies.size).toBe(1);
+    const { rows } = await b.db.exec("SELECT COUNT(*) AS n FROM sync_sessions s JOIN sync_users u ON u.id = s.user_id WHERE u.name = 'kay'");
+    expect(Number(rows[0]!.n)).toBe(1);
+    // After a logout the next Basic request starts a new session rather than handing out the ended one.
+    await call(b.server, 'POST', '/api/2/auth/kay/logout.json', { headers: { cookie: [...cookies][0]! } });
+    const again = await call(b.server, 'GET', '/api/2/devices/kay.json', { auth: basic('kay') });
+    const fresh = again.headers.get('set-cookie')!.split(';')[0]!;
+    expect(fresh).not.toBe([...cookies][0]);
+    expect((await call(b.server, 'GET', '/api/2/devices/kay.json', { headers: { cookie: fresh } })).status).toBe(200);
+  });
+
   it('refuses a wrong password, an unknown user and credentials for another path user', async () => {
     await b.addUser('ben');
     await b.addUser('cat');
@@ -77,6 +96,15 @@ forEachBackend((b) => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.json.error).toBe('rate_limited');
+  });
+
+  it('marks the cookie Secure behind an https reverse proxy (HOPCAST_TRUST_PROXY=1 and X-Forwarded-Proto)', async () => {
+    await b.addUser('sec');
+    const server = await b.startServer({ HOPCAST_TRUST_PROXY: '1' });
+    const res = await call(server, 'POST', '/api/2/auth/sec/login.json', { auth: basic('sec'), headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    const untrusted = await call(b.server, 'POST', '/api/2/auth/sec/login.json', { auth: basic('sec'), headers: { 'x-forwarded-proto': 'https' } });
+    expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 
   it('applies the API rate limit to /api/2/', async () => {

@@ -28,6 +28,18 @@ forEachBackend((b) => {
     expect((await call(b.server, 'POST', '/api/2/devices/dev/no%20spaces.json', { auth, body: {} })).status).toBe(400);
   });
 
+  it('sync-devices (Kasts): all of a user\'s devices are one group, since subscriptions are per user', async () => {
+    await b.addUser('kst');
+    const auth = basic('kst');
+    await call(b.server, 'POST', '/api/2/devices/kst/kasts.json', { auth, body: { caption: 'Kasts', type: 'desktop' } });
+    expect((await call(b.server, 'GET', '/api/2/sync-devices/kst.json', { auth })).json).toEqual({ synchronized: [], 'not-synchronized': ['kasts'] });
+    await call(b.server, 'POST', '/api/2/devices/kst/phone.json', { auth, body: {} });
+    const joined = await call(b.server, 'POST', '/api/2/sync-devices/kst.json', { auth, body: { synchronize: [['kasts', 'phone']], 'stop-synchronize': [] } });
+    expect(joined.status).toBe(200);
+    expect(joined.json).toEqual({ synchronized: [['kasts', 'phone']], 'not-synchronized': [] });
+    expect((await call(b.server, 'POST', '/api/2/sync-devices/kst.json', { auth, body: { synchronize: 'all' } })).status).toBe(400);
+  });
+
   it('subscriptions: per user across devices, with timestamp, update_urls and since', async () => {
     await b.addUser('sub');
     const auth = basic('sub');
@@ -101,6 +113,28 @@ forEachBackend((b) => {
     expect(down.json.actions).toEqual([{ podcast: FEED, episode: EP(7), device: 'a', action: 'play', timestamp: '2026-11-30T10:09:00', started: 0, position: 500, total: 1000 }]);
   });
 
+  it('takes AntennaPod\'s -1 ("unknown") play fields as absent instead of refusing its batch', async () => {
+    await b.addUser('apod');
+    const auth = basic('apod');
+    // What AntennaPod's EpisodeAction.writeToJsonObject sends for a play it has no position for.
+    const res = await call(b.server, 'POST', '/api/2/episodes/apod.json', {
+      auth,
+      body: [{ podcast: FEED, episode: EP(4), guid: 'g4', action: 'play', timestamp: '2026-11-30T10:00:00', started: -1, position: -1, total: -1, device: 'antennapod' }],
+    });
+    expect(res.status).toBe(200);
+    const down = await call(b.server, 'GET', '/api/2/episodes/apod.json', { auth });
+    expect(down.json.actions).toEqual([{ podcast: FEED, episode: EP(4), guid: 'g4', device: 'antennapod', action: 'play', timestamp: '2026-11-30T10:00:00' }]);
+  });
+
+  it('an action without guid (mygpoclient) keeps the guid another client sent for the episode', async () => {
+    await b.addUser('gid');
+    const auth = basic('gid');
+    const play = (position: number, timestamp: string, guid?: string) => ({ podcast: FEED, episode: EP(8), action: 'play', timestamp, started: 0, position, total: 900, ...(guid ? { guid } : {}) });
+    await call(b.server, 'POST', '/api/2/episodes/gid.json', { auth, body: [play(10, '2026-11-30T10:00:00', 'urn:ep8')] });
+    await call(b.server, 'POST', '/api/2/episodes/gid.json', { auth, body: [play(20, '2026-11-30T10:01:00')] });
+    expect((await call(b.server, 'GET', '/api/2/episodes/gid.json', { auth })).json.actions).toEqual([{ ...play(20, '2026-11-30T10:01:00'), guid: 'urn:ep8' }]);
+  });
+
   it('a device clock in the future cannot win every later comparison', async () => {
     await b.addUser('clk');
     const auth = basic('clk');
@@ -117,7 +151,8 @@ forEachBackend((b) => {
     const auth = basic('bad');
     const good = { podcast: FEED, episode: EP(1), action: 'play', started: 0, position: 1, total: 2 };
     const cases: Array<[unknown, RegExp]> = [
-      [[good, { ...good, position: -1 }], /^actions\[1\]\.position must be a whole number of seconds/],
+      [[good, { ...good, position: '12' }], /^actions\[1\]\.position must be a whole number of seconds/],
+      [[good, { ...good, total: 1e12 }], /^actions\[1\]\.total must be a whole number of seconds/],
       [[good, { ...good, action: 'flattr' }], /^actions\[1\]\.action must be one of download, play, delete, new/],
       [[{ ...good, episode: '' }], /^actions\[0\]\.episode must be a non-empty string/],
       [[{ ...good, episode: 'x'.repeat(3000) }], /^actions\[0\]\.episode is longer than 2048 bytes/],
@@ -168,9 +203,13 @@ forEachBackend((b) => {
     }
   });
 
-  it('unknown sync paths are JSON 404s', async () => {
+  it('unknown sync paths are JSON 404s; gpodder paths need their .json', async () => {
     const res = await call(b.server, 'GET', '/api/2/nothing/here.json');
     expect(res.status).toBe(404);
     expect(res.json.error).toBe('not_found');
+    await b.addUser('ext');
+    const bare = await call(b.server, 'GET', '/api/2/episodes/ext', { auth: basic('ext') });
+    expect(bare.status).toBe(400);
+    expect(bare.json.message).toBe('The path must end in .json');
   });
 });

@@ -22,6 +22,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
         expires_ms BIGINT NOT NULL
       )`,
       `CREATE INDEX sync_sessions_user ON sync_sessions (user_id)`,
+      // Expired sessions are swept at each sign-in: by index, not by a scan of every session.
+      `CREATE INDEX sync_sessions_expires ON sync_sessions (expires_ms)`,
       `CREATE TABLE sync_devices (
         user_id TEXT NOT NULL REFERENCES sync_users(id) ON DELETE CASCADE,
         device_id TEXT NOT NULL,

@@ -37,7 +37,10 @@ function actionJson(a: EpisodeAction): Record<string, unknown> {
 
 /** The gpodder.net API v2 endpoints AntennaPod, Kasts, gPodder and mygpoclient use (docs/SYNC.md). */
 export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHandler<SyncEnv>): void {
-  api.get('/devices/:file', requireUser, async (c) => c.json(await listDevices(c.var.db, c.var.user.id)));
+  api.get('/devices/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
+    return c.json(await listDevices(c.var.db, c.var.user.id));
+  });
 
   api.post('/devices/:user/:file', requireUser, async (c) => {
     const device = checkDeviceId(jsonName(c.req.param('file')));
@@ -45,6 +48,26 @@ export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHa
     await saveDevice(c.var.db, c.var.user.id, device, caption, type);
     // gpodder.net answers an empty 200, and mygpoclient's update_device_settings checks for exactly that.
     return c.body(null, 200);
+  });
+
+  // Device synchronisation (Kasts asks for it): subscriptions are per user here, so every device of the
+  // user is always in one group; requests to join groups are accepted, requests to leave cannot be honoured.
+  const syncStatus = async (userId: string, db: SyncEnv['Variables']['db']) => {
+    const ids = (await listDevices(db, userId)).map((d) => d.id);
+    return ids.length > 1 ? { synchronized: [ids], 'not-synchronized': [] } : { synchronized: [], 'not-synchronized': ids };
+  };
+  api.get('/sync-devices/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
+    return c.json(await syncStatus(c.var.user.id, c.var.db));
+  });
+  api.post('/sync-devices/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
+    const body = await readJson(c);
+    const groups = body && typeof body === 'object' ? (body as Record<string, unknown>).synchronize : undefined;
+    if (groups !== undefined && (!Array.isArray(groups) || !groups.every((g) => Array.isArray(g) && g.every((id) => typeof id === 'string')))) {
+      throw badRequest('synchronize must be a list of lists of device ids');
+    }
+    return c.json(await syncStatus(c.var.user.id, c.var.db));
   });
 
   api.get('/subscriptions/:user/:file', requireUser, async (c) => {
@@ -64,6 +87,7 @@ export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHa
   });
 
   api.get('/episodes/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
     const sinceMs = since(c.req.query('since'));
     const podcast = c.req.query('podcast') || undefined;
     const device = c.req.query('device') || undefined;
@@ -73,6 +97,7 @@ export function mountGpodderRoutes(api: Hono<SyncEnv>, requireUser: MiddlewareHa
   });
 
   api.post('/episodes/:file', requireUser, async (c) => {
+    jsonName(c.req.param('file'));
     const now = Date.now();
     const actions = parseActions(await readJson(c), c.var.settings.maxActions, now);
     await recordActions(c.var.db, c.var.user.id, actions, now);

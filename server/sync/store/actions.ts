@@ -44,6 +44,7 @@ export async function recordActions(db: SqlDb, userId: string, actions: readonly
          ts_ms = excluded.ts_ms, started = excluded.started, position = excluded.position, total = excluded.total,
          changed_ms = excluded.changed_ms
        WHERE excluded.ts_ms >= sync_episode_actions.ts_ms`,
+      [1, 2],
     );
   });
 }

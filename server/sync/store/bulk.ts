@@ -8,7 +8,11 @@ const CHUNK = 500;
  * round trips instead of one per row (what makes PostgreSQL fast here). Rows must have distinct keys
  * (PostgreSQL refuses to update one row twice in a statement): callers de-duplicate first.
  */
-export async function insertMany(tx: SqlTx, table: string, columns: readonly string[], rows: readonly Param[][], onConflict: string): Promise<number> {
+export async function insertMany(tx: SqlTx, table: string, columns: readonly string[], rows: readonly Param[][], onConflict: string, keyColumns: readonly number[]): Promise<number> {
+  // Every writer takes its row locks in key order, so two PostgreSQL transactions upserting the same rows
+  // in different orders wait for each other instead of deadlocking.
+  const key = (row: readonly Param[]) => keyColumns.map((i) => String(row[i])).join('\u0000');
+  rows = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   let changed = 0;
   const one = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += CHUNK) {

@@ -16,6 +16,12 @@ export interface StateItem {
 export type StateChanges = Partial<Record<Section, StateItem[]>>;
 export type StateDocument = Record<Section, unknown[]> & { updatedAt: number };
 
+/**
+ * Item ids as a text column: JSON-escaped, because Hopcast's episode ids hold U+0000 (feed URL, NUL, guid)
+ * and PostgreSQL text cannot. The escaping is one-to-one, so ids stay distinct; the body keeps the real id.
+ */
+const columnId = (id: string) => JSON.stringify(id).slice(1, -1);
+
 export const MAX_SECTION_ITEMS = 10_000;
 export const TOMBSTONE_MS = 90 * 86_400_000;
 
@@ -26,8 +32,8 @@ export const TOMBSTONE_MS = 90 * 86_400_000;
  */
 export async function mergeState(db: SqlDb, userId: string, changes: StateChanges, now: number): Promise<void> {
   await db.transaction(async (tx) => {
-    // Tombstones live long enough for every device to learn of the removal, then go.
-    await tx.exec('DELETE FROM sync_state_items WHERE user_id = ? AND deleted = 1 AND updated_at < ?', [userId, now - TOMBSTONE_MS]);
+    // Tombstones live 90 days on the server clock (device clocks vary) so every device learns of the removal, then go.
+    await tx.exec('DELETE FROM sync_state_items WHERE user_id = ? AND deleted = 1 AND changed_ms < ?', [userId, now - TOMBSTONE_MS]);
     for (const section of SECTIONS) {
       const items = changes[section];
       if (!items?.length) continue;
@@ -35,10 +41,11 @@ export async function mergeState(db: SqlDb, userId: string, changes: StateChange
         tx,
         'sync_state_items',
         ['user_id', 'section', 'item_id', 'updated_at', 'deleted', 'body', 'changed_ms'],
-        items.map((i) => [userId, section, i.id, i.updatedAt, i.deleted ? 1 : 0, i.body, now]),
+        items.map((i) => [userId, section, columnId(i.id), i.updatedAt, i.deleted ? 1 : 0, i.body, now]),
         `ON CONFLICT (user_id, section, item_id) DO UPDATE SET
            updated_at = excluded.updated_at, deleted = excluded.deleted, body = excluded.body, changed_ms = excluded.changed_ms
          WHERE excluded.updated_at > sync_state_items.updated_at`,
+        [2],
       );
       const { rows } = await tx.exec('SELECT COUNT(*) AS n FROM sync_state_items WHERE user_id = ? AND section = ?', [userId, section]);
       if (Number(rows[0]?.n) > MAX_SECTION_ITEMS) {

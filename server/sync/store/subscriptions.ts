@@ -16,6 +16,7 @@ export async function changeSubscriptions(db: SqlDb, userId: string, device: str
       ['user_id', 'url', 'subscribed', 'changed_ms'],
       rows,
       'ON CONFLICT (user_id, url) DO UPDATE SET subscribed = excluded.subscribed, changed_ms = excluded.changed_ms',
+      [1],
     );
   });
 }
