@@ -28,6 +28,10 @@ async function register(): Promise<void> {
   wb.addEventListener('activated', () => {
     offlineReady.value = true;
   });
+  // A PWA left open for days would otherwise only look for a new version on navigation.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb?.update().catch(() => undefined);
+  });
   await wb.register();
   if (navigator.serviceWorker.controller) offlineReady.value = true;
 }
