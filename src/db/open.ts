@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -43,6 +43,12 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
       if (oldVersion < 3) {
         // The serialized search index: megabytes, so it gets a store of its own rather than a settings key.
         database.createObjectStore('searchIndex');
+      }
+      if (oldVersion < 5) {
+        // Transcripts and chapters kept with the episode for offline use, and the transcript search index.
+        database.createObjectStore('transcripts', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
+        database.createObjectStore('chapters', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
+        database.createObjectStore('transcriptIndex', { keyPath: 'episodeId' });
       }
     },
     blocking() {
