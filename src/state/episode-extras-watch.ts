@@ -9,7 +9,8 @@ import type { DownloadRecord } from '../core/types';
 import { listChapterIds } from '../db/chapters';
 import { getEpisode, getEpisodes, listEpisodesByPodcast } from '../db/episodes';
 import { listTranscriptIds } from '../db/transcripts';
-import { downloads, initDownloads } from './downloads';
+import { listDownloads } from '../db/downloads';
+import { downloads } from './downloads';
 import { getStoredChapters, getStoredTranscript, hasExtras, indexStoredExtras, removeEpisodeExtras, storeEpisodeExtras } from './episode-extras';
 import { libraryVersion } from './library';
 import { online } from './online';
@@ -79,9 +80,10 @@ export function startEpisodeExtras(): void {
   if (started) return;
   started = true;
   void (async () => {
-    await Promise.all([loadTranscriptSettings(), initDownloads()]);
+    // The stored records, not the downloads signal: starting the download manager is not ours to do.
+    const [, stored] = await Promise.all([loadTranscriptSettings(), listDownloads()]);
+    enqueue(stored.filter((r) => r.status === 'complete').map((r) => r.episodeId));
     let previous: ReadonlyMap<string, DownloadRecord> = downloads.peek();
-    enqueue([...previous.values()].filter((r) => r.status === 'complete').map((r) => r.episodeId));
     effect(() => {
       const now = downloads.value;
       const finished: string[] = [];

@@ -105,3 +105,29 @@ export async function removeEpisodeExtras(episodeId: string): Promise<void> {
 }
 
 export { getStoredChapters, getStoredTranscript };
+
+/** Object URLs of stored chapter images, made once per image and kept for the session (they are few). */
+const imageUrls = new Map<Blob, string>();
+
+function imageUrl(blob: Blob): string {
+  let url = imageUrls.get(blob);
+  if (!url) imageUrls.set(blob, (url = URL.createObjectURL(blob)));
+  return url;
+}
+
+const blobsByRecord = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The stored chapters of an episode for `url`, images pointing at their stored copies (so they
+ * show offline); null when none are stored or the stored attempt failed.
+ */
+export async function storedChapterList(episodeId: string, url: string): Promise<Chapter[] | null> {
+  const record = await getStoredChapters(episodeId);
+  if (!record || record.url !== url || record.error) return null;
+  let urls = blobsByRecord.get(record);
+  if (!urls) {
+    urls = new Map(Object.entries(record.images).map(([src, blob]) => [src, imageUrl(blob)]));
+    blobsByRecord.set(record, urls);
+  }
+  return record.chapters.map((c) => ({ ...c, img: c.img ? (urls.get(c.img) ?? c.img) : null }));
+}

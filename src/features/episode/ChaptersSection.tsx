@@ -5,14 +5,14 @@ import { loadChapters, type Loaded } from '../../state/episode-page';
 import { httpUrl } from './safe-url';
 
 /** The `podcast:chapters` table of contents; each start time plays the episode from there. */
-export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((seconds: number) => void) | null }) {
+export function ChaptersSection({ url, episodeId, onSeek }: { url: string; episodeId: string; onSeek: ((seconds: number) => void) | null }) {
   const [state, setState] = useState<Loaded<Chapter[]> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setState(null);
-    void loadChapters(url, controller.signal).then((loaded) => !controller.signal.aborted && setState(loaded));
+    void loadChapters(url, controller.signal, episodeId).then((loaded) => !controller.signal.aborted && setState(loaded));
     return () => controller.abort();
-  }, [url]);
+  }, [url, episodeId]);
 
   const chapters = state?.ok ? visibleChapters(state.value) : [];
   return (
