@@ -13,6 +13,7 @@ import { FundingSection, PeopleSection } from './PeopleSection';
 import { httpUrl } from './safe-url';
 import { ShowNotes } from './ShowNotes';
 import { TranscriptSection } from './TranscriptSection';
+import { feedOfEpisodeId, SharedEpisodeOffer } from '../share/SharedEpisodeOffer';
 import './episode.css';
 
 type State = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; message: string } | { kind: 'ready'; details: EpisodeDetails };
@@ -56,7 +57,7 @@ export function EpisodePage({ id }: { id: string }) {
     return (
       <Page title="Episode" back="/">
         {state.kind === 'loading' && <p class="muted">Loading…</p>}
-        {state.kind === 'missing' && <p>This episode is not in your library. It may belong to a show you unsubscribed from.</p>}
+        {state.kind === 'missing' && (episodeId && feedOfEpisodeId(episodeId) ? <SharedEpisodeOffer episodeId={episodeId} /> : <p>This episode is not in your library. It may belong to a show you unsubscribed from.</p>)}
         {state.kind === 'failed' && <p class="error-text">The episode could not be read: {state.message}</p>}
       </Page>
     );

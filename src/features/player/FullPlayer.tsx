@@ -10,6 +10,7 @@ import { ShareButton } from './ShareButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import { FollowAlong } from '../transcripts/FollowAlong';
 import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
@@ -86,6 +87,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
           <SleepTimerControl />
         </div>
         <ShareButton />
+        <FollowAlong />
         <ChapterList />
       </div>
     </div>

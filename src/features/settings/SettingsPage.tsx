@@ -3,6 +3,7 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { TranscriptSettings } from '../transcripts/TranscriptSettings';
 
 export function SettingsPage() {
   return (
@@ -10,6 +11,7 @@ export function SettingsPage() {
       <LibrarySettings />
       <PlaybackSettings />
       <DownloadSettings />
+      <TranscriptSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />
