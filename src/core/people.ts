@@ -55,7 +55,7 @@ function richness(name: string): number {
   let n = 0;
   for (const c of name) if (c !== c.toLowerCase() || c.normalize('NFD').length > 1) n++;
   // ALL CAPS is shouting, not care.
-  return name === name.toUpperCase() ? n / 4 : n;
+  return name === name.toUpperCase() ? 0 : n;
 }
 
 export function buildPeople(sources: readonly PersonSource[]): PersonEntry[] {

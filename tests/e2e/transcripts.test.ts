@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type Stack } from './harness';
+import { audioTime, episodeId, exact, LAB, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript } from './transcript-helpers';
+
+/** Cue times of lab-1.vtt (scripts/make-transcript-audio.sh places the words there). */
+const PERIWINKLE_AT = 15;
+
+describe('transcripts online', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('a guest of both shows has one People page listing episodes of both, and search finds them by name', async () => {
+    const page = await stack.newPage();
+    await startWithBothShows(stack, page);
+    await openShow(page, LAB.title);
+    await row(page, 'Gardens in the air').getByRole('link', { name: 'Gardens in the air' }).click();
+    const people = page.getByRole('region', { name: 'People' });
+    await people.getByRole('link', exact('Zoë Quartermaine')).click();
+    await page.getByRole('heading', { level: 1, name: 'Zoë Quartermaine' }).waitFor();
+    const list = page.getByRole('list', { name: 'Episodes with Zoë Quartermaine' });
+    await list.getByRole('article', exact('Lighthouses at midnight')).waitFor();
+    await list.getByRole('article', exact('Gardens in the air')).waitFor();
+    // Newest first: Night Shift's episode is a day newer.
+    expect(await list.getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['Lighthouses at midnight', 'Gardens in the air']);
+    await page.getByText('2 episodes in 2 shows').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
+    await page.getByRole('searchbox', { name: 'Search episodes' }).fill('quarterm');
+    await page.getByRole('list', { name: 'Matching people' }).getByRole('link', { name: /Zoë Quartermaine/ }).waitFor();
+  });
+
+  test('a 50 MB transcript gets a clear message on the Episode page and the episode still plays', async () => {
+    const context = await stack.newContext();
+    const page = await stack.newPage(context);
+    await startWithBothShows(stack, page);
+    await openShow(page, LAB.title);
+    await row(page, 'A broken transcript').getByRole('link', { name: 'A broken transcript' }).click();
+    await page.getByText('Transcript', { exact: true }).click();
+    await page.getByText('The transcript is larger than 5 MB, so it was not kept.').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', exact('Play A broken transcript')).click();
+    await expect.poll(() => audioTime(page), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  });
+
+  test('Share quote from a search hit; the link opens, for someone without the show, at that second after they agree to subscribe', async () => {
+    const context = await stack.newContext();
+    await recordShares(context);
+    const page = await stack.newPage(context);
+    await startWithBothShows(stack, page);
+    await openShow(page, LAB.title);
+    await row(page, 'Gardens in the air').getByRole('button', exact('Download Gardens in the air')).click();
+    await row(page, 'Gardens in the air').getByRole('button', exact('Remove download Gardens in the air')).waitFor({ timeout: 30_000 });
+    const id = episodeId(stack, LAB.file, 'lab-1');
+    await expect.poll(() => storedTranscript(page, id), { timeout: 20_000 }).toMatchObject({ cues: 6, error: null, segment: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
+    await page.getByRole('searchbox', { name: 'Search episodes' }).fill('periwinkle');
+    await page.getByRole('button', exact('Share quote from 0:15 of Gardens in the air')).click();
+    await expect.poll(() => shares(page).then((s) => s.length)).toBe(1);
+    const [shared] = await shares(page);
+    expect(shared!.text).toContain('“The periwinkle zeppelin flies when the tide turns.”');
+    expect(shared!.url).toBe(`${stack.appUrl}/episode/${encodeURIComponent(id)}#t=${PERIWINKLE_AT}`);
+
+    const fresh = await stack.newContext();
+    const other = await stack.newPage(fresh);
+    await other.goto(shared!.url!);
+    await other.getByText("an episode from a show you don't follow yet").waitFor();
+    await other.getByRole('button', exact('Subscribe and open')).click();
+    await other.getByRole('heading', { level: 2, name: 'Gardens in the air' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => audioTime(other), { timeout: 15_000 }).toBeGreaterThanOrEqual(PERIWINKLE_AT);
+    expect(await audioTime(other)).toBeLessThan(PERIWINKLE_AT + 1);
+    expect(await other.locator('audio').evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
+  });
+});
+
+describe('transcripts offline', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('download one episode, servers stopped: a word said only in its transcript is found, and its hit plays from the cue', async () => {
+    const context = await stack.newContext();
+    await recordPlaying(context);
+    const page = await stack.newPage(context);
+    await startWithBothShows(stack, page);
+    await openShow(page, LAB.title);
+    await row(page, 'Gardens in the air').getByRole('button', exact('Download Gardens in the air')).click();
+    await row(page, 'Gardens in the air').getByRole('button', exact('Remove download Gardens in the air')).waitFor({ timeout: 30_000 });
+    const id = episodeId(stack, LAB.file, 'lab-1');
+    await expect.poll(() => storedTranscript(page, id), { timeout: 20_000 }).toMatchObject({ cues: 6, error: null, segment: true });
+
+    await context.setOffline(true);
+    await stack.stopApp();
+    await stack.fixtures.close();
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
+    await page.getByRole('searchbox', { name: 'Search episodes' }).fill('periwinkle');
+    const result = page.getByRole('article', exact('Gardens in the air'));
+    await result.getByText('In transcript').waitFor({ timeout: 15_000 });
+    // The hit names the show, the time and the line, with the word marked.
+    await result.getByText('Lab Notes').waitFor();
+    expect(await result.locator('mark').allTextContents()).toContain('periwinkle');
+    // Only that episode said it.
+    expect(await page.getByRole('list', { name: 'Matching episodes' }).getByRole('article').count()).toBe(1);
+
+    await result.getByRole('button', { name: /^Play Gardens in the air from 0:15: / }).click();
+    await expect.poll(() => playingTimes(page), { timeout: 15_000 }).not.toEqual([]);
+    const [first] = await playingTimes(page);
+    expect(first).toBeGreaterThanOrEqual(PERIWINKLE_AT - 0.05);
+    expect(first).toBeLessThan(PERIWINKLE_AT + 1);
+    expect(await page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentSrc)).toContain('/offline-audio/');
+    await expect.poll(() => audioTime(page), { timeout: 10_000 }).toBeGreaterThan(PERIWINKLE_AT + 0.5);
+
+    // The follow-along transcript in the player marks the line being said.
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const current = page.getByRole('dialog').locator('.follow-cue[aria-current="true"]');
+    await expect.poll(() => current.textContent(), { timeout: 10_000 }).toContain('periwinkle');
+  });
+});
