@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStack, type Stack } from './harness';
-import { audioTime, episodeId, exact, LAB, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript } from './transcript-helpers';
+import { audioTime, episodeId, exact, LAB, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript, subscribeTo } from './transcript-helpers';
 
 /** Cue times of lab-1.vtt (scripts/make-transcript-audio.sh places the words there). */
 const PERIWINKLE_AT = 15;
@@ -44,6 +44,44 @@ describe('transcripts online', () => {
     await page.getByText('The transcript is larger than 5 MB, so it was not kept.').waitFor({ timeout: 20_000 });
     await page.getByRole('button', exact('Play A broken transcript')).click();
     await expect.poll(() => audioTime(page), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  });
+
+  test('hostile transcripts: each gets its own clear message, and downloading the episode is not held up', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['huge-chunked.vtt', 'text/vtt', 'The transcript is larger than 5 MB, so it was not kept.'],
+      ['page.vtt', 'text/vtt', 'The transcript link returned a web page, not a transcript.'],
+      ['binary.vtt', 'text/vtt', 'The transcript link returned audio/mpeg, not a WebVTT transcript.'],
+      ['mislabelled.vtt', 'text/vtt', 'The transcript link returned a web page, not a WebVTT transcript.'],
+    ];
+    const items = cases
+      .map(([file, type], i) => `<item><title>Hostile ${i}</title><guid>hostile-${i}</guid><pubDate>Mon, 0${i + 1} Dec 2025 10:00:00 GMT</pubDate>
+        <enclosure url="${stack.fixtures.origin}/audio/episode-1.mp3" type="audio/mpeg" length="48274"/>
+        <podcast:transcript url="${stack.fixtures.origin}/transcripts/${file}" type="${type}"/></item>`)
+      .join('');
+    stack.fixtures.setFeed('hostile.xml', `<?xml version="1.0"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>Hostile Transcripts</title>${items}
+      <item><title>Broken cues</title><guid>broken</guid><enclosure url="${stack.fixtures.origin}/audio/episode-2.mp3" type="audio/mpeg" length="40000"/>
+      <podcast:transcript url="${stack.fixtures.origin}/transcripts/broken.vtt" type="text/vtt"/></item></channel></rss>`);
+    const page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    await subscribeTo(stack, page, { file: 'hostile.xml', title: 'Hostile Transcripts' });
+    await openShow(page, 'Hostile Transcripts');
+    // Downloading stores the transcript's failure with the episode; the audio arrives all the same.
+    await row(page, 'Hostile 0').getByRole('button', exact('Download Hostile 0')).click();
+    await row(page, 'Hostile 0').getByRole('button', exact('Remove download Hostile 0')).waitFor({ timeout: 30_000 });
+    const id = `${stack.fixtures.origin}/feeds/hostile.xml\u0000hostile-0`;
+    await expect.poll(() => storedTranscript(page, id), { timeout: 30_000 }).toMatchObject({ cues: 0, error: cases[0]![2] });
+    for (const [i, [, , message]] of cases.entries()) {
+      await openShow(page, 'Hostile Transcripts');
+      await row(page, `Hostile ${i}`).getByRole('link', { name: `Hostile ${i}` }).click();
+      await page.getByText('Transcript', { exact: true }).click();
+      await page.getByText(message).waitFor({ timeout: 40_000 });
+    }
+    await openShow(page, 'Hostile Transcripts');
+    await row(page, 'Broken cues').getByRole('link', { name: 'Broken cues' }).click();
+    await page.getByText('Transcript', { exact: true }).click();
+    // Markup in a cue is shown as text, never run; the cue with a broken start is gone.
+    await page.getByRole('button', { name: /^Play from 0:02: alert\(1\)Recovered & more/ }).waitFor();
+    expect(await page.locator('.transcript-body i, .transcript-body script').count()).toBe(0);
   });
 
   test('Share quote from a search hit; the link opens, for someone without the show, at that second after they agree to subscribe', async () => {
