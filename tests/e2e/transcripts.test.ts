@@ -163,5 +163,13 @@ describe('transcripts offline', () => {
     await page.getByRole('button', { name: 'Open player' }).click();
     const current = page.getByRole('dialog').locator('.follow-cue[aria-current="true"]');
     await expect.poll(() => current.textContent(), { timeout: 10_000 }).toContain('periwinkle');
+    await page.getByRole('button', { name: 'Close player' }).click();
+
+    // The chapters were stored with the episode, their images too.
+    await result.getByRole('link', { name: 'Gardens in the air' }).click();
+    const chapters = page.getByRole('region', { name: 'Chapters' });
+    await chapters.getByText('Gardens and airships').waitFor();
+    const images = () => chapters.locator('img').evaluateAll((imgs) => imgs.map((i) => `${(i as HTMLImageElement).src.slice(0, 5)}${(i as HTMLImageElement).naturalWidth > 0 ? 'ok' : 'broken'}`));
+    await expect.poll(images).toEqual(['blob:ok', 'blob:ok']);
   });
 });
