@@ -8,8 +8,11 @@ const FORMAT_NAMES: Record<TranscriptFormat, string> = { json: 'JSON', vtt: 'Web
 
 const HTML_PAGE = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
 
-/** Content types no transcript ever has. */
-const NOT_TEXT = /^(?:audio|video|image|font)\/|^application\/(?:octet-stream|pdf|zip|gzip|x-)/i;
+/**
+ * Content types no transcript ever has. Not octet-stream: plenty of hosts send transcripts so, and
+ * the NUL check below catches real binaries; not every `x-` type either (application/x-subrip).
+ */
+const NOT_TEXT = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|x-zip-compressed|x-gzip|x-tar|x-7z-compressed)$/i;
 
 export function formatName(format: TranscriptFormat): string {
   return FORMAT_NAMES[format];

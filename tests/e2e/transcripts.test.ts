@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStack, type Stack } from './harness';
-import { audioTime, episodeId, exact, LAB, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript, subscribeTo } from './transcript-helpers';
+import { audioTime, episodeId, exact, LAB, NIGHT, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript, subscribeTo } from './transcript-helpers';
 
 /** Cue times of lab-1.vtt (scripts/make-transcript-audio.sh places the words there). */
 const PERIWINKLE_AT = 15;
@@ -82,6 +82,43 @@ describe('transcripts online', () => {
     // Markup in a cue is shown as text, never run; the cue with a broken start is gone.
     await page.getByRole('button', { name: /^Play from 0:02: alert\(1\)Recovered line & more/ }).waitFor();
     expect(await page.locator('.transcript-body i, .transcript-body script').count()).toBe(0);
+  });
+
+  test('transcripts go with a removed download unless kept; a show chosen in Settings gets them without downloading', async () => {
+    const page = await stack.newPage();
+    await startWithBothShows(stack, page);
+    const lab1 = episodeId(stack, LAB.file, 'lab-1');
+    const lab2 = episodeId(stack, LAB.file, 'lab-2');
+    const night1 = episodeId(stack, NIGHT.file, 'night-1');
+    await openShow(page, LAB.title);
+    const download = async () => {
+      await row(page, 'Gardens in the air').getByRole('button', exact('Download Gardens in the air')).click();
+      await row(page, 'Gardens in the air').getByRole('button', exact('Remove download Gardens in the air')).waitFor({ timeout: 30_000 });
+      await expect.poll(() => storedTranscript(page, lab1), { timeout: 20_000 }).toMatchObject({ cues: 6, segment: true });
+    };
+    await download();
+    await row(page, 'Gardens in the air').getByRole('button', exact('Remove download Gardens in the air')).click();
+    await expect.poll(() => storedTranscript(page, lab1), { timeout: 10_000 }).toBeNull();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Settings')).click();
+    await page.getByRole('checkbox', { name: 'Keep transcripts when a download is removed' }).check();
+    await page.getByRole('group', { name: 'Fetch transcripts as soon as episodes appear' }).getByRole('checkbox', { name: NIGHT.title }).check();
+    // Not downloaded, yet stored and searchable: the chosen show's transcript arrives on its own.
+    await expect.poll(() => storedTranscript(page, night1), { timeout: 20_000 }).toMatchObject({ cues: 4, segment: true });
+    expect(await storedTranscript(page, lab2)).toBeNull();
+
+    await openShow(page, LAB.title);
+    await download();
+    await row(page, 'Gardens in the air').getByRole('button', exact('Remove download Gardens in the air')).click();
+    await row(page, 'Gardens in the air').getByRole('button', exact('Download Gardens in the air')).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
+    await page.getByRole('searchbox', { name: 'Search episodes' }).fill('periwinkle');
+    await page.getByRole('article', exact('Gardens in the air')).getByText('In transcript').waitFor();
+    expect(await storedTranscript(page, lab1)).toMatchObject({ cues: 6, segment: true });
+    // The SRT of the chosen show, its speaker names read from "Name: words".
+    await page.getByRole('searchbox', { name: 'Search episodes' }).fill('tangerine');
+    await page.getByRole('button', { name: /^Play Lighthouses at midnight from 0:12: Lighthouses hum a tangerine melody/ }).waitFor();
+    await page.getByText('— Zoe Quartermaine').waitFor();
   });
 
   test('Share quote from a search hit; the link opens, for someone without the show, at that second after they agree to subscribe', async () => {

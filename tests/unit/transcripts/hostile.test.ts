@@ -11,6 +11,9 @@ describe('hostile transcript bodies get a clear message', () => {
     // A proxy that hides the host's type, or a sloppy text/plain, is fine when the body is right.
     expect(() => checkTranscriptBody('WEBVTT\n\n00:00.000 --> 00:01.000\nhi', 'vtt', 'application/octet')).not.toThrow();
     expect(() => checkTranscriptBody('1\n00:00:01,000 --> 00:00:02,000\nhi', 'srt', 'text/plain')).not.toThrow();
+    expect(() => checkTranscriptBody('1\n00:00:01,000 --> 00:00:02,000\nhi', 'srt', 'application/x-subrip; charset=utf-8')).not.toThrow();
+    expect(() => checkTranscriptBody('1\n00:00:01,000 --> 00:00:02,000\nhi', 'srt', 'application/octet-stream')).not.toThrow();
+    expect(() => checkTranscriptBody('%PDF-1.4', 'srt', 'application/pdf')).toThrow('returned application/pdf');
   });
 
   test('broken cues are skipped, markup in cue text is stripped, a file of only broken cues is an error', () => {
