@@ -14,7 +14,8 @@ export interface Follower {
 }
 
 export function followIn(box: HTMLElement, onPausedChange: (paused: boolean) => void): Follower {
-  let userAt = 0;
+  // Never scrolled: -Infinity, since performance.now() itself starts near 0 when the page loads.
+  let userAt = -Infinity;
   let wasPaused = false;
   const mark = () => {
     userAt = performance.now();
@@ -47,7 +48,7 @@ export function followIn(box: HTMLElement, onPausedChange: (paused: boolean) => 
     },
     paused,
     resume() {
-      userAt = 0;
+      userAt = -Infinity;
     },
     stop() {
       box.removeEventListener('wheel', mark);
