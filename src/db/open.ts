@@ -44,6 +44,13 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
         // The serialized search index: megabytes, so it gets a store of its own rather than a settings key.
         database.createObjectStore('searchIndex');
       }
+      if (oldVersion < 4) {
+        // Playlists keep their episode ids inline (one put per reorder); bookmarks are read per episode or all at once.
+        database.createObjectStore('playlists', { keyPath: 'id' }).createIndex('by-order', 'order');
+        const bookmarks = database.createObjectStore('bookmarks', { keyPath: 'id' });
+        bookmarks.createIndex('by-episode', 'episodeId');
+        bookmarks.createIndex('by-created', 'createdAt');
+      }
       if (oldVersion < 5) {
         // Transcripts and chapters kept with the episode for offline use, and the transcript search index.
         database.createObjectStore('transcripts', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');

@@ -3,6 +3,7 @@ import type { DownloadRecord, Episode, Podcast, PlayState, QueueEntry } from '..
 import type { StoredSearchIndex } from '../core/search/engine';
 import type { StoredChapters, StoredTranscript } from './episode-extras';
 import type { TranscriptSegment } from '../core/transcript-index/segment';
+import type { Bookmark, Playlist } from '../core/playlists/types';
 
 export const DB_NAME = 'hopcast';
 
@@ -48,6 +49,10 @@ export interface HopcastDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** v3: key 'episodes' → the persisted search index (see search-index.ts). */
   searchIndex: { key: string; value: StoredSearchIndex };
+  /** v4: named and smart playlists (rows in core/playlists/types.ts). */
+  playlists: { key: string; value: Playlist; indexes: { 'by-order': number } };
+  /** v4: time bookmarks with notes. */
+  bookmarks: { key: string; value: Bookmark; indexes: { 'by-episode': string; 'by-created': number } };
   /** v5: an episode's transcript, fetched when it was downloaded (or its show appeared), kept offline. */
   transcripts: { key: string; value: StoredTranscript; indexes: { 'by-podcast': string } };
   /** v5: an episode's chapters with their images as Blobs. */
@@ -56,4 +61,4 @@ export interface HopcastDB extends DBSchema {
   transcriptIndex: { key: string; value: TranscriptSegment };
 }
 
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'transcripts' | 'chapters' | 'transcriptIndex';
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'transcripts' | 'chapters' | 'transcriptIndex';

@@ -14,6 +14,7 @@ import { httpUrl } from './safe-url';
 import { ShowNotes } from './ShowNotes';
 import { TranscriptSection } from './TranscriptSection';
 import { feedOfEpisodeId, SharedEpisodeOffer } from '../share/SharedEpisodeOffer';
+import { EpisodeBookmarks } from '../bookmarks/EpisodeBookmarks';
 import './episode.css';
 
 type State = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; message: string } | { kind: 'ready'; details: EpisodeDetails };
@@ -110,6 +111,7 @@ export function EpisodePage({ id }: { id: string }) {
             </p>
           )}
         </section>
+        <EpisodeBookmarks episodeId={episode.id} />
         {chaptersUrl && <ChaptersSection url={chaptersUrl} episodeId={episode.id} onSeek={onSeek} />}
         {transcript && <TranscriptSection episodeId={episode.id} transcript={transcript} onSeek={onSeek} />}
         <PeopleSection persons={episode.persons.length > 0 ? episode.persons : (podcast?.persons ?? [])} />
