@@ -89,9 +89,10 @@ export async function indexStoredExtras(episode: Pick<Episode, 'id' | 'podcastId
  */
 export async function storeEpisodeExtras(episode: Episode, signal?: AbortSignal): Promise<void> {
   const [haveTranscript, haveChapters] = await Promise.all([getStoredTranscript(episode.id), getStoredChapters(episode.id)]);
-  const chapters = haveChapters ?? (await storeChapters(episode, signal));
-  const transcript = haveTranscript ?? (await storeTranscript(episode, signal));
-  if (!haveTranscript || !haveChapters) await indexStoredExtras(episode, transcript, chapters);
+  const newChapters = haveChapters ? null : await storeChapters(episode, signal);
+  const newTranscript = haveTranscript ? null : await storeTranscript(episode, signal);
+  // Index only when something arrived: an episode without chapters must not be re-indexed every start.
+  if (newChapters || newTranscript) await indexStoredExtras(episode, haveTranscript ?? newTranscript, haveChapters ?? newChapters);
 }
 
 /** Whether anything could be stored for this episode. */
