@@ -121,6 +121,48 @@ describe('transcripts online', () => {
     await page.getByText('— Zoe Quartermaine').waitFor();
   });
 
+  test('a hit queued from its moment plays from there; the player copies a passage; without Web Share a quote goes to the clipboard', async () => {
+    const context = await stack.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.appUrl });
+    await recordPlaying(context);
+    const page = await stack.newPage(context);
+    await startWithBothShows(stack, page);
+    await openShow(page, NIGHT.title);
+    await row(page, 'Lighthouses at midnight').getByRole('button', exact('Download Lighthouses at midnight')).click();
+    const id = episodeId(stack, NIGHT.file, 'night-1');
+    await expect.poll(() => storedTranscript(page, id), { timeout: 30_000 }).toMatchObject({ cues: 4, segment: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
+    await page.getByRole('searchbox', { name: 'Search episodes' }).fill('tangerine');
+    await page.getByRole('button', exact('Queue Lighthouses at midnight from 0:12')).click();
+    await page.getByRole('button', exact('Share quote from 0:12 of Lighthouses at midnight')).click();
+    await page.getByText('Quote and link copied.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('“Lighthouses hum a tangerine melody.” (Zoe Quartermaine) — Lighthouses at midnight, Night Shift Radio at 0:12');
+    expect(copied).toContain(`/episode/${encodeURIComponent(id)}#t=12`);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Queue')).click();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+    const queued = page.getByRole('listitem', { name: 'Lighthouses at midnight' }).first();
+    // It starts at the moment, so 12 of its 24 seconds are left.
+    await queued.getByText('12 s left').waitFor();
+    await queued.getByRole('button', exact('Play')).click();
+    await expect.poll(() => playingTimes(page), { timeout: 15_000 }).not.toEqual([]);
+    const [first] = await playingTimes(page);
+    expect(first).toBeGreaterThanOrEqual(11.95);
+    expect(first).toBeLessThan(13);
+
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.locator('.follow-cue[aria-current="true"]').textContent(), { timeout: 10_000 }).toContain('tangerine');
+    await dialog.getByRole('button', exact('Copy passage')).click();
+    await dialog.getByText('Passage copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Lighthouses hum a tangerine melody.');
+    // Tapping a line seeks there.
+    await dialog.getByRole('button', { name: /^Play from 0:00: This is Night Shift Radio/ }).click();
+    await expect.poll(() => audioTime(page), { timeout: 10_000 }).toBeLessThan(3);
+  });
+
   test('Share quote from a search hit; the link opens, for someone without the show, at that second after they agree to subscribe', async () => {
     const context = await stack.newContext();
     await recordShares(context);

@@ -4,7 +4,7 @@ import { Page } from '../../ui/Page';
 import { downloads } from '../../state/downloads';
 import { ensureSearchIndex, indexStatus, noteLibraryChanged, searchShows, SupersededSearch } from '../../state/search';
 import { searchEverything, type CombinedAnswer } from '../../state/search-all';
-import { transcriptIndexSize } from '../../state/transcript-index';
+import { ensureTranscriptIndex, transcriptIndexSize } from '../../state/transcript-index';
 import { PeopleResults } from './PeopleResults';
 import { DirectorySection } from './DirectorySection';
 import { NO_FILTERS, SearchFilters, type FilterValues } from './SearchFilters';
@@ -35,6 +35,8 @@ export function SearchPage() {
     // First visit loads the index; a later one checks for changes made meanwhile (played marks).
     if (indexStatus.value.phase === 'idle') void ensureSearchIndex();
     else noteLibraryChanged();
+    // Loads the stored transcript segments into their worker, so the first query finds what was said.
+    void ensureTranscriptIndex().catch(() => undefined);
   }, []);
 
   useEffect(() => {
