@@ -9,7 +9,6 @@ import type { DownloadRecord } from '../core/types';
 import { listChapterIds } from '../db/chapters';
 import { getEpisode, getEpisodes, listEpisodesByPodcast } from '../db/episodes';
 import { listTranscriptIds } from '../db/transcripts';
-import { listDownloads } from '../db/downloads';
 import { downloads } from './downloads';
 import { getStoredChapters, getStoredTranscript, hasExtras, indexStoredExtras, removeEpisodeExtras, storeEpisodeExtras } from './episode-extras';
 import { libraryVersion } from './library';
@@ -64,6 +63,8 @@ async function fetchForChosenShows(): Promise<void> {
 /** Extras whose episode is gone (unsubscribed) go too; stored ones missing from the index are indexed. */
 async function tidy(): Promise<void> {
   const ids = [...(await storedIds())];
+  // Nothing stored: nothing to tidy, and no reason to start the transcript worker.
+  if (ids.length === 0) return;
   const alive = new Map((await getEpisodes(ids)).map((e) => [e.id, e]));
   for (const id of ids) if (!alive.has(id)) await removeEpisodeExtras(id);
   const indexed = await indexedEpisodeIds();
@@ -80,18 +81,20 @@ export function startEpisodeExtras(): void {
   if (started) return;
   started = true;
   void (async () => {
-    // The stored records, not the downloads signal: starting the download manager is not ours to do.
-    const [, stored] = await Promise.all([loadTranscriptSettings(), listDownloads()]);
-    enqueue(stored.filter((r) => r.status === 'complete').map((r) => r.episodeId));
-    let previous: ReadonlyMap<string, DownloadRecord> = downloads.peek();
+    await loadTranscriptSettings();
+    // Starts empty: when the downloads signal is loaded (by whoever starts the download manager;
+    // not ours to do), every stored download counts as finished and gets what it still lacks.
+    let previous: ReadonlyMap<string, DownloadRecord> = new Map();
     effect(() => {
       const now = downloads.value;
       const finished: string[] = [];
       for (const [id, record] of now) if (record.status === 'complete' && previous.get(id)?.status !== 'complete') finished.push(id);
-      const removed = [...previous.keys()].filter((id) => !now.has(id));
+      // Only a finished download that went away takes its extras along: a failed or cancelled
+      // one never brought any, and must not cause writes while storage may be full.
+      const removed = [...previous].filter(([id, record]) => record.status === 'complete' && !now.has(id)).map(([id]) => id);
       previous = now;
       enqueue(finished);
-      void dropWithDownloads(removed);
+      if (removed.length > 0) void dropWithDownloads(removed).catch(() => undefined);
     });
     effect(() => {
       void libraryVersion.value;
@@ -111,6 +114,7 @@ async function dropWithDownloads(ids: string[]): Promise<void> {
     // A show chosen for early transcripts keeps them whether downloaded or not.
     if (episode && transcriptShows.peek().has(episode.podcastId)) continue;
     waiting.delete(id);
-    await removeEpisodeExtras(id);
+    const [t, c] = await Promise.all([getStoredTranscript(id), getStoredChapters(id)]);
+    if (t || c) await removeEpisodeExtras(id);
   }
 }
