@@ -64,11 +64,22 @@ export function titleIsShow(show: DefaultShow, title: string | null | undefined)
   return wanted.includes(foldTitle(title));
 }
 
-/** A name ("Packet Pushers", "Packet Pushers Interactive LLC") or host that says "the network". */
+/**
+ * The network's name plus only company words around it ("Packet Pushers", "Packet Pushers
+ * Interactive, LLC"). A substring test let any impostor in ("Packet Pushers Fan Club", "Not
+ * Packet Pushers"): the author field is whatever a publisher types.
+ */
+const COMPANY_WORDS = new Set(['the', 'interactive', 'llc', 'inc', 'ltd', 'network', 'podcasts', 'podcast', 'media']);
+
 export function isNetworkName(name: string | null | undefined): boolean {
   if (!name) return false;
-  const folded = foldTitle(name);
-  return NETWORK.names.some((n) => folded.includes(n));
+  const words = foldTitle(name).replace(/[.,&()]/g, ' ').split(' ').filter(Boolean).join(' ');
+  return NETWORK.names.some((n) => {
+    const at = ` ${words} `.indexOf(` ${n} `);
+    if (at < 0) return false;
+    const rest = `${words.slice(0, at)} ${words.slice(at + n.length)}`.split(' ').filter(Boolean);
+    return rest.every((w) => COMPANY_WORDS.has(w));
+  });
 }
 
 export function isNetworkHost(url: string | null | undefined): boolean {
