@@ -59,7 +59,8 @@ export const foldTitle = (title: string): string =>
 
 /** The show's current title or one of its former ones, exactly (case and spacing aside). */
 export function titleIsShow(show: DefaultShow, title: string | null | undefined): boolean {
-  if (!title) return false;
+  // Directory answers are outside input: a title of another type is no match, not a crash.
+  if (typeof title !== 'string' || !title) return false;
   const wanted = [show.title, ...show.aliases].map(foldTitle);
   return wanted.includes(foldTitle(title));
 }
@@ -72,7 +73,7 @@ export function titleIsShow(show: DefaultShow, title: string | null | undefined)
 const COMPANY_WORDS = new Set(['the', 'interactive', 'llc', 'inc', 'ltd', 'network', 'podcasts', 'podcast', 'media']);
 
 export function isNetworkName(name: string | null | undefined): boolean {
-  if (!name) return false;
+  if (typeof name !== 'string' || !name) return false;
   const words = foldTitle(name).replace(/[.,&()]/g, ' ').split(' ').filter(Boolean).join(' ');
   return NETWORK.names.some((n) => {
     const at = ` ${words} `.indexOf(` ${n} `);
@@ -83,7 +84,7 @@ export function isNetworkName(name: string | null | undefined): boolean {
 }
 
 export function isNetworkHost(url: string | null | undefined): boolean {
-  if (!url) return false;
+  if (typeof url !== 'string' || !url) return false;
   const host = parseUrl(url)?.hostname.toLowerCase();
   return !!host && NETWORK.hosts.some((h) => host === h || host.endsWith(`.${h}`));
 }

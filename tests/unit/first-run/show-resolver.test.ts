@@ -205,4 +205,9 @@ describe('the network as publisher, by name', async () => {
     expect(directoryEntryIsShow(HN, entry('Heavy Networking', elsewhere, author))).toBe(false);
     expect(feedMismatch(HN, { title: 'Heavy Networking', author, owner: { name: author }, link: 'https://fans.example/' }, elsewhere)).toMatch(/not published by Packet Pushers/);
   });
+  it('an author or title of the wrong type (a hostile directory answer) is not the network, and does not throw', () => {
+    const odd = { title: 'Heavy Networking', author: 42, feedUrl: elsewhere } as unknown as DirectoryResult;
+    expect(directoryEntryIsShow(HN, odd)).toBe(false);
+    expect(directoryEntryIsShow(HN, { ...odd, title: ['Heavy Networking'], author: 'Packet Pushers' } as unknown as DirectoryResult)).toBe(false);
+  });
 });
