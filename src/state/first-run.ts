@@ -88,9 +88,13 @@ function liveResolverDeps(key: string, slot: number): ResolverDeps {
 /** Dismissed in this session: an attempt still running for one must not bring its card back. */
 const dismissed = new Set<string>();
 
+/** Offline-to-online changes seen so far (counted while `retryWhenOnline` watches). */
+let comebacks = 0;
+
 /** `quiet`: a failed card stays as it is while the show is looked for again (a later start). */
-async function attempt(show: DefaultShow, quiet = false): Promise<void> {
+async function attempt(show: DefaultShow, quiet = false, again = true): Promise<void> {
   if (dismissed.has(show.key)) return;
+  const since = comebacks;
   const slot = order(show.key);
   if (!quiet) setIssue({ key: show.key, title: show.title, slot, status: 'working', message: `Looking for ${show.title}…` });
   try {
@@ -100,6 +104,9 @@ async function attempt(show: DefaultShow, quiet = false): Promise<void> {
     setIssue({ key: show.key, remove: true });
   } catch (err) {
     if (dismissed.has(show.key)) return;
+    // The network dropped and came back while this attempt ran: the 'online' retry fired before this
+    // show had failed, so nothing else would look for it again until the next start.
+    if (again && err instanceof ResolutionFailed && err.offline && comebacks !== since) return attempt(show, quiet, false);
     const attempts = err instanceof ResolutionFailed ? err.attempts : [];
     setIssue({ key: show.key, title: show.title, slot, status: 'failed', message: describeFeedError(err), attempts });
   }
@@ -155,6 +162,7 @@ export function retryWhenOnline(): void {
   watching = true;
   let was = online.value;
   online.subscribe((now) => {
+    if (now && !was) comebacks += 1;
     if (now && !was && defaultShowIssues.value.some((i) => i.status === 'failed')) void retryFailedDefaultShows();
     was = now;
   });

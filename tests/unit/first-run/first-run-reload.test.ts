@@ -15,6 +15,8 @@ const net = vi.hoisted(() => ({
   /** URLs whose fetch never finishes in this "page load" (the reload interrupts them). */
   hang: new Set<string>(),
   subscribed: [] as string[],
+  /** URLs whose fetch fails as the network drops and comes back while it is in flight (once each). */
+  flaky: new Set<string>(),
 }));
 
 vi.mock('../../../src/state/library', () => ({ podcasts: net.library }));
@@ -22,6 +24,14 @@ vi.mock('../../../src/api/directory', () => ({ lookupDirectory: async () => [], 
 vi.mock('../../../src/state/subscribe', () => ({
   subscribe: async (url: string, options: { accept?: (feed: FeedIdentity, url: string) => string | null } = {}) => {
     if (net.hang.has(url)) return new Promise(() => undefined);
+    if (net.flaky.delete(url)) {
+      // The modules of the current "page load", so instanceof and the signal are the ones first-run sees.
+      const { online } = await import('../../../src/state/online');
+      const { HttpError: PageHttpError } = await import('../../../src/api/http');
+      online.value = false;
+      online.value = true;
+      throw new PageHttpError(0, 'network', 'This server could not be reached');
+    }
     const title = net.feeds.get(url);
     if (!title) throw new HttpError(502, 'upstream_status', 'The feed host answered 404', 404);
     const why = options.accept?.({ title, author: 'Packet Pushers', link: 'https://packetpushers.net/', owner: null }, url);
@@ -94,5 +104,25 @@ describe('a reload during the first run', () => {
     expect(net.library.value.map((p) => p.title)).not.toContain('Packet Protector');
     expect(second.defaultShowIssues.value.map((i) => i.key)).not.toContain('packet-protector');
     expect(net.library.value).toHaveLength(3);
+  });
+});
+
+describe('the network going away mid-resolution and coming back', () => {
+  beforeEach(async () => {
+    net.library.value = [];
+    net.hang.clear();
+    net.subscribed.length = 0;
+    const { deleteSetting } = await import('../../../src/db/settings');
+    for (const key of ['library.firstRunDone', 'library.firstRunStarted', 'library.defaultShowIssues', 'library.defaultShowFeeds', 'library.defaultShowsDismissed']) await deleteSetting(key);
+  });
+
+  it('a show whose lookup failed while the network was away is tried again once it is back', async () => {
+    everyShow();
+    net.flaky = new Set([HN]);
+    const page = await loadPage();
+    page.retryWhenOnline();
+    await page.runFirstRun();
+    await expect.poll(() => net.library.value.map((p) => p.title)).toContain('Heavy Networking');
+    await expect.poll(() => page.defaultShowIssues.value).toEqual([]);
   });
 });
