@@ -64,6 +64,16 @@ describe('the Latest view', () => {
       await expect(firstShow.textContent()).resolves.toBe(SMALL);
       await expect(firstShow.evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true);
       await expect(noSidewaysScroll(page)).resolves.toBe(true);
+      // A two-line title plus the show's line must not run under the row's buttons (rows were a fixed height).
+      const clipped = await list.locator('.episode-row').evaluateAll(
+        (rows) =>
+          rows.slice(0, 10).filter((r) => {
+            const meta = r.querySelector('.episode-row-meta')!.getBoundingClientRect();
+            const actions = r.querySelector('.episode-row-actions')!.getBoundingClientRect();
+            return meta.bottom > actions.top || actions.bottom > r.getBoundingClientRect().bottom;
+          }).length,
+      );
+      expect(clipped).toBe(0);
 
       await page.getByRole('button', { name: 'Show more' }).click();
       await list.getByRole('listitem').nth(119).waitFor();
