@@ -106,6 +106,12 @@ describe('/api/lookup?id=', () => {
     expect((second.body.results as Array<{ feedUrl: string }>).map((r) => r.feedUrl)).toEqual(['https://feeds.packetpushers.net/PacketPushersWeeklyPodcast/']);
   });
 
+  it('reads an id written with leading zeros as the same id', async () => {
+    const { status, body } = await getJson(`${server.url}/api/lookup?id=000370842767`);
+    expect(status).toBe(200);
+    expect((body.results as Array<{ title: string }>)[0]?.title).toBe('Heavy Networking');
+  });
+
   it('refuses a missing or malformed id before asking Apple', async () => {
     const before = seen.length;
     expect((await getJson(`${server.url}/api/lookup`)).body.error).toBe('missing_id');
