@@ -62,15 +62,18 @@ const loadPage = async () => {
   return import('../../../src/state/first-run');
 };
 
+/** Every test starts as a fresh install with a quiet network. */
+beforeEach(async () => {
+  net.library.value = [];
+  net.hang.clear();
+  net.flaky.clear();
+  net.subscribed.length = 0;
+  const { deleteSetting } = await import('../../../src/db/settings');
+  for (const key of ['library.firstRunDone', 'library.firstRunStarted', 'library.defaultShowIssues', 'library.defaultShowFeeds', 'library.defaultShowsDismissed']) await deleteSetting(key);
+});
+afterEach(() => vi.resetModules());
+
 describe('a reload during the first run', () => {
-  beforeEach(async () => {
-    net.library.value = [];
-    net.hang.clear();
-    net.subscribed.length = 0;
-    const { deleteSetting } = await import('../../../src/db/settings');
-    for (const key of ['library.firstRunDone', 'library.firstRunStarted', 'library.defaultShowIssues', 'library.defaultShowFeeds', 'library.defaultShowsDismissed']) await deleteSetting(key);
-  });
-  afterEach(() => vi.resetModules());
 
   it('carries on with the shows not yet followed, without following any twice', async () => {
     everyShow();
@@ -107,14 +110,23 @@ describe('a reload during the first run', () => {
   });
 });
 
-describe('the network going away mid-resolution and coming back', () => {
-  beforeEach(async () => {
-    net.library.value = [];
-    net.hang.clear();
-    net.subscribed.length = 0;
-    const { deleteSetting } = await import('../../../src/db/settings');
-    for (const key of ['library.firstRunDone', 'library.firstRunStarted', 'library.defaultShowIssues', 'library.defaultShowFeeds', 'library.defaultShowsDismissed']) await deleteSetting(key);
+describe('a dismissed show on a later start', () => {
+  it('stays away even when a card list saved in the same moment as the dismissal still holds it', async () => {
+    // retryFailedDefaultShows saves the cards it sees; a Dismiss landing while it saves can lose that race.
+    const page = await loadPage();
+    const { setSetting } = await import('../../../src/db/settings');
+    await setSetting('library.firstRunDone', true);
+    await page.dismissDefaultShow('packet-protector');
+    await setSetting('library.defaultShowIssues', [{ key: 'packet-protector', title: 'Packet Protector', status: 'failed', message: 'gone' }]);
+    const next = await loadPage();
+    await next.runFirstRun();
+    expect(next.defaultShowIssues.value).toEqual([]);
+    await next.retryFailedDefaultShows(true);
+    expect(net.subscribed).not.toContain(PP);
   });
+});
+
+describe('the network going away mid-resolution and coming back', () => {
 
   it('a show whose lookup failed while the network was away is tried again once it is back', async () => {
     everyShow();
