@@ -83,6 +83,14 @@ describe('the Latest view', () => {
       await chip.focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => chip.getAttribute('aria-pressed')).toBe('true');
+      // The focus ring (3 px, 2 px out) is drawn inside the sideways-scrolling strip, not clipped by it.
+      const allShows = page.getByRole('group', { name: 'Filter by show' }).getByRole('button', { name: 'All shows' });
+      const ringFits = await allShows.evaluate((el) => {
+        const strip = el.parentElement!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.left - 5 >= strip.left && box.top - 5 >= strip.top && box.bottom + 5 <= strip.bottom;
+      });
+      expect(ringFits).toBe(true);
       const filtered = page.getByRole('list', { name: `Latest episodes of ${BIG}` });
       await filtered.getByRole('listitem').nth(59).waitFor();
       await expect.poll(() => filtered.locator('.badge-code').first().textContent()).toBe('TES2000');
