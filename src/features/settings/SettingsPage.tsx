@@ -3,6 +3,8 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { BackupSettings } from '../backup/BackupSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 
 export function SettingsPage() {
   return (
@@ -10,6 +12,8 @@ export function SettingsPage() {
       <LibrarySettings />
       <PlaybackSettings />
       <DownloadSettings />
+      <SyncSettings />
+      <BackupSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />
