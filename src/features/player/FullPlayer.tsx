@@ -12,6 +12,7 @@ import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import { FollowAlong } from '../transcripts/FollowAlong';
 import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
@@ -90,6 +91,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
         <ShareButton />
         <AddBookmarkButton />
         <AddToPlaylistButton episode={ep} variant="player" />
+        <FollowAlong />
         <ChapterList />
       </div>
     </div>
