@@ -2,11 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Page } from '../../ui/Page';
 import { Icon } from '../../ui/Icon';
 import { libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
-import { refreshAll } from '../../state/refresh';
-import { defaultShowIssues } from '../../state/first-run';
-import { startLibrary } from '../../state/library-start';
+import { refreshAll, startLibrary } from '../../state/library-actions';
+import { defaultShowIssues } from '../../state/first-run-status';
 import { online } from '../../state/online';
-import { AddPodcastDialog } from './AddPodcastDialog';
+import { LazyAddPodcastDialog } from './LazyAddPodcastDialog';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
 import { gridTiles } from './grid-tiles';
@@ -100,7 +99,7 @@ export function LibraryPage() {
           ),
         )}
       </ul>
-      <AddPodcastDialog
+      <LazyAddPodcastDialog
         open={adding}
         onClose={() => setAdding(false)}
         onSubscribed={(title, existed) => {
