@@ -32,6 +32,11 @@ export function notePlayerEpisode(episodeId: string | null): void {
   if (episodeId) playerNeeded.value = true;
 }
 
+/** A play request: the dock must be there to show the episode, or why it cannot play. */
+export function notePlayRequest(): void {
+  playerNeeded.value = true;
+}
+
 /** The hint can be missing (storage cleared, an older version wrote none): ask IndexedDB once. */
 export async function checkSavedEpisode(): Promise<void> {
   if (playerNeeded.value) return;

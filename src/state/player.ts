@@ -16,7 +16,7 @@ import { removeFromQueue, takeNext } from './queue';
 import { markPlayed, refreshHistory } from './history';
 import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
 import { CURRENT_KEY, persistNow } from './player-persist';
-import { notePlayerEpisode } from './player-presence';
+import { notePlayerEpisode, notePlayRequest } from './player-presence';
 import { nextFromPlaylist } from './playlist-session';
 
 export const currentEpisode = signal<Episode | null>(null);
@@ -189,6 +189,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
 
 /** Loads an episode and plays it from `startAt` seconds, else from where it was left (from 0 once played). */
 export async function playEpisode(episodeId: string, startAt?: number): Promise<void> {
+  notePlayRequest();
   unlockAudio();
   // Rows call this with `void`: a failure is shown on the player, never left as an unhandled rejection.
   try {
