@@ -6,6 +6,7 @@ import { NotFound } from './NotFound';
 import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { PlayerDock } from '../features/player/PlayerDock';
+import { ToastHost } from './ToastHost';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
@@ -40,6 +41,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <div class="dock">
+          <ToastHost />
           <PlayerDock />
           <BottomNav />
         </div>

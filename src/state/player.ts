@@ -64,7 +64,11 @@ export function wire(): HTMLAudioElement {
     const total = knownDuration();
     if (ep && total > 0 && el.currentTime / total > PLAYED_THRESHOLD && markedPlayedId !== ep.id) {
       markedPlayedId = ep.id;
-      void markPlayed([ep.id], true).catch(reportError);
+      void markPlayed([ep.id], true)
+        .then(() => {
+          if (currentEpisode.value?.id === ep.id) currentEpisode.value = { ...currentEpisode.value, played: 1 };
+        })
+        .catch(reportError);
     }
   });
   el.addEventListener('loadedmetadata', () => {

@@ -5,6 +5,8 @@ import { formatDuration } from '../../core/time';
 import { playEpisode } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { EpisodeMenu } from './EpisodeMenu';
+import { episodeMenuItems } from './episode-menu-items';
 import './episode-row.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -74,6 +76,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           Queue
         </button>
         <DownloadButton episode={episode} />
+        <EpisodeMenu title={title} items={episodeMenuItems(episode)} />
         <span class="visually-hidden" role="status">
           {queued === 'next'
             ? `${title} plays next`

@@ -10,6 +10,7 @@ import { ShareButton } from './ShareButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
 import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
@@ -85,7 +86,10 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
           <SpeedControl />
           <SleepTimerControl />
         </div>
-        <ShareButton />
+        <div class="player-secondary">
+          <ShareButton />
+          <MarkPlayedButton episode={ep} small />
+        </div>
         <ChapterList />
       </div>
     </div>

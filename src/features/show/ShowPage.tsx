@@ -7,6 +7,7 @@ import { libraryVersion, refreshing } from '../../state/library';
 import { isNewEpisode, loadShow, loadShowHead, markShowSeen, type ShowData } from '../../state/show';
 import { refreshPodcast } from '../../state/refresh';
 import { unsubscribe } from '../../state/subscribe';
+import { markShowPlayed } from '../../state/played';
 import { online } from '../../state/online';
 import { EpisodeRow } from '../episodes/EpisodeRow';
 import { ShowHeader } from './ShowHeader';
@@ -100,6 +101,9 @@ export function ShowPage({ id }: { id: string }) {
       }
     >
       <ShowHeader podcast={podcast} descriptionText={description} count={data.total}>
+        <button type="button" class="button button-small" onClick={() => void markShowPlayed(podcast.id, true)} disabled={data.total === 0}>
+          Mark all played
+        </button>
         <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
           Unsubscribe
         </button>
