@@ -22,32 +22,45 @@ export function EpisodeMenu({ title, items }: { title: string; items: EpisodeMen
   const menu = useRef<HTMLDivElement>(null);
   const shown = items.filter((i) => !i.hidden);
 
-  useLayoutEffect(() => {
-    if (!open || !button.current) return;
+  const place = () => {
+    if (!button.current) return;
     const r = button.current.getBoundingClientRect();
     // Open upwards in the lower half, so the menu never goes under the player and navigation.
     const up = r.top > window.innerHeight / 2;
     setPos({ top: up ? r.top - 4 : r.bottom + 4, right: Math.max(8, window.innerWidth - r.right), up });
+  };
+  useLayoutEffect(() => {
+    if (open) place();
   }, [open]);
 
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+  }, [open, pos === null]);
+
+  useEffect(() => {
+    if (!open) return;
     const onDown = (e: PointerEvent) => {
       const t = e.target as Node;
-      if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
+      if (!menu.current?.contains(t) && !button.current?.contains(t)) (setOpen(false), setPos(null));
     };
-    const onScroll = () => setOpen(false);
+    // The menu is fixed to the viewport: it follows its button when the page scrolls.
+    let frame = 0;
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+    };
     document.addEventListener('pointerdown', onDown);
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       document.removeEventListener('pointerdown', onDown);
       window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
     };
-  }, [open, pos]);
+  }, [open]);
 
   const close = (refocus: boolean) => {
     setOpen(false);
+    setPos(null);
     if (refocus) button.current?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -79,7 +92,10 @@ export function EpisodeMenu({ title, items }: { title: string; items: EpisodeMen
         aria-label={`More actions for ${title}`}
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          if (open) setPos(null);
+          setOpen(!open);
+        }}
       >
         <span aria-hidden="true">⋯</span>
       </button>
