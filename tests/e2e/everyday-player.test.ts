@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startStack, type Stack } from './harness';
+import { exact, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
+
+/** Issue 17: the full player is a history entry (point 4). */
+describe('the full player and Back', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  async function showWithPlayer(): Promise<Page> {
+    const page = await stack.newPage(await stack.newContext());
+    await openLibrary(stack, page);
+    await subscribe(stack, page, 'network-show.xml', NETWORK_SHOW);
+    await openShow(page, NETWORK_SHOW);
+    await page.getByRole('button', exact('Play Episode 1: Routing in a hurry')).click();
+    await page.getByRole('button', exact('Pause')).click();
+    return page;
+  }
+
+  test('Back closes the open player and leaves the page underneath; Escape too, and then Back leaves the page', async () => {
+    const page = await showWithPlayer();
+    const showUrl = page.url();
+    const player = page.getByRole('dialog', { name: 'Episode 1: Routing in a hurry' });
+
+    await page.getByRole('button', { name: 'Open player' }).click();
+    await player.waitFor();
+    await page.goBack();
+    await player.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(showUrl);
+    await page.getByRole('heading', { level: 1, name: NETWORK_SHOW }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Open player');
+
+    // Escape from anywhere closes it, and takes its history entry along.
+    await page.getByRole('button', { name: 'Open player' }).click();
+    await player.waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Escape');
+    await player.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(showUrl);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+
+    // Closing with its own button also gives Back back to the page.
+    await openShow(page, NETWORK_SHOW);
+    await page.getByRole('button', { name: 'Open player' }).click();
+    await player.getByRole('button', exact('Close player')).click();
+    await player.waitFor({ state: 'detached' });
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  });
+});
