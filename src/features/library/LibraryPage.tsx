@@ -10,6 +10,7 @@ import { AddPodcastDialog } from './AddPodcastDialog';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
+import { useNow } from './use-now';
 import './library.css';
 
 const OFFLINE_REFRESH = 'Refreshing needs the network.';
@@ -17,15 +18,13 @@ const OFFLINE_REFRESH = 'Refreshing needs the network.';
 export function LibraryPage() {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
-  const [now, setNow] = useState(Date.now());
+  const now = useNow();
   const progress = refreshProgress.value;
 
   useEffect(() => {
     void startLibrary();
     // Unplayed counts change when episodes are played elsewhere; re-read on every visit.
     void loadLibrary();
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
   }, []);
 
   const refresh = useCallback(() => {
@@ -37,7 +36,6 @@ export function LibraryPage() {
     void refreshAll().then((outcomes) => {
       const failed = outcomes.filter((o) => o.status === 'failed').length;
       const added = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.added : 0), 0);
-      setNow(Date.now());
       setNotice(
         `Refreshed ${outcomes.length} ${outcomes.length === 1 ? 'show' : 'shows'}: ${added} new ${added === 1 ? 'episode' : 'episodes'}` +
           (failed ? `, ${failed} failed` : ''),
