@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { startStack, waitForServiceWorker, type Stack } from './harness';
 import { exact, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17: the full player is a history entry (point 4). */
@@ -53,5 +53,43 @@ describe('the full player and Back', () => {
     await player.waitFor({ state: 'detached' });
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  });
+});
+
+/** Issue 17 point 9: offline, an undownloaded episode restored into the player is not an error. */
+describe('offline and not downloaded', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('restored offline it says "Not downloaded — you’re offline", no error; back online the note goes and Play works', async () => {
+    const context = await stack.newContext();
+    const page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    await waitForServiceWorker(page);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await subscribe(stack, page, 'network-show.xml', NETWORK_SHOW);
+    await openShow(page, NETWORK_SHOW);
+    await page.getByRole('button', exact('Play Episode 1: Routing in a hurry')).click();
+    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.3);
+    await page.getByRole('button', exact('Pause')).click();
+
+    await context.setOffline(true);
+    await page.reload();
+    const mini = page.locator('.mini-player');
+    await mini.getByText('Not downloaded — you’re offline').waitFor();
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await expect(mini.getByText('Playback failed').count()).resolves.toBe(0);
+
+    await context.setOffline(false);
+    await mini.getByText(NETWORK_SHOW).waitFor();
+    await expect(mini.getByText('Not downloaded — you’re offline').count()).resolves.toBe(0);
+    await mini.getByRole('button', exact('Play')).click();
+    await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.3)).toBe(true);
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
-import { currentEpisode, currentPodcast, playerError } from '../../state/player';
+import { currentEpisode, currentPodcast, playerError, playerNotice } from '../../state/player';
 import { chapters, currentChapter } from '../../state/player-chapters';
 import { Artwork } from './Artwork';
 import { ChapterList } from './ChapterList';
@@ -80,6 +80,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
             {error}
           </p>
         )}
+        {!error && playerNotice.value && <p class="player-notice muted">{playerNotice.value}</p>}
         <SeekBar chapters={chapters.value} />
         <TransportControls />
         <div class="player-options">
