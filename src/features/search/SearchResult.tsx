@@ -21,6 +21,7 @@ export function SearchResult({ found }: { found: FoundEpisode }) {
       titleContent={<Highlighted text={title} ranges={titleRanges} />}
       details={
         <>
+          {found.similar && <p class="search-similar">Similar: not an exact match</p>}
           {people.length > 0 && (
             <p class="search-people">
               With{' '}
