@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Page } from '../../ui/Page';
 import { Icon } from '../../ui/Icon';
-import { libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
+import { latestEpisodeAt, libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
+import { librarySort, setLibrarySort, LIBRARY_SORTS, type LibrarySort } from '../../state/view-prefs';
+import { sortShows } from '../../core/library/sort-shows';
 import { refreshAll } from '../../state/refresh';
 import { defaultShowIssues } from '../../state/first-run';
 import { startLibrary } from '../../state/library-start';
 import { online } from '../../state/online';
 import { AddPodcastDialog } from './AddPodcastDialog';
+import { announceSubscribed } from './announce-subscribed';
+import { useLocation } from 'preact-iso';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
@@ -14,11 +18,13 @@ import { useNow } from './use-now';
 import './library.css';
 
 const OFFLINE_REFRESH = 'Refreshing needs the network.';
+const SORT_LABELS: Record<LibrarySort, string> = { recent: 'Recently added', latest: 'Latest episode', title: 'Title', order: 'Oldest subscription' };
 
 export function LibraryPage() {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
   const now = useNow();
+  const { route } = useLocation();
   const progress = refreshProgress.value;
 
   useEffect(() => {
@@ -44,7 +50,7 @@ export function LibraryPage() {
   }, []);
   const pull = usePullToRefresh(refresh, podcasts.value.length > 0);
 
-  const list = podcasts.value;
+  const list = sortShows(podcasts.value, librarySort.value, latestEpisodeAt.value);
   const issues = defaultShowIssues.value;
   const empty = libraryLoaded.value && list.length === 0 && issues.length === 0;
 
@@ -86,6 +92,18 @@ export function LibraryPage() {
           <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
         </div>
       )}
+      {list.length > 1 && (
+        <div class="library-controls">
+          <label>
+            <span class="muted">Sort </span>
+            <select value={librarySort.value} aria-label="Sort shows" onChange={(e) => setLibrarySort(e.currentTarget.value as LibrarySort)}>
+              {LIBRARY_SORTS.map((s) => (
+                <option value={s}>{SORT_LABELS[s]}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       <ul class="show-grid" aria-label="Shows">
         {list.map((p) => (
           <ShowCard key={p.id} podcast={p} unplayed={unplayedCounts.value.get(p.id)} busy={refreshing.value.has(p.id)} now={now} />
@@ -97,9 +115,9 @@ export function LibraryPage() {
       <AddPodcastDialog
         open={adding}
         onClose={() => setAdding(false)}
-        onSubscribed={(title, existed) => {
+        onSubscribed={(podcast, existed) => {
           setAdding(false);
-          setNotice(existed ? `You already follow ${title}` : `Subscribed to ${title}`);
+          announceSubscribed(podcast, existed, route);
         }}
       />
     </Page>
