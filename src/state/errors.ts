@@ -53,3 +53,14 @@ export function humanizeError(err: unknown): HumanError {
   if (isFeedError(err)) return { sentence: 'That address didn’t give a podcast feed Hopcast can read.', details: exact };
   return { sentence: exact, details: null };
 }
+
+/**
+ * A stored message (a default show's card keeps only text) as a sentence: the server's and the
+ * directory's wordings are known, anything else keeps a plain lead sentence and folds the text.
+ */
+export function humanizeMessage(message: string): HumanError {
+  if (message.includes('only reaches its configured hosts')) return { sentence: SENTENCES.not_allowed!, details: message };
+  if (message.startsWith('No show titled')) return { sentence: 'Hopcast couldn’t find this show in the podcast directory. Paste its address if you know it.', details: message };
+  if (/could not be found/.test(message)) return { sentence: SENTENCES.dns_failed!, details: message };
+  return { sentence: 'Hopcast couldn’t add this show just now. Try again, or paste its address.', details: message };
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt, type DefaultShowIssue } from '../../state/first-run';
-import { describeFeedError } from '../../state/errors';
+import { describeFeedError, humanizeMessage } from '../../state/errors';
+import { HumanErrorText } from '../../ui/HumanErrorText';
 import { Artwork } from './Artwork';
 
 /** A default show that could not be followed: the reason, Retry, or paste its feed URL. */
@@ -34,9 +35,7 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
           <p class="show-card-status">Subscribing…</p>
         ) : (
           <>
-            <p class="show-card-status error-text" role="alert">
-              Couldn't subscribe: {issue.message}
-            </p>
+            <HumanErrorText class="show-card-status error-text" {...humanizeMessage(issue.message)} />
             <div class="default-show-actions">
               <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
                 Retry

@@ -9,6 +9,7 @@ import { defaultShowIssues } from '../../state/first-run';
 import { startLibrary } from '../../state/library-start';
 import { online } from '../../state/online';
 import { AddPodcastDialog } from './AddPodcastDialog';
+import { Welcome } from './Welcome';
 import { announceSubscribed } from './announce-subscribed';
 import { useLocation } from 'preact-iso';
 import { DefaultShowCard } from './DefaultShowCard';
@@ -86,6 +87,7 @@ export function LibraryPage() {
       <p class="visually-hidden" role="status">
         {notice}
       </p>
+      <Welcome onAdd={() => setAdding(true)} />
       {empty && (
         <div class="library-empty">
           <p>You don't follow any shows yet.</p>
