@@ -179,6 +179,8 @@ export interface Podcast {
   newCount: number;
   /** Sort position in the library grid. */
   order: number;
+  /** `podcast:guid`, the show's identity across feed addresses (matches duplicates on import). */
+  podcastGuid?: string | null;
 }
 
 /** One episode as stored. `id` is `${podcastId}\u0000${guid}` so guids need not be unique across feeds. */

@@ -18,6 +18,13 @@ export interface IngestResult {
   podcast: Podcast;
   added: number;
   changed: number;
+  /** Set when `sameAs` found this feed already followed under another address: nothing was stored. */
+  existing?: Podcast;
+}
+
+export interface IngestOptions {
+  /** For a new show: a followed show this feed is the same as (then nothing is stored). */
+  sameAs?: (parsed: ParsedFeed) => Podcast | undefined;
 }
 
 /** Where the feed says it moved to, when that is a usable address other than the current one. */
@@ -27,12 +34,14 @@ function movedTo(parsed: ParsedFeed, current: string): string | null {
   return checked.ok && checked.url !== current ? checked.url : null;
 }
 
-export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched): Promise<IngestResult> {
+export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched, options: IngestOptions = {}): Promise<IngestResult> {
   const stored: Episode[] = previous ? await listEpisodesByPodcast(id, 'oldest') : [];
   const known = new Set(stored.map((e) => e.fingerprint).filter(Boolean));
   let response = fetched;
   let parsed = await parseFeedOffThread(response.body, response.finalUrl, { known });
   let url = feedUrl;
+  const same = previous ? undefined : options.sameAs?.(parsed);
+  if (same) return { podcast: same, added: 0, changed: 0, existing: same };
 
   const moved = movedTo(parsed, feedUrl);
   if (moved) {

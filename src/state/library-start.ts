@@ -5,12 +5,17 @@ import { refreshAll } from './refresh';
 import { online } from './online';
 
 let started: Promise<void> | null = null;
+const CHECK_EVERY_MS = 5 * 60 * 1000;
 
 export function startLibrary(): Promise<void> {
   started ??= (async () => {
     await loadLibrary();
     const fresh = await runFirstRun();
     if (!fresh && online.value) await refreshAll({ staleOnly: true });
+    // While the app stays open, shows come due by the chosen interval too.
+    setInterval(() => {
+      if (online.value && !document.hidden) void refreshAll({ staleOnly: true });
+    }, CHECK_EVERY_MS);
   })();
   return started;
 }

@@ -32,3 +32,29 @@ export function setLibrarySort(sort: LibrarySort): void {
   librarySort.value = sort;
   writePref('librarySort', sort);
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const theme = signal<Theme>(readPref('theme', THEMES, 'system'));
+
+/** Light or dark by choice; "system" follows the device (prefers-color-scheme in styles.css). */
+export function applyTheme(value: Theme = theme.value): void {
+  const root = document.documentElement;
+  if (value === 'system') delete root.dataset.theme;
+  else root.dataset.theme = value;
+}
+
+export function setTheme(value: Theme): void {
+  theme.value = value;
+  writePref('theme', value);
+  applyTheme(value);
+}
+
+export const REFRESH_INTERVALS = ['1h', '6h', '24h', 'manual'] as const;
+export type RefreshInterval = (typeof REFRESH_INTERVALS)[number];
+export const refreshInterval = signal<RefreshInterval>(readPref('refreshInterval', REFRESH_INTERVALS, '1h'));
+
+export function setRefreshInterval(value: RefreshInterval): void {
+  refreshInterval.value = value;
+  writePref('refreshInterval', value);
+}

@@ -3,9 +3,10 @@ import { visibleChapters, type Chapter } from '../../core/chapters';
 import { formatClock } from '../../core/time';
 import { loadChapters, type Loaded } from '../../state/episode-page';
 import { httpUrl } from './safe-url';
+import { currentEpisode, position } from '../../state/player';
 
 /** The `podcast:chapters` table of contents; each start time plays the episode from there. */
-export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((seconds: number) => void) | null }) {
+export function ChaptersSection({ url, onSeek, episodeId }: { url: string; onSeek: ((seconds: number) => void) | null; episodeId?: string }) {
   const [state, setState] = useState<Loaded<Chapter[]> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -15,6 +16,10 @@ export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((second
   }, [url]);
 
   const chapters = state?.ok ? visibleChapters(state.value) : [];
+  // While this episode is in the player, the chapter it is in is marked, as in the player.
+  const inPlayer = episodeId !== undefined && currentEpisode.value?.id === episodeId;
+  const at = inPlayer ? position.value : -1;
+  const currentIndex = inPlayer ? chapters.findLastIndex((c) => c.startTime <= at) : -1;
   return (
     <section class="episode-section" aria-labelledby="chapters-heading">
       <h2 id="chapters-heading">Chapters</h2>
@@ -26,11 +31,12 @@ export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((second
           {chapters.map((c, i) => {
             const link = httpUrl(c.url);
             return (
-              <li key={`${c.startTime}-${i}`}>
+              <li key={`${c.startTime}-${i}`} class={i === currentIndex ? 'current' : undefined} aria-current={i === currentIndex ? 'true' : undefined}>
                 <button type="button" class="seek-link" disabled={!onSeek} aria-label={`Play from ${formatClock(c.startTime)}: ${c.title}`} onClick={() => onSeek?.(c.startTime)}>
                   {formatClock(c.startTime)}
                 </button>
                 <span class="chapter-title">{c.title}</span>
+                {i === currentIndex && <span class="chapter-now">Now playing</span>}
                 {link && (
                   <a href={link} target="_blank" rel="noopener noreferrer" class="chapter-link">
                     Link<span class="visually-hidden"> for {c.title}</span>

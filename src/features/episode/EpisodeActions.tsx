@@ -21,11 +21,11 @@ export function EpisodeActions({ episode }: { episode: Episode }) {
   return (
     <div class="episode-actions">
       {playingThis ? (
-        <button type="button" class="button button-primary" aria-label={`Pause ${title}`} onClick={() => void togglePlay()}>
+        <button type="button" class="button button-primary play-toggle" aria-label={`Pause ${title}`} onClick={() => void togglePlay()}>
           Pause
         </button>
       ) : (
-        <button type="button" class="button button-primary" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
+        <button type="button" class="button button-primary play-toggle" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
           Play
         </button>
       )}

@@ -109,7 +109,7 @@ export function EpisodePage({ id }: { id: string }) {
             </p>
           )}
         </section>
-        {chaptersUrl && <ChaptersSection url={chaptersUrl} onSeek={onSeek} />}
+        {chaptersUrl && <ChaptersSection url={chaptersUrl} onSeek={onSeek} episodeId={episode.id} />}
         {transcript && <TranscriptSection episodeId={episode.id} transcript={transcript} onSeek={onSeek} />}
         <PeopleSection persons={episode.persons.length > 0 ? episode.persons : (podcast?.persons ?? [])} />
         <FundingSection funding={[...episode.funding, ...(podcast?.funding ?? [])]} />

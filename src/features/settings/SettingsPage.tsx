@@ -3,6 +3,8 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { AppearanceSettings } from './AppearanceSettings';
+import { ResetAppData } from './ResetAppData';
 
 export function SettingsPage() {
   return (
@@ -10,9 +12,11 @@ export function SettingsPage() {
       <LibrarySettings />
       <PlaybackSettings />
       <DownloadSettings />
+      <AppearanceSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />
+        <ResetAppData />
       </section>
       <section class="settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about">About</h2>
