@@ -3,6 +3,7 @@ import { currentEpisode, currentPodcast, duration, playerError, playerNotice, po
 import { currentChapter } from '../../state/player-chapters';
 import { Artwork } from './Artwork';
 import { PlayButton } from './PlayButton';
+import { DockSeekAndSpeed, SkipButton } from './DockControls';
 
 /** The strip above the navigation: what is playing, its progress, play/pause; tap to open the full player. */
 export function MiniPlayer({ onOpen, openRef, showError }: { onOpen: () => void; openRef: Ref<HTMLButtonElement>; showError: boolean }) {
@@ -26,7 +27,10 @@ export function MiniPlayer({ onOpen, openRef, showError }: { onOpen: () => void;
           <span class={`mini-sub${error ? ' error-text' : ''}`}>{error ? 'Playback failed' : notice ? notice : chapter && !chapter.hidden ? chapter.title : (show?.title ?? '')}</span>
         </span>
       </button>
+      <SkipButton direction="back" />
       <PlayButton size="small" />
+      <SkipButton direction="forward" />
+      <DockSeekAndSpeed />
       {error && showError && (
         <p class="mini-error" role="alert">
           {error}
