@@ -58,7 +58,8 @@ async function phone(context: BrowserContext, scheme: string): Promise<void> {
   await step('add dialog', async () => {
     await page.getByRole('button', { name: 'Add podcast' }).first().click();
     await page.getByRole('dialog', { name: 'Add podcast' }).getByRole('textbox').first().fill('fixture network');
-    await page.getByRole('dialog', { name: 'Add podcast' }).getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Add podcast' }).getByRole('button', { name: /^(Subscribe|Search)$/ }).click();
+    await page.getByRole('dialog', { name: 'Add podcast' }).getByText('Fixture Network Show').first().waitFor({ timeout: 5_000 }).catch(() => {});
     await shot(page, `add-${scheme}`);
     await page.keyboard.press('Escape');
   });
@@ -111,6 +112,11 @@ async function desktop(scheme: 'light' | 'dark'): Promise<void> {
       await page.getByRole('button', { name: /^(Open player|Pause)/ }).first().waitFor();
     });
     await shot(page, `desktop-show-${scheme}`);
+    await step('desktop episode', async () => {
+      await page.getByRole('link', { name: 'Episode 2: Automating the network' }).first().click();
+      await page.getByRole('heading', { level: 2, name: 'Episode 2: Automating the network' }).waitFor();
+      await shot(page, `desktop-episode-${scheme}`);
+    });
   } finally {
     await context.close();
   }

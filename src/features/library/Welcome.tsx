@@ -16,7 +16,7 @@ export function Welcome({ onAdd }: { onAdd(): void }) {
   return (
     <section class="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">Welcome to Hopcast</h2>
-      <p>Hopcast plays podcasts, and keeps them for when you’re offline: download an episode and it plays on a plane, in a tunnel, anywhere.</p>
+      <p>Hopcast plays podcasts and keeps them for when you’re offline: a downloaded episode plays anywhere.</p>
       <ol class="welcome-steps">
         <li>
           <strong>Follow the network’s shows.</strong> They are being added below; each says so if it can’t be reached.
@@ -28,8 +28,8 @@ export function Welcome({ onAdd }: { onAdd(): void }) {
           </button>
         </li>
         <li>
-          <strong>Install the app</strong> to open it from your home screen and listen offline.
-          <InstallButton explainWhenUnavailable />
+          <strong>Install the app</strong> to open it from your home screen (the browser’s menu offers “Install” where it can).
+          <InstallButton />
         </li>
       </ol>
       <button type="button" class="button button-small" onClick={dismiss}>
