@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -43,6 +43,13 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
       if (oldVersion < 3) {
         // The serialized search index: megabytes, so it gets a store of its own rather than a settings key.
         database.createObjectStore('searchIndex');
+      }
+      if (oldVersion < 4) {
+        // Playlists keep their episode ids inline (one put per reorder); bookmarks are read per episode or all at once.
+        database.createObjectStore('playlists', { keyPath: 'id' }).createIndex('by-order', 'order');
+        const bookmarks = database.createObjectStore('bookmarks', { keyPath: 'id' });
+        bookmarks.createIndex('by-episode', 'episodeId');
+        bookmarks.createIndex('by-created', 'createdAt');
       }
     },
     blocking() {

@@ -4,6 +4,7 @@ import { currentEpisode, isPlaying, playEpisode, togglePlay } from '../../state/
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
 import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
 /** Play (or Pause when this episode is playing) / Add to queue / Download, named like the episode row's. */
 export function EpisodeActions({ episode }: { episode: Episode }) {
@@ -34,6 +35,7 @@ export function EpisodeActions({ episode }: { episode: Episode }) {
       </button>
       <DownloadButton episode={episode} />
       <MarkPlayedButton episode={episode} />
+      <AddToPlaylistButton episode={episode} />
       <span class="visually-hidden" role="status">
         {queued === 'added' ? `${title} added to the queue` : queued === 'failed' ? `Could not add ${title} to the queue` : ''}
       </span>

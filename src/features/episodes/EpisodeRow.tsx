@@ -7,6 +7,7 @@ import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
 import { EpisodeMenu } from './EpisodeMenu';
 import { episodeMenuItems } from './episode-menu-items';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import './episode-row.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -77,6 +78,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
         </button>
         <DownloadButton episode={episode} />
         <EpisodeMenu title={title} items={episodeMenuItems(episode)} />
+        <AddToPlaylistButton episode={episode} variant="row" />
         <span class="visually-hidden" role="status">
           {queued === 'next'
             ? `${title} plays next`
