@@ -77,8 +77,8 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           Queue
         </button>
         <DownloadButton episode={episode} />
-        <EpisodeMenu title={title} items={episodeMenuItems(episode)} />
         <AddToPlaylistButton episode={episode} variant="row" />
+        <EpisodeMenu title={title} items={episodeMenuItems(episode)} />
         <span class="visually-hidden" role="status">
           {queued === 'next'
             ? `${title} plays next`
