@@ -51,6 +51,8 @@ let wantPlay = false;
 /** The element holds no usable source (a cue skipped or failed offline): Play loads it afresh. */
 let sourceStale = false;
 
+const isOffline = () => typeof navigator !== 'undefined' && !navigator.onLine;
+
 function isOfflineUrl(url: string): boolean {
   return url.startsWith('/offline-audio/');
 }
@@ -122,7 +124,7 @@ export function wire(): HTMLAudioElement {
   });
   el.addEventListener('ended', () => void finishEpisode().catch(reportError));
   el.addEventListener('error', () => void onMediaError());
-  window.addEventListener('online', onOnline);
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
   return el;
 }
 
@@ -142,7 +144,7 @@ async function onMediaError(): Promise<void> {
     // Only cued (restored on start, a shared link): the listener asked for nothing, so no error.
     // Offline and not downloaded says so calmly; Play loads it again.
     sourceStale = true;
-    if (!navigator.onLine && !isOfflineUrl(el.currentSrc || el.src)) playerNotice.value = NOT_DOWNLOADED_OFFLINE;
+    if (isOffline() && !isOfflineUrl(el.currentSrc || el.src)) playerNotice.value = NOT_DOWNLOADED_OFFLINE;
     return;
   }
   const outcome = await explainFailure(ep, el.currentSrc || el.src, el.error.code, retriedViaProxy);
@@ -205,7 +207,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   position.value = from;
   buffered.value = [];
   playbackRate.value = rate;
-  if (!play && !isOfflineUrl(url) && !navigator.onLine) {
+  if (!play && !isOfflineUrl(url) && isOffline()) {
     // Cued offline and not downloaded: nothing can load, so nothing is tried (and nothing fails).
     sourceStale = true;
     playerNotice.value = NOT_DOWNLOADED_OFFLINE;
