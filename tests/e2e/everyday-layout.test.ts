@@ -59,6 +59,11 @@ describe('phone layout', () => {
       await page.getByRole('heading', { level: 1, name: screen }).waitFor();
       await expectFitsViewport(page, screen);
     }
+    for (const [path, heading] of [['/playlists', 'Playlists'], ['/bookmarks', 'Bookmarks']] as const) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expectFitsViewport(page, heading);
+    }
   });
 
   test('a focused control at the bottom of a screen is scrolled above the player and the navigation', async () => {
