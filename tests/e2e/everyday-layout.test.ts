@@ -39,6 +39,8 @@ describe('phone layout', () => {
     await page.getByRole('button', { name: 'Open player' }).click();
     await page.getByRole('dialog').getByRole('heading', { name: NO_SPACES }).waitFor();
     await expectFitsViewport(page, 'full player');
+    // The docked extras (skip, seek, speed) are for wide screens only.
+    await expect(page.locator('.mini-player').getByRole('button', exact('Skip forward')).count()).resolves.toBe(0);
     await page.getByRole('dialog').getByRole('button', exact('Pause')).click();
     await page.keyboard.press('Escape');
 
