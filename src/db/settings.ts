@@ -13,3 +13,16 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export async function deleteSetting(key: string): Promise<void> {
   await (await db()).delete('settings', key);
 }
+
+/**
+ * Read-modify-write of one setting in a single transaction, so concurrent updates (four default
+ * shows resolved at once, each adding its entry to one map) never overwrite each other.
+ */
+export async function updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
+  const tx = (await db()).transaction('settings', 'readwrite');
+  const stored = await tx.store.get(key);
+  const next = update(stored === undefined ? fallback : (stored as T));
+  await tx.store.put(next, key);
+  await tx.done;
+  return next;
+}

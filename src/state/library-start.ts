@@ -1,6 +1,6 @@
 /** What the library does when the app starts: read the store, first run, refresh what is stale. */
 import { loadLibrary } from './library';
-import { runFirstRun } from './first-run';
+import { retryFailedDefaultShows, retryWhenOnline, runFirstRun } from './first-run';
 import { refreshAll } from './refresh';
 import { online } from './online';
 
@@ -10,8 +10,10 @@ const CHECK_EVERY_MS = 5 * 60 * 1000;
 export function startLibrary(): Promise<void> {
   started ??= (async () => {
     await loadLibrary();
+    retryWhenOnline();
     const fresh = await runFirstRun();
-    if (!fresh && online.value) await refreshAll({ staleOnly: true });
+    // A default show not found last time is looked for again, quietly, beside the refresh.
+    if (!fresh && online.value) await Promise.all([refreshAll({ staleOnly: true }), retryFailedDefaultShows(true)]);
     // While the app stays open, shows come due by the chosen interval too.
     setInterval(() => {
       if (online.value && !document.hidden) void refreshAll({ staleOnly: true });

@@ -6,8 +6,9 @@ import { resolveFeed } from '../api/feed-client';
 import { deletePodcastCascade } from '../db/library-writes';
 import { cancelDownload, downloads, loadDownloads } from './downloads';
 import { queue, removeFromQueue } from './queue';
-import { ingestFeed } from './ingest';
+import { ingestFeed, type IngestOptions } from './ingest';
 import { libraryChanged, loadLibrary, podcasts } from './library';
+import { forgetShowInPlaylists } from './playlists';
 
 export class SubscribeError extends Error {
   override name = 'SubscribeError';
@@ -29,32 +30,32 @@ const pending = new Map<string, Promise<Subscribed>>();
  * Subscribes to a feed URL, or to the feed a web page links. Rejects with `SubscribeError` for
  * an unusable address and with the fetch or parse error otherwise (see `describeFeedError`).
  */
-export function subscribe(input: string): Promise<Subscribed> {
+export function subscribe(input: string, options: IngestOptions = {}): Promise<Subscribed> {
   const checked = normalizeFeedUrl(input);
   if (!checked.ok) return Promise.reject(new SubscribeError(checked.message));
   const url = checked.url;
   let running = pending.get(url);
   if (!running) {
-    running = runSubscribe(url).finally(() => pending.delete(url));
+    running = runSubscribe(url, options).finally(() => pending.delete(url));
     pending.set(url, running);
   }
   return running;
 }
 
-async function runSubscribe(url: string): Promise<Subscribed> {
+async function runSubscribe(url: string, options: IngestOptions): Promise<Subscribed> {
   await loadLibrary();
   const known = findExisting(url);
   if (known) return { podcast: known, existed: true };
   const { feedUrl, response } = await resolveFeed(url);
   const viaPage = findExisting(feedUrl);
   if (viaPage) return { podcast: viaPage, existed: true };
-  const result = await ingestFeed(feedUrl, feedUrl, undefined, response, { sameAs: (parsed) => findSameShow(parsed, podcasts.value) });
+  const result = await ingestFeed(feedUrl, feedUrl, undefined, response, { ...options, sameAs: (parsed) => findSameShow(parsed, podcasts.value) });
   if (result.existing) return { podcast: result.existing, existed: true };
   await libraryChanged();
   return { podcast: result.podcast, existed: false };
 }
 
-/** Removes a show with its episodes, play state, queue entries and downloads. */
+/** Removes a show with its episodes, play state, queue entries, playlist entries and downloads (bookmarks stay). */
 export async function unsubscribe(podcastId: string): Promise<void> {
   const prefix = `${podcastId}\u0000`;
   // Stop transfers first so no chunk lands after the cascade has cleared them.
@@ -63,6 +64,7 @@ export async function unsubscribe(podcastId: string): Promise<void> {
   }
   await deletePodcastCascade(podcastId);
   for (const entry of queue.value) if (entry.episodeId.startsWith(prefix)) await removeFromQueue(entry.episodeId);
+  await forgetShowInPlaylists(podcastId);
   await loadDownloads();
   await libraryChanged();
 }

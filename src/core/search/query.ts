@@ -2,6 +2,7 @@ import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { EpisodeIndex } from './episode-index';
 import { tokenize } from './normalize';
 import { NOTES_STOP_WORDS } from './stop-words';
+import { codeToken, parseCodeQuery } from '../episodes/episode-code';
 
 export interface SearchFilters {
   /** Only this show's episodes. */
@@ -38,7 +39,7 @@ export interface SearchOutcome {
 export const FEW_MATCHES = 5;
 
 /** A title hit matters most, then a guest or host, then the show's name, then the notes. */
-export const FIELD_BOOST = { title: 3, people: 2, show: 1.5, notes: 1 };
+export const FIELD_BOOST = { code: 4, title: 3, people: 2, show: 1.5, notes: 1 };
 
 /**
  * Every query term is also a prefix, so results follow typing. A short prefix matches a large
@@ -110,6 +111,15 @@ export function searchEpisodes(index: EpisodeIndex, query: string, filters: Sear
     played: r.played as 0 | 1,
     similar: isSimilar,
   });
+  // A query that is an episode code (`HN806`, `hn 806`) means that episode: it comes first.
+  const code = parseCodeQuery(query);
+  if (code) {
+    const exact = index.search({ queries: [codeToken(code)], fields: ['code'], prefix: false, fuzzy: false }, { ...OPTIONS, filter });
+    exact.sort((a, b) => (b.published as number) - (a.published as number));
+    const first = new Set(exact.map((r) => r.id as string));
+    strict.splice(0, strict.length, ...exact, ...strict.filter((r) => !first.has(r.id as string)));
+    similar = similar.filter((r) => !first.has(r.id as string));
+  }
   const all = [...strict.map((r) => toHit(r, false)), ...similar.map((r) => toHit(r, true))];
   return { hits: all.slice(0, Math.max(0, limit)), total: all.length, similar: similar.length };
 }

@@ -7,6 +7,7 @@ import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
 import { EpisodeMenu } from './EpisodeMenu';
 import { episodeMenuItems } from './episode-menu-items';
+import { EpisodeCodeBadge } from './EpisodeCodeBadge';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import './episode-row.css';
 
@@ -56,6 +57,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           {titleContent ?? title}
         </a>
         <p class="episode-row-meta">
+          <EpisodeCodeBadge title={title} />
           {showTitle && <span class="episode-row-show">{showTitle}</span>}
           {date && <time dateTime={new Date(episode.published).toISOString()}>{date}</time>}
           {episode.duration ? <span>{formatDuration(episode.duration)}</span> : null}

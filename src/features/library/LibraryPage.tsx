@@ -14,6 +14,8 @@ import { announceSubscribed } from './announce-subscribed';
 import { useLocation } from 'preact-iso';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
+import { gridTiles, type GridTile } from './grid-tiles';
+import { LatestLink } from '../latest/LatestLink';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
 import { useNow } from './use-now';
 import './library.css';
@@ -54,6 +56,9 @@ export function LibraryPage() {
   const list = sortShows(podcasts.value, librarySort.value, latestEpisodeAt.value);
   const issues = defaultShowIssues.value;
   const empty = libraryLoaded.value && list.length === 0 && issues.length === 0;
+  // The stored order keeps first-run placeholders in their slots; a chosen sort lists shows first.
+  const tiles: GridTile[] =
+    librarySort.value === 'order' ? gridTiles(list, issues) : [...list.map((podcast): GridTile => ({ kind: 'show', podcast })), ...gridTiles([], issues)];
 
   return (
     <Page
@@ -106,13 +111,15 @@ export function LibraryPage() {
           </label>
         </div>
       )}
+      {(list.length > 0 || issues.some((i) => i.status === 'working')) && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
-        {list.map((p) => (
-          <ShowCard key={p.id} podcast={p} unplayed={unplayedCounts.value.get(p.id)} busy={refreshing.value.has(p.id)} now={now} />
-        ))}
-        {issues.map((issue) => (
-          <DefaultShowCard key={issue.key} issue={issue} />
-        ))}
+        {tiles.map((tile) =>
+          tile.kind === 'show' ? (
+            <ShowCard key={tile.podcast.id} podcast={tile.podcast} unplayed={unplayedCounts.value.get(tile.podcast.id)} busy={refreshing.value.has(tile.podcast.id)} now={now} />
+          ) : (
+            <DefaultShowCard key={tile.issue.key} issue={tile.issue} />
+          ),
+        )}
       </ul>
       <AddPodcastDialog
         open={adding}
