@@ -65,6 +65,8 @@ async function phone(context: BrowserContext, scheme: string): Promise<void> {
   });
   await subscribeToFixtureShow(page);
   await page.keyboard.press('Escape');
+  await step('welcome dismissed', () => page.getByRole('button', { name: 'Got it' }).click({ timeout: 2_000 }));
+  await step('toast dismissed', () => page.getByRole('button', { name: 'Dismiss', exact: true }).click({ timeout: 2_000 }));
   await shot(page, `library-${scheme}`);
   await page.getByRole('link', { name: /Fixture Network Show/ }).first().click();
   await page.getByText('Episode 3: Day two operations').first().waitFor();
