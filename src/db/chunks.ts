@@ -138,6 +138,14 @@ export async function failDownload(episodeId: string, message: string): Promise<
   const failed: DownloadRecord = { ...current, status: 'failed', bytes: 0, error: message, updatedAt: Date.now() };
   void tx.objectStore('chunks').delete(allChunks(episodeId));
   void tx.objectStore('downloads').put(failed);
-  await tx.done;
+  try {
+    await tx.done;
+  } catch {
+    // Storage is full (the very reason this download failed): one transaction that also writes
+    // can be refused. Free the chunks on their own first; then the small record fits.
+    const database = await db();
+    await database.delete('chunks', allChunks(episodeId));
+    await database.put('downloads', failed);
+  }
   return failed;
 }
