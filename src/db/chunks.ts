@@ -136,16 +136,24 @@ export async function failDownload(episodeId: string, message: string): Promise<
     return null;
   }
   const failed: DownloadRecord = { ...current, status: 'failed', bytes: 0, error: message, updatedAt: Date.now() };
-  void tx.objectStore('chunks').delete(allChunks(episodeId));
-  void tx.objectStore('downloads').put(failed);
+  // The requests reject with the transaction; `tx.done` reports it, so their own promises are silenced.
+  tx.objectStore('chunks').delete(allChunks(episodeId)).catch(() => undefined);
+  tx.objectStore('downloads').put(failed).catch(() => undefined);
   try {
     await tx.done;
-  } catch {
-    // Storage is full (the very reason this download failed): one transaction that also writes
-    // can be refused. Free the chunks on their own first; then the small record fits.
+  } catch (err) {
+    if (!(err instanceof DOMException && err.name === 'QuotaExceededError')) throw err;
+    // Over quota (the write that failed took the origin past it), even this small put is refused
+    // while the chunks still hold their space: free it first, then record the failure.
     const database = await db();
     await database.delete('chunks', allChunks(episodeId));
     await database.put('downloads', failed);
   }
   return failed;
+}
+
+/** Index and size of every stored chunk of an episode, in order (Blob sizes only, no bytes read). */
+export async function chunkSizes(episodeId: string): Promise<Array<{ index: number; size: number }>> {
+  const rows = await (await db()).getAll('chunks', allChunks(episodeId));
+  return rows.map((row) => ({ index: row.index, size: row.data.size }));
 }

@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -50,6 +50,12 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
         const bookmarks = database.createObjectStore('bookmarks', { keyPath: 'id' });
         bookmarks.createIndex('by-episode', 'episodeId');
         bookmarks.createIndex('by-created', 'createdAt');
+      }
+      if (oldVersion < 5) {
+        // Transcripts and chapters kept with the episode for offline use, and the transcript search index.
+        database.createObjectStore('transcripts', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
+        database.createObjectStore('chapters', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
+        database.createObjectStore('transcriptIndex', { keyPath: 'episodeId' });
       }
     },
     blocking() {

@@ -125,5 +125,6 @@ export function podcastFromFeed(feed: ParsedFeed, previous: Podcast | undefined,
     newCount: previous?.newCount ?? 0,
     order: previous?.order ?? seed.order,
     podcastGuid: feed.podcastGuid ?? previous?.podcastGuid ?? null,
+    truncatedFrom: feed.truncatedFrom ?? null,
   };
 }

@@ -3,6 +3,7 @@ import { formatBytes, formatSpeed, percentOf } from '../../core/format-bytes';
 import { cancelDownload, downloadProgress, removeDownload, startDownload, type DownloadEntry } from '../../state/downloads';
 import { playEpisode } from '../../state/player';
 import { DownloadProgressBar } from './DownloadProgressBar';
+import { REMOVED_BY_BROWSER } from '../../core/download-shared';
 
 const STATUS: Record<DownloadRecord['status'], string> = {
   queued: 'Queued',
@@ -30,6 +31,7 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
   const played = entry.episode?.played === 1;
   const percent = percentOf(received, total);
   const receiving = !!live?.received;
+  const removed = record.status === 'failed' && record.error === REMOVED_BY_BROWSER;
   return (
     <li class="download-item">
       <div class="download-item-text">
@@ -42,7 +44,7 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
         )}
         <p class="download-item-meta">
           {entry.showTitle && <span class="download-item-show">{entry.showTitle}</span>}
-          <span class={`download-status status-${record.status}`}>{statusText(record, receiving, percent)}</span>
+          <span class={`download-status status-${record.status}`}>{removed ? 'Removed' : statusText(record, receiving, percent)}</span>
           {record.status !== 'failed' && <span>{size}</span>}
           {active && live?.bytesPerSecond ? <span>{formatSpeed(live.bytesPerSecond)}</span> : null}
           {played && <span>Played</span>}
@@ -71,8 +73,8 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
           </button>
         )}
         {record.status === 'failed' && entry.episode && (
-          <button type="button" class="button button-small" aria-label={`Retry download ${title}`} onClick={() => void startDownload(record.episodeId)}>
-            Retry
+          <button type="button" class="button button-small" aria-label={`${removed ? 'Download again' : 'Retry download'} ${title}`} onClick={() => void startDownload(record.episodeId)}>
+            {removed ? 'Download again' : 'Retry'}
           </button>
         )}
         {!active && (

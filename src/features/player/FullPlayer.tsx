@@ -13,6 +13,7 @@ import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
 import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
+import { FollowAlong } from '../transcripts/FollowAlong';
 import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
@@ -95,6 +96,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
         </div>
         <AddBookmarkButton />
         <AddToPlaylistButton episode={ep} variant="player" />
+        <FollowAlong />
         <ChapterList />
       </div>
     </div>

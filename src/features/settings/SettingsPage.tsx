@@ -5,6 +5,9 @@ import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
 import { AppearanceSettings } from './AppearanceSettings';
 import { ResetAppData } from './ResetAppData';
+import { TranscriptSettings } from '../transcripts/TranscriptSettings';
+import { BackupSettings } from '../backup/BackupSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 
 export function SettingsPage() {
   return (
@@ -13,6 +16,9 @@ export function SettingsPage() {
       <PlaybackSettings />
       <DownloadSettings />
       <AppearanceSettings />
+      <TranscriptSettings />
+      <SyncSettings />
+      <BackupSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />

@@ -1,0 +1,17 @@
+/**
+ * Every backup section's provider, one line each. Per-show settings (issue 13b) plug in with:
+ *   registerBackupProvider(timestampedProvider('showSettings', 'show settings', exportShowSettings, importShowSettings));
+ * (its schema is already checked by src/core/backup/sections.ts).
+ */
+import { registerBackupProvider, timestampedProvider } from './providers';
+import { playStateProvider, queueProvider, settingsProvider, subscriptionsProvider } from './core-providers';
+import { exportPlaylists, importPlaylists } from '../playlists';
+import { exportBookmarks, importBookmarks } from '../bookmarks';
+
+// Order matters on import: shows first, so positions and queue entries find their episodes.
+registerBackupProvider(subscriptionsProvider);
+registerBackupProvider(playStateProvider);
+registerBackupProvider(queueProvider);
+registerBackupProvider(settingsProvider);
+registerBackupProvider(timestampedProvider('playlists', 'playlists', exportPlaylists, importPlaylists));
+registerBackupProvider(timestampedProvider('bookmarks', 'bookmarks', exportBookmarks, importBookmarks));
