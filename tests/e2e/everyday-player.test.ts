@@ -13,6 +13,10 @@ describe('the full player and Back', () => {
     await stack?.close();
   });
 
+  /** Closing takes the player's history entry off (an async history.back()); wait for it to land. */
+  const overlayEntryGone = (page: Page) =>
+    expect.poll(() => page.evaluate(() => !!(history.state as { hopcastOverlay?: boolean } | null)?.hopcastOverlay)).toBe(false);
+
   async function showWithPlayer(): Promise<Page> {
     const page = await stack.newPage(await stack.newContext());
     await openLibrary(stack, page);
@@ -43,6 +47,7 @@ describe('the full player and Back', () => {
     await page.keyboard.press('Escape');
     await player.waitFor({ state: 'detached' });
     expect(page.url()).toBe(showUrl);
+    await overlayEntryGone(page);
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
 
@@ -51,6 +56,7 @@ describe('the full player and Back', () => {
     await page.getByRole('button', { name: 'Open player' }).click();
     await player.getByRole('button', exact('Close player')).click();
     await player.waitFor({ state: 'detached' });
+    await overlayEntryGone(page);
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   });
