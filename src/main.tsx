@@ -4,6 +4,9 @@ import { registerServiceWorker } from './sw-bridge';
 import { startLibrary } from './state/library-start';
 import { startEpisodeExtras } from './state/episode-extras-watch';
 import './app/styles.css';
+import { applyTheme } from './state/view-prefs';
+
+applyTheme();
 
 render(<App />, document.getElementById('app')!);
 registerServiceWorker();

@@ -6,12 +6,13 @@ import { NotFound } from './NotFound';
 import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { PlayerDock } from '../features/player/PlayerDock';
+import { ToastHost } from './ToastHost';
 import { AddToPlaylistDialog } from '../features/playlists/AddToPlaylistDialog';
 import { BookmarkEditor } from '../features/bookmarks/BookmarkEditor';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
-const EpisodePage = lazy(() => import('../features/episode/EpisodePage').then((m) => m.EpisodePage));
+const EpisodeScreen = lazy(() => import('../features/episode/EpisodeScreen').then((m) => m.EpisodeScreen));
 const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
@@ -37,7 +38,7 @@ export function App() {
             <Router>
               <Route path="/" component={LibraryPage} />
               <Route path="/show/:id" component={ShowPage} />
-              <Route path="/episode/:id" component={EpisodePage} />
+              <Route path="/episode/:id" component={EpisodeScreen} />
               <Route path="/queue" component={QueuePage} />
               <Route path="/downloads" component={DownloadsPage} />
               <Route path="/search" component={SearchPage} />
@@ -52,6 +53,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <div class="dock">
+          <ToastHost />
           <PlayerDock />
           <BottomNav />
         </div>
