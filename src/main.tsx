@@ -3,6 +3,9 @@ import { App } from './app/App';
 import { registerServiceWorker } from './sw-bridge';
 import { startLibrary } from './state/library-actions';
 import './app/styles.css';
+import { applyTheme } from './state/view-prefs';
+
+applyTheme();
 
 render(<App />, document.getElementById('app')!);
 registerServiceWorker();

@@ -7,10 +7,11 @@ import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { PlayerDockLoader } from './PlayerDockLoader';
 import { IdleMount } from './IdleMount';
+import { ToastHost } from './ToastHost';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
-const EpisodePage = lazy(() => import('../features/episode/EpisodePage').then((m) => m.EpisodePage));
+const EpisodeScreen = lazy(() => import('../features/episode/EpisodeScreen').then((m) => m.EpisodeScreen));
 const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
@@ -40,7 +41,7 @@ export function App() {
             <Router>
               <Route path="/" component={LibraryPage} />
               <Route path="/show/:id" component={ShowPage} />
-              <Route path="/episode/:id" component={EpisodePage} />
+              <Route path="/episode/:id" component={EpisodeScreen} />
               <Route path="/queue" component={QueuePage} />
               <Route path="/downloads" component={DownloadsPage} />
               <Route path="/search" component={SearchPage} />
@@ -55,6 +56,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <div class="dock">
+          <ToastHost />
           <PlayerDockLoader />
           <BottomNav />
         </div>

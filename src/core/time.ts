@@ -11,8 +11,10 @@ export function formatClock(seconds: number): string {
 }
 
 /** `-12:34`: the remaining time shown at the end of a seek bar. */
-export function formatRemaining(position: number, duration: number): string {
-  return `-${formatClock(Math.max(0, duration - position))}`;
+/** Time left to listen: at 1.5× speed, 27 s of audio take 18 s. */
+export function formatRemaining(position: number, duration: number, rate = 1): string {
+  const speed = Number.isFinite(rate) && rate > 0 ? rate : 1;
+  return `-${formatClock(Math.max(0, duration - position) / speed)}`;
 }
 
 /** Words for screen readers and durations in lists: `1 h 2 min`, `12 min`, `45 s`. */

@@ -181,6 +181,8 @@ export interface Podcast {
   newCount: number;
   /** Sort position in the library grid. */
   order: number;
+  /** `podcast:guid`, the show's identity across feed addresses (matches duplicates on import). */
+  podcastGuid?: string | null;
   /** Items the feed listed when the last refresh cut it to the item cap (the Show page says so). */
   truncatedFrom?: number | null;
 }

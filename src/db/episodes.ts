@@ -51,6 +51,13 @@ export async function listLatestEpisodesByPodcast(podcastId: string, limit: numb
   return out;
 }
 
+/** Publication time (epoch ms) of a show's newest episode; 0 when it has none with a date. */
+export async function latestPublished(podcastId: string): Promise<number> {
+  const range = IDBKeyRange.bound([podcastId, -Infinity], [podcastId, Infinity]);
+  const cursor = await (await db()).transaction('episodes').store.index('by-podcast-published').openKeyCursor(range, 'prev');
+  return cursor ? (cursor.key[1] as number) : 0;
+}
+
 /** The newest `limit` episodes of all shows together (the Latest view), read off the date index. */
 export async function listNewestEpisodes(limit: number): Promise<Episode[]> {
   const out: Episode[] = [];

@@ -71,6 +71,47 @@ export async function recentPlayStates(limit = 50): Promise<PlayState[]> {
   return out;
 }
 
+/** What an episode's played state was before a bulk change, so the change can be undone exactly. */
+export interface PlayedSnapshot {
+  episodeId: string;
+  state: PlayState | null;
+  played: 0 | 1 | null;
+}
+
+export async function snapshotPlayed(episodeIds: readonly string[]): Promise<PlayedSnapshot[]> {
+  const tx = (await db()).transaction(['playState', 'episodes']);
+  const states = tx.objectStore('playState');
+  const episodes = tx.objectStore('episodes');
+  const out = await Promise.all(
+    episodeIds.map(async (id) => {
+      const [state, episode] = await Promise.all([states.get(id), episodes.get(id)]);
+      return { episodeId: id, state: state ?? null, played: episode ? episode.played : null };
+    }),
+  );
+  await tx.done;
+  return out;
+}
+
+/** Puts play states and the episodes' played flags back as a snapshot had them (Undo). */
+export async function restorePlayed(snapshot: readonly PlayedSnapshot[]): Promise<void> {
+  const tx = (await db()).transaction(['playState', 'episodes'], 'readwrite');
+  const states = tx.objectStore('playState');
+  const episodes = tx.objectStore('episodes');
+  for (const item of snapshot) {
+    if (item.state) await states.put(item.state);
+    else await states.delete(item.episodeId);
+    const episode = await episodes.get(item.episodeId);
+    if (episode && item.played !== null && episode.played !== item.played) await episodes.put({ ...episode, played: item.played });
+  }
+  await tx.done;
+}
+
+/** Every episode id of one show (for "mark all played"). */
+export async function showEpisodeIds(podcastId: string): Promise<string[]> {
+  const range = IDBKeyRange.bound([podcastId, -Infinity], [podcastId, Infinity]);
+  return (await db()).getAllKeysFromIndex('episodes', 'by-podcast-published', range);
+}
+
 export async function listPlayStates(): Promise<PlayState[]> {
   return (await db()).getAll('playState');
 }

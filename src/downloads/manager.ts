@@ -90,6 +90,8 @@ async function tryBackground(record: DownloadRecord): Promise<boolean> {
   const episode = await getEpisode(record.episodeId);
   try {
     const registration = await startBackgroundFetch(manager, record, episode?.title ?? 'Podcast episode');
+    // The probe stored the record as downloading (with its size): the page shows that, not "queued".
+    events.record(record.episodeId, (await getDownload(record.episodeId)) ?? null);
     follow(record.episodeId, registration);
     return true;
   } catch (err) {

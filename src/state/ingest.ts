@@ -18,6 +18,8 @@ export interface IngestResult {
   podcast: Podcast;
   added: number;
   changed: number;
+  /** Set when `sameAs` found this feed already followed under another address: nothing was stored. */
+  existing?: Podcast;
 }
 
 /** Where the feed says it moved to, when that is a usable address other than the current one. */
@@ -38,6 +40,8 @@ export interface IngestOptions {
   accept?: AcceptFeed;
   /** Grid position for a new show (a default show keeps the slot its placeholder had); default: last. */
   order?: number;
+  /** For a new show: a followed show this feed is the same as (then nothing is stored). */
+  sameAs?: (parsed: ParsedFeed) => Podcast | undefined;
 }
 
 export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched, options: IngestOptions = {}): Promise<IngestResult> {
@@ -47,6 +51,8 @@ export async function ingestFeed(id: string, feedUrl: string, previous: Podcast 
   let response = fetched;
   let parsed = await parseFeedOffThread(response.body, response.finalUrl, { known });
   let url = feedUrl;
+  const same = previous ? undefined : options.sameAs?.(parsed);
+  if (same) return { podcast: same, added: 0, changed: 0, existing: same };
 
   const moved = movedTo(parsed, feedUrl);
   if (moved) {

@@ -5,6 +5,7 @@ import { refreshAll } from './refresh';
 import { online } from './online';
 
 let started: Promise<void> | null = null;
+const CHECK_EVERY_MS = 5 * 60 * 1000;
 
 export function startLibrary(): Promise<void> {
   started ??= (async () => {
@@ -13,6 +14,10 @@ export function startLibrary(): Promise<void> {
     const fresh = await runFirstRun();
     // A default show not found last time is looked for again, quietly, beside the refresh.
     if (!fresh && online.value) await Promise.all([refreshAll({ staleOnly: true }), retryFailedDefaultShows(true)]);
+    // While the app stays open, shows come due by the chosen interval too.
+    setInterval(() => {
+      if (online.value && !document.hidden) void refreshAll({ staleOnly: true });
+    }, CHECK_EVERY_MS);
   })();
   return started;
 }

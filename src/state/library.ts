@@ -6,10 +6,12 @@
 import { signal } from '@preact/signals';
 import type { Podcast } from '../core/types';
 import { listPodcasts } from '../db/podcasts';
-import { countUnplayedByPodcast } from '../db/episodes';
+import { countUnplayedByPodcast, latestPublished } from '../db/episodes';
 
 export const podcasts = signal<Podcast[]>([]);
 export const unplayedCounts = signal<ReadonlyMap<string, number>>(new Map());
+/** Each show's newest episode date (epoch ms), for sorting the Library by latest episode. */
+export const latestEpisodeAt = signal<ReadonlyMap<string, number>>(new Map());
 /** False until the stored library has been read once (the grid shows nothing rather than "empty"). */
 export const libraryLoaded = signal(false);
 export const libraryVersion = signal(0);
@@ -23,9 +25,10 @@ let queued: Promise<void> | null = null;
 
 async function readLibrary(): Promise<void> {
   const list = await listPodcasts();
-  const counts = await Promise.all(list.map((p) => countUnplayedByPodcast(p.id)));
+  const [counts, latest] = await Promise.all([Promise.all(list.map((p) => countUnplayedByPodcast(p.id))), Promise.all(list.map((p) => latestPublished(p.id)))]);
   podcasts.value = list;
   unplayedCounts.value = new Map(list.map((p, i) => [p.id, counts[i]!]));
+  latestEpisodeAt.value = new Map(list.map((p, i) => [p.id, latest[i]!]));
   libraryLoaded.value = true;
 }
 

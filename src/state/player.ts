@@ -32,6 +32,9 @@ export const isLoading = signal(false);
 export const buffered = signal<Array<[number, number]>>([]);
 /** A sentence for the player when playback failed; null when all is well. */
 export const playerError = signal<string | null>(null);
+/** A calm note about the cued episode that is nobody's fault (offline, not downloaded); not an error. */
+export const playerNotice = signal<string | null>(null);
+export const NOT_DOWNLOADED_OFFLINE = 'Not downloaded — you’re offline';
 
 /** Past this share of the duration an episode counts as played. */
 export const PLAYED_THRESHOLD = 0.95;
@@ -46,6 +49,25 @@ let markedPlayedId: string | null = null;
 let retriedViaProxy = false;
 /** Whether the listener asked for sound (a failed load then retries playing, a cued one stays paused). */
 let wantPlay = false;
+/** The element holds no usable source (a cue skipped or failed offline): Play loads it afresh. */
+let sourceStale = false;
+
+const isOffline = () => typeof navigator !== 'undefined' && !navigator.onLine;
+
+function isOfflineUrl(url: string): boolean {
+  return url.startsWith('/offline-audio/');
+}
+
+/** Back online: the offline note goes, and a cued episode whose load failed is loaded again, paused. */
+function onOnline(): void {
+  if (playerNotice.value === NOT_DOWNLOADED_OFFLINE) playerNotice.value = null;
+  const ep = currentEpisode.value;
+  if (!ep || !sourceStale || !audioElement().paused) return;
+  sourceStale = false;
+  void playbackUrlFor(ep)
+    .then((url) => (currentEpisode.value?.id === ep.id ? loadSource(url, position.value, false) : undefined))
+    .catch(reportError);
+}
 
 function knownDuration(): number {
   const d = audioElement().duration;
@@ -66,7 +88,11 @@ export function wire(): HTMLAudioElement {
     const total = knownDuration();
     if (ep && total > 0 && el.currentTime / total > PLAYED_THRESHOLD && markedPlayedId !== ep.id) {
       markedPlayedId = ep.id;
-      void markPlayed([ep.id], true).catch(reportError);
+      void markPlayed([ep.id], true)
+        .then(() => {
+          if (currentEpisode.value?.id === ep.id) currentEpisode.value = { ...currentEpisode.value, played: 1 };
+        })
+        .catch(reportError);
     }
   });
   el.addEventListener('loadedmetadata', () => {
@@ -99,6 +125,7 @@ export function wire(): HTMLAudioElement {
   });
   el.addEventListener('ended', () => void finishEpisode().catch(reportError));
   el.addEventListener('error', () => void onMediaError());
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
   return el;
 }
 
@@ -114,6 +141,13 @@ async function onMediaError(): Promise<void> {
   if (!ep || !el.error || el.error.code === 1) return;
   isPlaying.value = false;
   isLoading.value = false;
+  if (!wantPlay) {
+    // Only cued (restored on start, a shared link): the listener asked for nothing, so no error.
+    // Offline and not downloaded says so calmly; Play loads it again.
+    sourceStale = true;
+    if (isOffline() && !isOfflineUrl(el.currentSrc || el.src)) playerNotice.value = NOT_DOWNLOADED_OFFLINE;
+    return;
+  }
   const outcome = await explainFailure(ep, el.currentSrc || el.src, el.error.code, retriedViaProxy);
   if (token !== loadToken) return;
   if (outcome.kind === 'retry') {
@@ -171,6 +205,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   notePlayerEpisode(episode.id);
   currentPodcast.value = podcast ?? null;
   playerError.value = null;
+  playerNotice.value = null;
   // Already played (a replay): no need to mark it again at 95 %.
   markedPlayedId = saved?.played ? episodeId : null;
   retriedViaProxy = false;
@@ -179,7 +214,17 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   position.value = from;
   buffered.value = [];
   playbackRate.value = rate;
-  await loadSource(url, from, play);
+  if (!play && !isOfflineUrl(url) && isOffline()) {
+    // Cued offline and not downloaded: nothing can load, so nothing is tried (and nothing fails).
+    sourceStale = true;
+    playerNotice.value = NOT_DOWNLOADED_OFFLINE;
+    const el = wire();
+    el.removeAttribute('src');
+    el.load();
+  } else {
+    sourceStale = false;
+    await loadSource(url, from, play);
+  }
   await setSetting(CURRENT_KEY, episodeId);
   if (play) {
     await savePosition(episodeId, from, duration.value || null);
@@ -195,7 +240,7 @@ export async function playEpisode(episodeId: string, startAt?: number): Promise<
   try {
     await removeFromQueue(episodeId);
     // Already in the player: carry on from where it is rather than reloading from the last save.
-    if (currentEpisode.value?.id === episodeId && startAt === undefined && !playerError.value) {
+    if (currentEpisode.value?.id === episodeId && startAt === undefined && !playerError.value && !sourceStale) {
       await startPlayback();
       return;
     }
@@ -218,9 +263,11 @@ export async function togglePlay(): Promise<void> {
     pause();
     return;
   }
-  if (playerError.value) {
+  if (playerError.value || sourceStale) {
     // After a failure, start over from the stored position with a fresh source.
     playerError.value = null;
+    playerNotice.value = null;
+    sourceStale = false;
     const url = await playbackUrlFor(ep);
     await loadSource(url, position.value, true);
     return;

@@ -10,11 +10,11 @@ import { describeFeedError } from './errors';
 import { ingestFeed } from './ingest';
 import { noteFeedMoved, recheckGoneDefaultShow } from './default-show-recheck';
 import { libraryChanged, podcasts, refreshProgress, setRefreshing } from './library';
+import { isDue } from '../core/library/stale';
+import { refreshInterval } from './view-prefs';
 
 /** Feeds fetched at once: enough to hide latency, few enough not to trip the server's rate limit. */
 export const REFRESH_CONCURRENCY = 4;
-/** On app start, shows older than this are refreshed. */
-export const STALE_AFTER_MS = 60 * 60 * 1000;
 const LAST_REFRESH_ALL = 'library.lastRefreshAllAt';
 
 export type RefreshOutcome =
@@ -62,11 +62,12 @@ async function runRefresh(id: string): Promise<RefreshOutcome> {
 
 let refreshingAll: Promise<RefreshOutcome[]> | null = null;
 
-/** Refreshes every show (or only those not refreshed within the hour), showing progress. */
+/** Refreshes every show (or only those due by the chosen interval), showing progress. */
 export function refreshAll(options: { staleOnly?: boolean } = {}): Promise<RefreshOutcome[]> {
   refreshingAll ??= (async () => {
     const now = Date.now();
-    const ids = podcasts.value.filter((p) => !options.staleOnly || !p.lastRefreshAt || now - p.lastRefreshAt > STALE_AFTER_MS).map((p) => p.id);
+    // Automatic refreshes follow the interval chosen in Settings; the Refresh button does them all.
+    const ids = podcasts.value.filter((p) => !options.staleOnly || isDue(p.lastRefreshAt, now, refreshInterval.value)).map((p) => p.id);
     refreshProgress.value = { done: 0, total: ids.length };
     try {
       const outcomes = await eachLimited(ids, REFRESH_CONCURRENCY, refreshPodcast, (done) => {

@@ -42,6 +42,8 @@ export interface CombinedQuery extends SearchQuery {
 export interface CombinedAnswer {
   results: FoundItem[];
   total: number;
+  /** How many of `total` are similar (typo-forgiving) library matches. */
+  similar: number;
   people: PersonEntry[];
   ms: number;
 }
@@ -91,9 +93,9 @@ export async function searchEverything(query: CombinedQuery): Promise<CombinedAn
     // The transcript index knows nothing of played marks: that filter is applied here.
     if (!meta && query.played && (episode.played === 1) !== (query.played === 'played')) continue;
     const transcript = found.get(id) ?? null;
-    results.push({ episode, showTitle: meta?.showTitle ?? titles.get(episode.podcastId) ?? '', terms: meta?.terms ?? transcript?.terms ?? [], transcript, metaHit: !!meta });
+    results.push({ episode, showTitle: meta?.showTitle ?? titles.get(episode.podcastId) ?? '', terms: meta?.terms ?? transcript?.terms ?? [], transcript, metaHit: !!meta, similar: meta?.similar ?? false });
   }
   const spokenOnly = spoken.total - spokenIds.filter((id) => fromLibrary.has(id)).length;
   const total = Math.max(results.length, (library?.total ?? 0) + Math.max(0, spokenOnly));
-  return { results: results.slice(0, query.limit), total, people, ms: performance.now() - started };
+  return { results: results.slice(0, query.limit), total, similar: library?.similar ?? 0, people, ms: performance.now() - started };
 }

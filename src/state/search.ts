@@ -198,11 +198,15 @@ export interface FoundEpisode {
   showTitle: string;
   /** Index terms to highlight. */
   terms: string[];
+  /** Found only by forgiving a typo. */
+  similar: boolean;
 }
 
 export interface SearchAnswer {
   results: FoundEpisode[];
   total: number;
+  /** How many of `total` are similar (typo-forgiving) matches, listed after the real ones. */
+  similar: number;
   ms: number;
 }
 
@@ -249,7 +253,7 @@ export async function searchLibrary(query: SearchQuery): Promise<SearchAnswer> {
   for (const hit of outcome.hits) {
     const episode = byId.get(hit.id);
     // Deleted since it was indexed (an unsubscribe mid-reconcile): skip, the reconcile removes it.
-    if (episode) results.push({ episode, showTitle: titles.get(episode.podcastId) ?? '', terms: hit.terms });
+    if (episode) results.push({ episode, showTitle: titles.get(episode.podcastId) ?? '', terms: hit.terms, similar: hit.similar });
   }
-  return { results, total: outcome.total, ms: performance.now() - started };
+  return { results, total: outcome.total, similar: outcome.similar, ms: performance.now() - started };
 }

@@ -1,6 +1,7 @@
 /** Following and unfollowing shows. */
 import type { Podcast } from '../core/types';
 import { normalizeFeedUrl } from '../core/library/feed-url';
+import { findSameShow } from '../core/library/same-show';
 import { resolveFeed } from '../api/feed-client';
 import { deletePodcastCascade } from '../db/library-writes';
 import { queue, removeFromQueue } from './queue';
@@ -46,7 +47,8 @@ async function runSubscribe(url: string, options: IngestOptions): Promise<Subscr
   const { feedUrl, response } = await resolveFeed(url);
   const viaPage = findExisting(feedUrl);
   if (viaPage) return { podcast: viaPage, existed: true };
-  const result = await ingestFeed(feedUrl, feedUrl, undefined, response, options);
+  const result = await ingestFeed(feedUrl, feedUrl, undefined, response, { ...options, sameAs: (parsed) => findSameShow(parsed, podcasts.value) });
+  if (result.existing) return { podcast: result.existing, existed: true };
   await libraryChanged();
   return { podcast: result.podcast, existed: false };
 }

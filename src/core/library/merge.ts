@@ -124,6 +124,7 @@ export function podcastFromFeed(feed: ParsedFeed, previous: Podcast | undefined,
     lastModified: previous?.lastModified ?? null,
     newCount: previous?.newCount ?? 0,
     order: previous?.order ?? seed.order,
+    podcastGuid: feed.podcastGuid ?? previous?.podcastGuid ?? null,
     truncatedFrom: feed.truncatedFrom ?? null,
   };
 }

@@ -53,8 +53,11 @@ export function DownloadButton({ episode }: { episode: Episode }) {
   if (record.status === 'complete') {
     return (
       <span class="download-state">
-        <button type="button" class="button button-small" aria-label={`Remove download ${title}`} onClick={() => void removeDownload(episode.id)}>
-          Remove download
+        <span class="download-done">
+          <span aria-hidden="true">✓ </span>Downloaded
+        </span>
+        <button type="button" class="download-cancel" aria-label={`Remove download ${title}`} title="Remove download" onClick={() => void removeDownload(episode.id)}>
+          <Icon name="close" size={16} />
         </button>
         <PersistNotice episodeId={episode.id} />
       </span>
@@ -83,6 +86,8 @@ export function DownloadButton({ episode }: { episode: Episode }) {
   const total = live?.total ?? record.total;
   const percent = percentOf(received, total);
   const paused = record.status === 'paused';
+  // Bytes arriving mean it is downloading, whatever the stored status says yet.
+  const queued = record.status === 'queued' && !live?.received;
   const detail = [
     total ? `${formatBytes(received)} of ${formatBytes(total)}` : received ? formatBytes(received) : null,
     paused ? (record.error ?? 'Paused') : live?.bytesPerSecond ? formatSpeed(live.bytesPerSecond) : null,
@@ -91,7 +96,7 @@ export function DownloadButton({ episode }: { episode: Episode }) {
     .join(', ');
   return (
     <span class="download-state">
-      <DownloadProgressBar label={`Downloading ${title}`} percent={percent} detail={detail} queued={record.status === 'queued'} />
+      <DownloadProgressBar label={`Downloading ${title}`} percent={percent} detail={detail} queued={queued} paused={paused} />
       <button type="button" class="download-cancel" aria-label={`Cancel download ${title}`} title="Cancel download" onClick={() => void cancelDownload(episode.id)}>
         <Icon name="close" size={16} />
       </button>

@@ -1,16 +1,24 @@
 import type { DownloadRecord } from '../../core/types';
 import { formatBytes, formatSpeed, percentOf } from '../../core/format-bytes';
 import { cancelDownload, downloadProgress, removeDownload, startDownload, type DownloadEntry } from '../../state/downloads';
+import { playEpisode } from '../../state/player';
 import { DownloadProgressBar } from './DownloadProgressBar';
 import { REMOVED_BY_BROWSER } from '../../core/download-shared';
 
 const STATUS: Record<DownloadRecord['status'], string> = {
-  queued: 'Waiting',
+  queued: 'Queued',
   downloading: 'Downloading',
   paused: 'Paused',
   complete: 'Downloaded',
   failed: 'Failed',
 };
+
+/** What the row says: bytes arriving mean downloading (with its percent), whatever the record says yet. */
+function statusText(record: DownloadRecord, receiving: boolean, percent: number | null): string {
+  const status = record.status === 'queued' && receiving ? 'downloading' : record.status;
+  const label = STATUS[status];
+  return (status === 'downloading' || status === 'paused') && percent !== null ? `${label} ${percent}%` : label;
+}
 
 /** One row of the Downloads screen: title, show, state and size, and what can be done with it. */
 export function DownloadListItem({ entry, record }: { entry: DownloadEntry; record: DownloadRecord }) {
@@ -21,6 +29,8 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
   const size = record.status === 'complete' ? formatBytes(record.bytes) : total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received);
   const active = record.status === 'queued' || record.status === 'downloading' || record.status === 'paused';
   const played = entry.episode?.played === 1;
+  const percent = percentOf(received, total);
+  const receiving = !!live?.received;
   const removed = record.status === 'failed' && record.error === REMOVED_BY_BROWSER;
   return (
     <li class="download-item">
@@ -34,7 +44,7 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
         )}
         <p class="download-item-meta">
           {entry.showTitle && <span class="download-item-show">{entry.showTitle}</span>}
-          <span class={`download-status status-${record.status}`}>{removed ? 'Removed' : STATUS[record.status]}</span>
+          <span class={`download-status status-${record.status}`}>{removed ? 'Removed' : statusText(record, receiving, percent)}</span>
           {record.status !== 'failed' && <span>{size}</span>}
           {active && live?.bytesPerSecond ? <span>{formatSpeed(live.bytesPerSecond)}</span> : null}
           {played && <span>Played</span>}
@@ -44,13 +54,19 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
         {active && (
           <DownloadProgressBar
             label={`Downloading ${title}`}
-            percent={percentOf(received, total)}
+            percent={percent}
             detail={[size, live?.bytesPerSecond ? formatSpeed(live.bytesPerSecond) : null].filter(Boolean).join(', ')}
-            queued={record.status === 'queued'}
+            queued={record.status === 'queued' && !receiving}
+            paused={record.status === 'paused'}
           />
         )}
       </div>
       <div class="download-item-actions">
+        {entry.episode?.enclosure && (
+          <button type="button" class="button button-small button-primary" aria-label={`Play ${title}`} onClick={() => void playEpisode(record.episodeId)}>
+            Play
+          </button>
+        )}
         {active && (
           <button type="button" class="button button-small" aria-label={`Cancel download ${title}`} onClick={() => void cancelDownload(record.episodeId)}>
             Cancel

@@ -3,6 +3,7 @@ import type { Episode } from '../../core/types';
 import { currentEpisode, isPlaying, playEpisode, togglePlay } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
 /** Play (or Pause when this episode is playing) / Add to queue / Download, named like the episode row's. */
@@ -21,11 +22,11 @@ export function EpisodeActions({ episode }: { episode: Episode }) {
   return (
     <div class="episode-actions">
       {playingThis ? (
-        <button type="button" class="button button-primary" aria-label={`Pause ${title}`} onClick={() => void togglePlay()}>
+        <button type="button" class="button button-primary play-toggle" aria-label={`Pause ${title}`} onClick={() => void togglePlay()}>
           Pause
         </button>
       ) : (
-        <button type="button" class="button button-primary" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
+        <button type="button" class="button button-primary play-toggle" aria-label={`Play ${title}`} disabled={!episode.enclosure} onClick={() => void playEpisode(episode.id)}>
           Play
         </button>
       )}
@@ -33,6 +34,7 @@ export function EpisodeActions({ episode }: { episode: Episode }) {
         {queued === 'added' ? 'Queued' : 'Add to queue'}
       </button>
       <DownloadButton episode={episode} />
+      <MarkPlayedButton episode={episode} />
       <AddToPlaylistButton episode={episode} />
       <span class="visually-hidden" role="status">
         {queued === 'added' ? `${title} added to the queue` : queued === 'failed' ? `Could not add ${title} to the queue` : ''}

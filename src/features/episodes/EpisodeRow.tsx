@@ -5,6 +5,8 @@ import { formatDuration } from '../../core/time';
 import { playEpisode } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { EpisodeMenu } from './EpisodeMenu';
+import { episodeMenuItems } from './episode-menu-items';
 import { EpisodeCodeBadge } from './EpisodeCodeBadge';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import './episode-row.css';
@@ -78,6 +80,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
         </button>
         <DownloadButton episode={episode} />
         <AddToPlaylistButton episode={episode} variant="row" />
+        <EpisodeMenu title={title} items={episodeMenuItems(episode)} />
         <span class="visually-hidden" role="status">
           {queued === 'next'
             ? `${title} plays next`

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt } from '../../state/library-actions';
 import type { DefaultShowIssue } from '../../state/first-run-status';
-import { describeFeedError } from '../../state/errors';
+import { describeFeedError, humanizeMessage } from '../../state/errors';
+import { HumanErrorText } from '../../ui/HumanErrorText';
 import { Artwork } from './Artwork';
 import { ShowPlaceholder } from './ShowPlaceholder';
 import { TriedList } from './TriedList';
@@ -34,9 +35,7 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
       <Artwork src={null} title={issue.title} size={56} />
       <div class="default-show-body">
         <span class="show-card-title">{issue.title}</span>
-        <p class="show-card-status error-text" role="alert">
-          Couldn't subscribe: {issue.message}
-        </p>
+        <HumanErrorText class="show-card-status error-text" {...humanizeMessage(issue.message)} />
         {issue.attempts && issue.attempts.length > 1 && <TriedList attempts={issue.attempts} />}
         <div class="default-show-actions">
           <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>

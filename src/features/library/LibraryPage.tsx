@@ -1,32 +1,38 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Page } from '../../ui/Page';
 import { Icon } from '../../ui/Icon';
-import { libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
+import { latestEpisodeAt, libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
+import { librarySort, setLibrarySort, LIBRARY_SORTS, type LibrarySort } from '../../state/view-prefs';
+import { sortShows } from '../../core/library/sort-shows';
 import { refreshAll, startLibrary } from '../../state/library-actions';
 import { defaultShowIssues } from '../../state/first-run-status';
 import { online } from '../../state/online';
 import { LazyAddPodcastDialog } from './LazyAddPodcastDialog';
+import { Welcome } from './Welcome';
+import { announceSubscribed } from './announce-subscribed';
+import { useLocation } from 'preact-iso';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
-import { gridTiles } from './grid-tiles';
+import { gridTiles, type GridTile } from './grid-tiles';
 import { LatestLink } from '../latest/LatestLink';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
+import { useNow } from './use-now';
 import './library.css';
 
 const OFFLINE_REFRESH = 'Refreshing needs the network.';
+const SORT_LABELS: Record<LibrarySort, string> = { recent: 'Recently added', latest: 'Latest episode', title: 'Title', order: 'Oldest subscription' };
 
 export function LibraryPage() {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
-  const [now, setNow] = useState(Date.now());
+  const now = useNow();
+  const { route } = useLocation();
   const progress = refreshProgress.value;
 
   useEffect(() => {
     void startLibrary();
     // Unplayed counts change when episodes are played elsewhere; re-read on every visit.
     void loadLibrary();
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
   }, []);
 
   const refresh = useCallback(() => {
@@ -38,7 +44,6 @@ export function LibraryPage() {
     void refreshAll().then((outcomes) => {
       const failed = outcomes.filter((o) => o.status === 'failed').length;
       const added = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.added : 0), 0);
-      setNow(Date.now());
       setNotice(
         `Refreshed ${outcomes.length} ${outcomes.length === 1 ? 'show' : 'shows'}: ${added} new ${added === 1 ? 'episode' : 'episodes'}` +
           (failed ? `, ${failed} failed` : ''),
@@ -47,9 +52,12 @@ export function LibraryPage() {
   }, []);
   const pull = usePullToRefresh(refresh, podcasts.value.length > 0);
 
-  const list = podcasts.value;
+  const list = sortShows(podcasts.value, librarySort.value, latestEpisodeAt.value);
   const issues = defaultShowIssues.value;
   const empty = libraryLoaded.value && list.length === 0 && issues.length === 0;
+  // The stored order keeps first-run placeholders in their slots; a chosen sort lists shows first.
+  const tiles: GridTile[] =
+    librarySort.value === 'order' ? gridTiles(list, issues) : [...list.map((podcast): GridTile => ({ kind: 'show', podcast })), ...gridTiles([], issues)];
 
   return (
     <Page
@@ -83,15 +91,28 @@ export function LibraryPage() {
       <p class="visually-hidden" role="status">
         {notice}
       </p>
+      <Welcome onAdd={() => setAdding(true)} />
       {empty && (
         <div class="library-empty">
           <p>You don't follow any shows yet.</p>
           <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
         </div>
       )}
+      {list.length > 1 && (
+        <div class="library-controls">
+          <label>
+            <span class="muted">Sort </span>
+            <select value={librarySort.value} aria-label="Sort shows" onChange={(e) => setLibrarySort(e.currentTarget.value as LibrarySort)}>
+              {LIBRARY_SORTS.map((s) => (
+                <option value={s}>{SORT_LABELS[s]}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       {(list.length > 0 || issues.some((i) => i.status === 'working')) && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
-        {gridTiles(list, issues).map((tile) =>
+        {tiles.map((tile) =>
           tile.kind === 'show' ? (
             <ShowCard key={tile.podcast.id} podcast={tile.podcast} unplayed={unplayedCounts.value.get(tile.podcast.id)} busy={refreshing.value.has(tile.podcast.id)} now={now} />
           ) : (
@@ -102,9 +123,9 @@ export function LibraryPage() {
       <LazyAddPodcastDialog
         open={adding}
         onClose={() => setAdding(false)}
-        onSubscribed={(title, existed) => {
+        onSubscribed={(podcast, existed) => {
           setAdding(false);
-          setNotice(existed ? `You already follow ${title}` : `Subscribed to ${title}`);
+          announceSubscribed(podcast, existed, route);
         }}
       />
     </Page>

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { ALL_SHOWS_FEED } from '../../core/default-shows';
 import { podcasts } from '../../state/library';
-import { exportOpml, importOpml, importProgress, type ImportReport } from '../../state/opml';
+import { importOpml, importProgress, type ImportReport } from '../../state/opml';
 import { subscribe } from '../../state/subscribe';
 import { describeFeedError } from '../../state/errors';
+import { saveOpmlFile } from './save-opml';
+import { RefreshIntervalSetting } from './RefreshIntervalSetting';
 import { ImportReportView } from './ImportReportView';
 import './library.css';
 
@@ -45,17 +47,8 @@ export function LibrarySettings() {
     await runImport(await file.text());
   };
 
-  const onExport = () => {
-    const blob = new Blob([exportOpml()], { type: 'text/x-opml' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `hopcast-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const onExport = saveOpmlFile;
+
 
   const followAll = async () => {
     setAllShows('Subscribing…');
@@ -70,6 +63,7 @@ export function LibrarySettings() {
   return (
     <section class="settings-section library-settings" aria-labelledby="settings-library">
       <h2 id="settings-library">Library</h2>
+      <RefreshIntervalSetting />
       <h3>Import subscriptions (OPML)</h3>
       <p class="muted">From another podcast app: pick its exported OPML file, or paste the file's text.</p>
       <input id="opml-file" class="visually-hidden file-input" type="file" accept=".opml,.xml,text/x-opml,text/xml,application/xml" disabled={busy} onChange={(e) => void onFile(e)} />

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
-import { currentEpisode, currentPodcast, playerError } from '../../state/player';
+import { currentEpisode, currentPodcast, playerError, playerNotice } from '../../state/player';
 import { chapters, currentChapter } from '../../state/player-chapters';
 import { Artwork } from './Artwork';
 import { ChapterList } from './ChapterList';
@@ -12,6 +12,7 @@ import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
 import { FollowAlong } from '../transcripts/FollowAlong';
 import './full-player-controls.css';
 
@@ -82,13 +83,17 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
             {error}
           </p>
         )}
+        {!error && playerNotice.value && <p class="player-notice muted">{playerNotice.value}</p>}
         <SeekBar chapters={chapters.value} />
         <TransportControls />
         <div class="player-options">
           <SpeedControl />
           <SleepTimerControl />
         </div>
-        <ShareButton />
+        <div class="player-secondary">
+          <ShareButton />
+          <MarkPlayedButton episode={ep} small />
+        </div>
         <AddBookmarkButton />
         <AddToPlaylistButton episode={ep} variant="player" />
         <FollowAlong />

@@ -11,6 +11,7 @@ import { FullPlayer } from './FullPlayer';
 import { MiniPlayer } from './MiniPlayer';
 import { usePlayerShortcuts } from './use-player-shortcuts';
 import { useSharedLink } from './use-shared-link';
+import { useBackCloses } from './use-back-closes';
 import './player.css';
 
 /** Height the mini player adds to the dock; `.main` pads its bottom by it. */
@@ -48,6 +49,7 @@ export function PlayerDock() {
     // Back to the control that opened it, so keyboard users keep their place.
     requestAnimationFrame(() => openButton.current?.focus());
   };
+  useBackCloses(open, close);
 
   if (!hasEpisode) {
     // A play request that failed before anything loaded still needs saying.

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent, TargetedPointerEvent } from 'preact';
 import { formatClock, formatRemaining } from '../../core/time';
-import { buffered, duration, position, seekTo } from '../../state/player';
+import { buffered, duration, playbackRate, position, seekTo } from '../../state/player';
 import type { Chapter } from '../../core/chapters';
 
 /** Arrow keys move this far; Page Up/Down a minute. */
@@ -89,7 +89,7 @@ export function SeekBar({ chapters = [] }: { chapters?: readonly Chapter[] }) {
       </div>
       <div class="seek-times" aria-hidden="true">
         <span>{formatClock(now)}</span>
-        <span>{total > 0 ? formatRemaining(now, total) : '--:--'}</span>
+        <span>{total > 0 ? formatRemaining(now, total, playbackRate.value) : '--:--'}</span>
       </div>
     </div>
   );

@@ -52,7 +52,7 @@ export function QueuePage() {
           <>
             {count === 1 ? '1 episode' : `${count} episodes`} · <strong>{formatDuration(left.seconds)} left</strong>
             {left.unknown > 0 && ` (+ ${left.unknown} of unknown length)`}
-            {now !== null && <span class="muted"> · {formatDuration(now + left.seconds)} with the episode playing now</span>}
+            {now !== null && now >= 1 && <span class="muted"> · plus {formatDuration(now)} of the episode playing now</span>}
           </>
         )}
       </p>

@@ -1,24 +1,27 @@
 import { useState } from 'preact/hooks';
+import type { Podcast } from '../../core/types';
 import type { DirectoryResult } from '../../state/directory-search';
 import { describeFeedError } from '../../state/errors';
 import { podcasts } from '../../state/library';
 import { subscribe } from '../../state/subscribe';
 import { Artwork } from '../library/Artwork';
+import './search.css';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; id: string } | { kind: 'failed'; message: string };
 
 const showHref = (id: string) => `/show/${encodeURIComponent(id)}`;
 
 /** A directory hit with its Subscribe button (or a link to the show once it is followed). */
-export function DirectoryResultCard({ result }: { result: DirectoryResult }) {
+export function DirectoryResultCard({ result, onSubscribed }: { result: DirectoryResult; onSubscribed?: (podcast: Podcast, existed: boolean) => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const followed = podcasts.value.find((p) => p.feedUrl === result.feedUrl || p.id === result.feedUrl);
   const title = result.title || result.feedUrl;
   const run = async () => {
     setState({ kind: 'busy' });
     try {
-      const { podcast } = await subscribe(result.feedUrl);
+      const { podcast, existed } = await subscribe(result.feedUrl);
       setState({ kind: 'done', id: podcast.id });
+      onSubscribed?.(podcast, existed);
     } catch (err) {
       setState({ kind: 'failed', message: describeFeedError(err) });
     }

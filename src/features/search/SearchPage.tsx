@@ -97,7 +97,7 @@ export function SearchPage() {
         <IndexNotice phase={status.phase} documents={status.documents} message={status.message} />
         <p class="search-count" role="status">
           {/* Says what the list below shows: while the next query runs, that is still the last one's answer. */}
-          {q && answer ? (answer.total === 0 ? `No episodes match “${answer.query}”.` : `${count.format(answer.total)} ${answer.total === 1 ? 'episode matches' : 'episodes match'} “${answer.query}”`) : ''}
+          {q && answer ? countText(answer) : ''}
         </p>
         {failure && (
           <p class="error-text" role="alert">
@@ -130,6 +130,14 @@ export function SearchPage() {
       <DirectorySection query={text} asked={asked} />
     </Page>
   );
+}
+
+/** "3 episodes match “x”", with the similar (typo-forgiving) ones counted apart. */
+function countText(answer: CombinedAnswer & { query: string }): string {
+  const real = answer.total - answer.similar;
+  const similar = answer.similar > 0 ? ` · ${count.format(answer.similar)} similar` : '';
+  if (real === 0) return answer.similar > 0 ? `No episodes match “${answer.query}” exactly${similar}` : `No episodes match “${answer.query}”.`;
+  return `${count.format(real)} ${real === 1 ? 'episode matches' : 'episodes match'} “${answer.query}”${similar}`;
 }
 
 function IndexNotice({ phase, documents, message }: { phase: string; documents: number; message: string | null }) {

@@ -22,6 +22,7 @@ export function SearchResult({ found }: { found: FoundItem }) {
       titleContent={<Highlighted text={title} ranges={titleRanges} />}
       details={
         <>
+          {found.similar && <p class="search-similar">Similar: not an exact match</p>}
           {people.length > 0 && (
             <p class="search-people">
               With{' '}

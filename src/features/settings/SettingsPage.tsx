@@ -3,6 +3,8 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { AppearanceSettings } from './AppearanceSettings';
+import { ResetAppData } from './ResetAppData';
 import { TranscriptSettings } from '../transcripts/TranscriptSettings';
 import { BackupSettings } from '../backup/BackupSettings';
 import { SyncSettings } from '../sync/SyncSettings';
@@ -13,12 +15,14 @@ export function SettingsPage() {
       <LibrarySettings />
       <PlaybackSettings />
       <DownloadSettings />
+      <AppearanceSettings />
       <TranscriptSettings />
       <SyncSettings />
       <BackupSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />
+        <ResetAppData />
       </section>
       <section class="settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about">About</h2>

@@ -4,9 +4,11 @@ import { useState } from 'preact/hooks';
 import type { Podcast } from '../../core/types';
 import { Artwork } from '../library/Artwork';
 import { timeAgo } from '../library/relative-time';
+import { useNow } from '../library/use-now';
 
 /** Artwork, title, author and the description as text (it is shown, never rendered as HTML). */
 export function ShowHeader({ podcast, descriptionText, count, children }: { podcast: Podcast; descriptionText: string; count: number; children?: ComponentChildren }) {
+  const now = useNow();
   const [expanded, setExpanded] = useState(false);
   const long = descriptionText.length > 220;
   return (
@@ -17,7 +19,7 @@ export function ShowHeader({ podcast, descriptionText, count, children }: { podc
           {podcast.author && <p class="muted show-author">{podcast.author}</p>}
           <p class="muted show-stats">
             {count} {count === 1 ? 'episode' : 'episodes'}
-            {podcast.lastRefreshAt ? ` · updated ${timeAgo(podcast.lastRefreshAt)}` : ''}
+            {podcast.lastRefreshAt ? ` · updated ${timeAgo(podcast.lastRefreshAt, now)}` : ''}
           </p>
           {children && <div class="show-header-actions">{children}</div>}
         </div>

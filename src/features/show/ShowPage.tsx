@@ -7,15 +7,20 @@ import { libraryVersion, refreshing } from '../../state/library';
 import { isNewEpisode, loadShow, loadShowHead, markShowSeen, type ShowData } from '../../state/show';
 import { refreshPodcast } from '../../state/refresh';
 import { unsubscribe } from '../../state/subscribe';
+import { markShowPlayed } from '../../state/played';
 import { online } from '../../state/online';
+import { readPref, writePref } from '../../state/view-prefs';
+import { fold } from '../../core/search/normalize';
 import { EpisodeRow } from '../episodes/EpisodeRow';
 import { ShowHeader } from './ShowHeader';
 import { UnsubscribeDialog } from './UnsubscribeDialog';
 import { VirtualList } from './VirtualList';
 import './show.css';
 
-type Order = 'newest' | 'oldest';
-type Filter = 'all' | 'unplayed' | 'played';
+const ORDERS = ['newest', 'oldest'] as const;
+const FILTERS = ['all', 'unplayed', 'played'] as const;
+type Order = (typeof ORDERS)[number];
+type Filter = (typeof FILTERS)[number];
 /** Must match `--episode-row-height` in episode-row.css. */
 export const ROW_HEIGHT = 118;
 /** Rows read for the first paint: more than a tall phone screen shows. */
@@ -34,8 +39,17 @@ export function ShowPage({ id }: { id: string }) {
   const podcastId = safeDecode(id);
   const { route } = useLocation();
   const [data, setData] = useState<ShowData | null | 'missing'>(null);
-  const [order, setOrder] = useState<Order>('newest');
-  const [filter, setFilter] = useState<Filter>('all');
+  // Sort and filter are remembered per show; the search inside the show is for this visit.
+  const [order, setOrderState] = useState<Order>(() => readPref(`show.order.${podcastId}`, ORDERS, 'newest'));
+  const [filter, setFilterState] = useState<Filter>(() => readPref(`show.filter.${podcastId}`, FILTERS, 'all'));
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    setOrderState(readPref(`show.order.${podcastId}`, ORDERS, 'newest'));
+    setFilterState(readPref(`show.filter.${podcastId}`, FILTERS, 'all'));
+    setQuery('');
+  }, [podcastId]);
+  const setOrder = (v: Order) => (setOrderState(v), writePref(`show.order.${podcastId}`, v));
+  const setFilter = (v: Filter) => (setFilterState(v), writePref(`show.filter.${podcastId}`, v));
   const [confirming, setConfirming] = useState(false);
   const [seenAt, setSeenAt] = useState<number | null>(null);
   const version = libraryVersion.value;
@@ -71,10 +85,15 @@ export function ShowPage({ id }: { id: string }) {
   const shown = useMemo(() => {
     if (!data || data === 'missing') return [];
     // Until the whole list is read, only "all, newest first" can be shown correctly.
-    if (!data.complete && (filter !== 'all' || order !== 'newest')) return null;
-    const list = filter === 'all' ? data.episodes : data.episodes.filter((e) => (filter === 'played' ? e.played === 1 : e.played === 0));
+    if (!data.complete && (filter !== 'all' || order !== 'newest' || query.trim())) return null;
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const list = data.episodes.filter(
+      (e) =>
+        (filter === 'all' || (filter === 'played' ? e.played === 1 : e.played === 0)) &&
+        (words.length === 0 || words.every((w) => fold(`${e.title} ${e.notesText}`).includes(w))),
+    );
     return order === 'newest' ? list : [...list].reverse();
-  }, [data, order, filter]);
+  }, [data, order, filter, query]);
 
   const description = useMemo(() => (data && data !== 'missing' ? htmlToText(data.podcast.description, 4000) : ''), [data]);
 
@@ -109,6 +128,9 @@ export function ShowPage({ id }: { id: string }) {
       }
     >
       <ShowHeader podcast={podcast} descriptionText={description} count={data.total}>
+        <button type="button" class="button button-small" onClick={() => void markShowPlayed(podcast.id, true)} disabled={data.total === 0}>
+          Mark all played
+        </button>
         <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
           Unsubscribe
         </button>
@@ -129,6 +151,14 @@ export function ShowPage({ id }: { id: string }) {
             <option value="played">Played</option>
           </select>
         </label>
+        <input
+          type="search"
+          class="show-search"
+          placeholder="Search this show"
+          aria-label="Search in this show"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
         <span class="muted show-count" aria-live="polite">
           {shown && data.complete ? `${shown.length} shown` : ''}
         </span>
@@ -138,7 +168,7 @@ export function ShowPage({ id }: { id: string }) {
           Loading…
         </p>
       ) : shown.length === 0 ? (
-        <p class="muted">{data.total === 0 ? 'This feed has no episodes yet.' : 'No episodes match this filter.'}</p>
+        <p class="muted">{data.total === 0 ? 'This feed has no episodes yet.' : query.trim() ? `No episodes of this show match “${query.trim()}”.` : 'No episodes match this filter.'}</p>
       ) : (
         <VirtualList
           items={shown}

@@ -21,7 +21,7 @@ vi.mock('../../../src/db/podcasts', () => ({
     });
   },
 }));
-vi.mock('../../../src/db/episodes', () => ({ countUnplayedByPodcast: () => Promise.resolve(0) }));
+vi.mock('../../../src/db/episodes', () => ({ countUnplayedByPodcast: () => Promise.resolve(0), latestPublished: () => Promise.resolve(0) }));
 
 const { loadLibrary, libraryChanged, podcasts } = await import('../../../src/state/library');
 
