@@ -5,10 +5,9 @@ import { OfflineBanner } from './OfflineBanner';
 import { NotFound } from './NotFound';
 import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
-import { PlayerDock } from '../features/player/PlayerDock';
+import { PlayerDockLoader } from './PlayerDockLoader';
+import { IdleMount } from './IdleMount';
 import { ToastHost } from './ToastHost';
-import { AddToPlaylistDialog } from '../features/playlists/AddToPlaylistDialog';
-import { BookmarkEditor } from '../features/bookmarks/BookmarkEditor';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
@@ -22,6 +21,10 @@ const PlaylistsPage = lazy(() => import('../features/playlists/PlaylistsPage').t
 const PlaylistPage = lazy(() => import('../features/playlists/PlaylistPage').then((m) => m.PlaylistPage));
 const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage').then((m) => m.BookmarksPage));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
+
+// App-wide dialogs, opened from many screens: loaded once the first screen is up.
+const loadPlaylistDialog = () => import('../features/playlists/AddToPlaylistDialog').then((m) => m.AddToPlaylistDialog);
+const loadBookmarkEditor = () => import('../features/bookmarks/BookmarkEditor').then((m) => m.BookmarkEditor);
 
 export function App() {
   return (
@@ -54,11 +57,11 @@ export function App() {
         </main>
         <div class="dock">
           <ToastHost />
-          <PlayerDock />
+          <PlayerDockLoader />
           <BottomNav />
         </div>
-        <AddToPlaylistDialog />
-        <BookmarkEditor />
+        <IdleMount load={loadPlaylistDialog} />
+        <IdleMount load={loadBookmarkEditor} />
       </div>
     </LocationProvider>
   );

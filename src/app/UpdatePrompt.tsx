@@ -1,5 +1,5 @@
 import { updateAvailable, applyUpdate } from '../sw-bridge';
-import { prepareForReload } from '../state/player-persist';
+import { playerNeeded } from '../state/player-presence';
 
 /**
  * Shown when a new version waits. The app never reloads itself (that would cut off playback);
@@ -8,7 +8,8 @@ import { prepareForReload } from '../state/player-persist';
 export function UpdatePrompt() {
   if (!updateAvailable.value) return null;
   const reload = async () => {
-    await prepareForReload().catch(() => undefined);
+    // The player's code is only loaded when something is (or was) in it; then it saves the position.
+    if (playerNeeded.value) await import('../state/player-persist').then((m) => m.prepareForReload()).catch(() => undefined);
     applyUpdate();
   };
   return (

@@ -1,23 +1,40 @@
 import { CHUNK_SIZE } from '../core/byte-range';
 import type { DownloadRecord } from '../core/types';
-import { commitChunk, readTail } from './chunks';
+import { commitChunks, readTail } from './chunks';
 
 /**
- * Turns a byte stream into aligned chunks with flat memory: one CHUNK_SIZE buffer is filled and
- * committed (chunk + byte count, one transaction), then reused. Used by the page's downloader and
- * by the service worker when a Background Fetch lands, so both store bytes the same way.
+ * How many chunks go to IndexedDB in one transaction. A commit costs a few milliseconds however
+ * small it is, so batching several MiB per transaction is what lets storage keep up with the network.
+ */
+export const CHUNKS_PER_COMMIT = 4;
+/** On a slow network a batch takes long to fill: full chunks are committed at least this often, so a closed tab loses little. */
+export const MAX_COMMIT_DELAY_MS = 1000;
+
+/**
+ * Turns a byte stream into aligned chunks with flat memory and overlapped writes. Received buffers
+ * are kept by reference (never copied in JS) until a chunk is full, then become one Blob (the one
+ * copy, into the browser's blob store); full batches are committed (chunks + byte count, one
+ * transaction) while the next batch is being received. At most one commit is in flight, so a slow
+ * disk slows the reader instead of growing memory. Used by the page's downloader and by the service
+ * worker when a Background Fetch lands, so both store bytes the same way.
  */
 export class ChunkWriter {
-  private readonly buffer = new Uint8Array(CHUNK_SIZE);
+  /** Pieces of the chunk being filled: the stored tail (a Blob) and received buffers. */
+  private parts: BlobPart[] = [];
   private fill = 0;
-  private index: number;
+  /** Index of the first chunk in `ready`, and the finished chunks waiting for a commit. */
+  private readyIndex: number;
+  private ready: Blob[] = [];
+  private inFlight: Promise<void> | null = null;
+  private failure: unknown = null;
   private lastRecord: DownloadRecord | null = null;
+  private lastCommitAt = Date.now();
 
   private constructor(
     readonly episodeId: string,
     committed: number,
   ) {
-    this.index = Math.floor(committed / CHUNK_SIZE);
+    this.readyIndex = Math.floor(committed / CHUNK_SIZE);
   }
 
   /** A writer that continues after `committed` stored bytes, re-reading the short tail chunk if any. */
@@ -25,55 +42,92 @@ export class ChunkWriter {
     const writer = new ChunkWriter(episodeId, committed);
     const tail = await readTail(episodeId, committed);
     if (tail) {
-      writer.buffer.set(new Uint8Array(await tail.arrayBuffer()), 0);
+      writer.parts.push(tail);
       writer.fill = tail.size;
     }
     return writer;
   }
 
-  /** Bytes received so far, stored or still in the buffer. */
+  /** Bytes received so far, stored, committing or still buffered. */
   get received(): number {
-    return this.index * CHUNK_SIZE + this.fill;
+    return (this.readyIndex + this.ready.length) * CHUNK_SIZE + this.fill;
   }
 
-  /** The record as of the last commit (null before the first). */
+  /** The record as of the last finished commit (null before the first). */
   get record(): DownloadRecord | null {
     return this.lastRecord;
   }
 
   async write(bytes: Uint8Array): Promise<void> {
+    this.throwIfFailed();
     let offset = 0;
     while (offset < bytes.length) {
       const n = Math.min(CHUNK_SIZE - this.fill, bytes.length - offset);
-      this.buffer.set(bytes.subarray(offset, offset + n), this.fill);
+      this.parts.push((n === bytes.length ? bytes : bytes.subarray(offset, offset + n)) as Uint8Array<ArrayBuffer>);
       this.fill += n;
       offset += n;
-      if (this.fill === CHUNK_SIZE) await this.commit();
+      if (this.fill === CHUNK_SIZE) this.sealChunk();
     }
+    const due = this.ready.length > 0 && !this.inFlight && Date.now() - this.lastCommitAt >= MAX_COMMIT_DELAY_MS;
+    if (this.ready.length >= CHUNKS_PER_COMMIT || due) await this.startCommit();
   }
 
   /**
-   * Commits what is buffered, even a short chunk: at the end of the file, and when a transfer
+   * Commits everything received, even a short chunk: at the end of the file, and when a transfer
    * breaks, so a resume asks only for the bytes that never arrived.
    */
   async flush(): Promise<DownloadRecord | null> {
-    if (this.fill > 0) await this.commit();
+    if (this.fill > 0) this.sealChunk();
+    if (this.ready.length > 0) await this.startCommit();
+    await this.settle();
+    this.throwIfFailed();
     return this.lastRecord;
   }
 
-  private async commit(): Promise<void> {
-    // new Blob copies the bytes, so the buffer can be refilled at once.
-    this.lastRecord = await commitChunk(this.episodeId, this.index, new Blob([this.buffer.subarray(0, this.fill)]));
-    if (this.fill === CHUNK_SIZE) {
-      this.index += 1;
-      this.fill = 0;
-    }
+  /** Waits for the commit in flight; its failure is kept for the next write or flush. */
+  async settle(): Promise<void> {
+    await this.inFlight;
+  }
+
+  /** The chunk being filled becomes one Blob; a short one is only sealed by flush, so it ends its batch. */
+  private sealChunk(): void {
+    this.ready.push(new Blob(this.parts));
+    this.parts = [];
+    this.fill = 0;
+  }
+
+  /** Waits for the previous commit (one in flight at most), then starts committing the ready batch. */
+  private async startCommit(): Promise<void> {
+    await this.settle();
+    this.throwIfFailed();
+    this.lastCommitAt = Date.now();
+    const first = this.readyIndex;
+    const batch = this.ready;
+    this.ready = [];
+    this.readyIndex = first + batch.length;
+    // A short last chunk is committed again, extended, when the download resumes: it stays the tail.
+    const short = batch[batch.length - 1]!.size < CHUNK_SIZE;
+    if (short) this.readyIndex -= 1;
+    this.inFlight = commitChunks(this.episodeId, first, batch).then(
+      (record) => {
+        this.lastRecord = record;
+        this.inFlight = null;
+      },
+      (err: unknown) => {
+        this.failure = err;
+        this.inFlight = null;
+      },
+    );
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
   }
 }
 
 /**
- * Pumps `body` into `writer`. Resolves when the stream ends; rejects with the stream's error
- * (a dropped connection) after committing what arrived, so nothing received is lost.
+ * Pumps `body` into `writer`. Resolves when the stream ends and everything is stored; rejects with
+ * the stream's error (a dropped connection) after committing what arrived, so nothing received is lost.
  */
 export async function pumpToChunks(
   body: ReadableStream<Uint8Array>,
@@ -91,7 +145,9 @@ export async function pumpToChunks(
   } catch (err) {
     reader.cancel().catch(() => undefined);
     // Keep what arrived unless the store itself failed (then there is nothing safe to keep).
-    if (!(err instanceof DOMException && err.name === 'QuotaExceededError')) await writer.flush().catch(() => undefined);
+    const storeFailed = err instanceof DOMException && err.name === 'QuotaExceededError';
+    if (storeFailed) await writer.settle();
+    else await writer.flush().catch(() => undefined);
     throw err;
   }
   await writer.flush();

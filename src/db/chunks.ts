@@ -27,22 +27,24 @@ function allChunks(episodeId: string): IDBKeyRange {
 }
 
 /**
- * Stores chunk `index` and the record's new byte count in ONE transaction, so the record never
- * counts bytes that are not stored. The chunk must continue exactly where the stored bytes end.
- * When the count reaches the server's total the record becomes `complete` in the same commit.
- * Fails with `gone` when the record was removed meanwhile (a cancel): the chunk is then dropped.
+ * Stores chunks `firstIndex`, `firstIndex + 1`, … and the record's new byte count in ONE transaction,
+ * so the record never counts bytes that are not stored. The first chunk must continue exactly where
+ * the stored bytes end (replacing a short tail chunk), every chunk but the last must be full. When the
+ * count reaches the server's total the record becomes `complete` in the same commit. Fails with
+ * `gone` when the record was removed meanwhile (a cancel): the chunks are then dropped.
  */
-export async function commitChunk(episodeId: string, index: number, data: Blob): Promise<DownloadRecord> {
+export async function commitChunks(episodeId: string, firstIndex: number, data: readonly Blob[]): Promise<DownloadRecord> {
   const tx = (await db()).transaction(['downloads', 'chunks'], 'readwrite');
   const downloads = tx.objectStore('downloads');
   const record = await downloads.get(episodeId);
   let failure: ChunkCommitError | null = null;
-  const start = index * CHUNK_SIZE;
-  const bytes = start + data.size;
+  const last = data.length - 1;
+  const bytes = (firstIndex + last) * CHUNK_SIZE + (data[last]?.size ?? 0);
+  const misshapen = data.length === 0 || data.some((blob, i) => blob.size > CHUNK_SIZE || (i < last && blob.size !== CHUNK_SIZE));
   if (!record || record.status === 'complete' || record.status === 'failed') {
     failure = new ChunkCommitError('gone', 'The download was cancelled or removed.');
-  } else if (index !== Math.floor(record.bytes / CHUNK_SIZE) || bytes <= record.bytes || data.size > CHUNK_SIZE) {
-    failure = new ChunkCommitError('order', `Chunk ${index} (${data.size} bytes) does not continue the ${record.bytes} bytes stored.`);
+  } else if (misshapen || firstIndex !== Math.floor(record.bytes / CHUNK_SIZE) || bytes <= record.bytes) {
+    failure = new ChunkCommitError('order', `Chunks from ${firstIndex} (${bytes} bytes in all) do not continue the ${record.bytes} bytes stored.`);
   } else if (record.total !== null && bytes > record.total) {
     failure = new ChunkCommitError('overflow', `The server sent more than the ${record.total} bytes it announced.`);
   }
@@ -58,11 +60,17 @@ export async function commitChunk(episodeId: string, index: number, data: Blob):
     error: null,
     updatedAt: Date.now(),
   };
-  void tx.objectStore('chunks').put({ episodeId, index, data });
+  const chunks = tx.objectStore('chunks');
+  for (const [i, blob] of data.entries()) void chunks.put({ episodeId, index: firstIndex + i, data: blob });
   void downloads.put(next);
-  // A QuotaExceededError aborts the transaction and rejects here: then neither write happened.
+  // A QuotaExceededError aborts the transaction and rejects here: then none of the writes happened.
   await tx.done;
   return next;
+}
+
+/** One chunk: see `commitChunks`. */
+export function commitChunk(episodeId: string, index: number, data: Blob): Promise<DownloadRecord> {
+  return commitChunks(episodeId, index, [data]);
 }
 
 /** The stored bytes of the short last chunk (to extend on resume), or null when the count is aligned. */

@@ -1,5 +1,6 @@
 import { parseContentLength } from '../core/byte-range';
 import { backgroundFetchId, proxiedAudioUrl } from '../core/download-shared';
+import { planSegments, rangeHeader } from '../core/download-segments';
 import type { DownloadRecord } from '../core/types';
 import { updateDownload } from '../db/downloads';
 import type { BgFetchManager, BgFetchRegistration, RegistrationWithBgFetch } from './background-fetch-types';
@@ -57,6 +58,22 @@ export function watchBackgroundFetch(registration: BgFetchRegistration, onProgre
   return () => registration.removeEventListener('progress', listener);
 }
 
+/**
+ * The requests of a Background Fetch: ranged segments from the stored bytes on, each with If-Range,
+ * so a cut loses one segment at most and a file that changed cannot be stitched from two versions.
+ * Without a known size (or a validator to pin it) the file is one plain request.
+ */
+function segmentRequests(record: DownloadRecord): Request[] {
+  const url = proxiedAudioUrl(record.sourceUrl);
+  // If-Range needs a strong validator: a weak ETag would make every segment a full 200.
+  const strongEtag = record.etag && !record.etag.startsWith('W/') ? record.etag : null;
+  const validator = strongEtag ?? record.lastModified;
+  if (record.total === null || !validator) return [new Request(url)];
+  return planSegments(record.bytes, record.total).map(
+    (span) => new Request(url, { headers: { Range: rangeHeader(span), 'If-Range': validator } }),
+  );
+}
+
 /** Starts a Background Fetch of a fresh download through the proxy (the only way it gets CORS). */
 export async function startBackgroundFetch(manager: BgFetchManager, record: DownloadRecord, title: string): Promise<BgFetchRegistration> {
   const probed = await probe(record);
@@ -67,10 +84,10 @@ export async function startBackgroundFetch(manager: BgFetchManager, record: Down
     if (quota !== undefined && usage !== undefined && quota - usage < total * 2) throw quotaError();
   }
   try {
-    return await manager.fetch(backgroundFetchId(record.episodeId), [proxiedAudioUrl(record.sourceUrl)], {
+    return await manager.fetch(backgroundFetchId(record.episodeId), segmentRequests(probed), {
       title,
       icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
-      downloadTotal: total ?? 0,
+      downloadTotal: total === null ? 0 : total - probed.bytes,
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'QuotaExceededError') throw quotaError();

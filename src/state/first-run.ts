@@ -5,7 +5,6 @@
  * reason, what was tried, Retry and a way to paste its feed URL, across reloads, until it is
  * resolved or dismissed, and is tried again by itself when the network comes back.
  */
-import { signal } from '@preact/signals';
 import { DEFAULT_SHOWS, type DefaultShow } from '../core/default-shows';
 import { defaultShowFor, type ResolutionVia } from '../core/library/show-resolution';
 import { lookupDirectory, searchDirectory } from '../api/directory';
@@ -14,18 +13,11 @@ import { describeFeedError } from './errors';
 import { podcasts } from './library';
 import { online } from './online';
 import { subscribe } from './subscribe';
-import { resolveShow, ResolutionFailed, type Attempt, type ResolverDeps } from './show-resolver';
+import { resolveShow, ResolutionFailed, type ResolverDeps } from './show-resolver';
+import { defaultShowIssues, type DefaultShowIssue } from './first-run-status';
 
-export interface DefaultShowIssue {
-  key: string;
-  title: string;
-  /** The show's place among the defaults: its placeholder, then its card, sit in this grid slot. */
-  slot?: number;
-  status: 'working' | 'failed';
-  message: string;
-  /** What was tried before giving up (failed only). */
-  attempts?: Attempt[];
-}
+export { defaultShowIssues, type DefaultShowIssue } from './first-run-status';
+
 
 /** What found a show's feed, remembered per show key. */
 export interface RememberedFeed {
@@ -34,7 +26,6 @@ export interface RememberedFeed {
   at: number;
 }
 
-export const defaultShowIssues = signal<DefaultShowIssue[]>([]);
 
 const DONE = 'library.firstRunDone';
 const ISSUES = 'library.defaultShowIssues';

@@ -6,6 +6,7 @@
  */
 import { getPlayState, savePosition } from '../db/play-state';
 import { getSetting, setSetting } from '../db/settings';
+import { notePlayerEpisode } from './player-presence';
 import { cueEpisode, currentEpisode, duration, isPlaying, play, position, wire } from './player';
 
 /** A killed tab (crash, OOM) writes nothing on the way out: this bounds what it can lose. */
@@ -113,6 +114,8 @@ export function startPersisting(): void {
 export async function restorePlayer(): Promise<void> {
   wire();
   startPersisting();
+  // Something is already playing (the player loaded because of a play request): keep it.
+  if (currentEpisode.value) return;
   const snapshot = readSnapshot();
   const id = await getSetting<unknown>(CURRENT_KEY, null);
   if (typeof id !== 'string') return;
@@ -126,5 +129,6 @@ export async function restorePlayer(): Promise<void> {
   } catch {
     // The episode was removed with its show: start empty rather than show a broken player.
     await setSetting(CURRENT_KEY, null);
+    notePlayerEpisode(null);
   }
 }

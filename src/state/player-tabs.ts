@@ -29,11 +29,17 @@ export function startTabSync(): void {
     if (ep && el.paused) announce({ type: 'position', tab: TAB_ID, episodeId: ep.id, position: el.currentTime, duration: duration.value });
   });
   el.addEventListener('pause', () => announce({ type: 'history' }));
+  // The player may be started (a play request loads it) before this runs: say so now, or the other
+  // tab would keep playing and this one would follow it.
+  const playing = currentEpisode.value;
+  if (playing && !el.paused) announce({ type: 'playing', tab: TAB_ID, episodeId: playing.id });
   onTabMessage((message) => {
     if (message.type === 'playing') {
       // Only pause here: the position messages that follow say which episode and where.
       if (!el.paused) pause();
     } else if (message.type === 'position') {
+      // A tab that is playing leads: the other will pause once it hears so (announced below).
+      if (!el.paused) return;
       void followOtherTab(message.episodeId, message.position).catch(() => undefined);
     } else if (message.type === 'history') {
       void refreshHistory().catch(() => undefined);

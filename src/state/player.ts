@@ -16,6 +16,7 @@ import { removeFromQueue, takeNext } from './queue';
 import { markPlayed, refreshHistory } from './history';
 import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
 import { CURRENT_KEY, persistNow } from './player-persist';
+import { notePlayerEpisode, notePlayRequest } from './player-presence';
 import { nextFromPlaylist } from './playlist-session';
 
 export const currentEpisode = signal<Episode | null>(null);
@@ -201,6 +202,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   if (currentEpisode.value && currentEpisode.value.id !== episodeId) await persistNow();
   const from = at ?? (saved && !(saved.played && play) ? saved.position : 0);
   currentEpisode.value = episode;
+  notePlayerEpisode(episode.id);
   currentPodcast.value = podcast ?? null;
   playerError.value = null;
   playerNotice.value = null;
@@ -232,6 +234,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
 
 /** Loads an episode and plays it from `startAt` seconds, else from where it was left (from 0 once played). */
 export async function playEpisode(episodeId: string, startAt?: number): Promise<void> {
+  notePlayRequest();
   unlockAudio();
   // Rows call this with `void`: a failure is shown on the player, never left as an unhandled rejection.
   try {

@@ -4,11 +4,9 @@ import { normalizeFeedUrl } from '../core/library/feed-url';
 import { findSameShow } from '../core/library/same-show';
 import { resolveFeed } from '../api/feed-client';
 import { deletePodcastCascade } from '../db/library-writes';
-import { cancelDownload, downloads, loadDownloads } from './downloads';
 import { queue, removeFromQueue } from './queue';
 import { ingestFeed, type IngestOptions } from './ingest';
 import { libraryChanged, loadLibrary, podcasts } from './library';
-import { forgetShowInPlaylists } from './playlists';
 
 export class SubscribeError extends Error {
   override name = 'SubscribeError';
@@ -58,6 +56,8 @@ async function runSubscribe(url: string, options: IngestOptions): Promise<Subscr
 /** Removes a show with its episodes, play state, queue entries, playlist entries and downloads (bookmarks stay). */
 export async function unsubscribe(podcastId: string): Promise<void> {
   const prefix = `${podcastId}\u0000`;
+  // Loaded here, not at the top: the downloader and playlists are not part of the first screen (the app shell).
+  const [{ cancelDownload, downloads, loadDownloads }, { forgetShowInPlaylists }] = await Promise.all([import('./downloads'), import('./playlists')]);
   // Stop transfers first so no chunk lands after the cascade has cleared them.
   for (const [episodeId, record] of downloads.value) {
     if (episodeId.startsWith(prefix) && (record.status === 'downloading' || record.status === 'queued')) await cancelDownload(episodeId);

@@ -86,24 +86,24 @@ export const QUOTA_TEXT = 'Not enough storage space for this episode';
 
 export const exact = (name: string) => ({ name, exact: true });
 
-export async function subscribeAndOpenShow(stack: Stack, page: Page): Promise<void> {
+export async function subscribeAndOpenShow(stack: Stack, page: Page, feed = FEED, show = SHOW): Promise<void> {
   await page.goto(stack.appUrl);
   await waitForServiceWorker(page);
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   const shows = page.getByRole('list', { name: 'Shows' });
-  if ((await shows.getByRole('link', { name: SHOW }).count()) === 0) {
+  if ((await shows.getByRole('link', { name: show }).count()) === 0) {
     await page.getByRole('button', { name: 'Add podcast' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add podcast' });
-    await dialog.getByLabel('Feed URL').fill(`${stack.fixtures.origin}/feeds/${FEED}`);
+    await dialog.getByLabel('Feed URL').fill(`${stack.fixtures.origin}/feeds/${feed}`);
     await dialog.getByRole('button', { name: 'Subscribe' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
-  await shows.getByRole('link', { name: SHOW }).first().click();
-  await page.getByRole('heading', { level: 1, name: SHOW }).waitFor();
+  await shows.getByRole('link', { name: show }).first().click();
+  await page.getByRole('heading', { level: 1, name: show }).waitFor();
 }
 
-export function idOf(stack: Stack, guid: string): string {
-  return `${stack.fixtures.origin}/feeds/${FEED}\u0000${guid}`;
+export function idOf(stack: Stack, guid: string, feed = FEED): string {
+  return `${stack.fixtures.origin}/feeds/${feed}\u0000${guid}`;
 }
 
 export const row = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });

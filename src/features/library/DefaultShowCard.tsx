@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt, type DefaultShowIssue } from '../../state/first-run';
+import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt } from '../../state/library-actions';
+import type { DefaultShowIssue } from '../../state/first-run-status';
 import { describeFeedError, humanizeMessage } from '../../state/errors';
 import { HumanErrorText } from '../../ui/HumanErrorText';
 import { Artwork } from './Artwork';

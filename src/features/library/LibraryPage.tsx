@@ -4,11 +4,10 @@ import { Icon } from '../../ui/Icon';
 import { latestEpisodeAt, libraryLoaded, loadLibrary, podcasts, refreshing, refreshProgress, unplayedCounts } from '../../state/library';
 import { librarySort, setLibrarySort, LIBRARY_SORTS, type LibrarySort } from '../../state/view-prefs';
 import { sortShows } from '../../core/library/sort-shows';
-import { refreshAll } from '../../state/refresh';
-import { defaultShowIssues } from '../../state/first-run';
-import { startLibrary } from '../../state/library-start';
+import { refreshAll, startLibrary } from '../../state/library-actions';
+import { defaultShowIssues } from '../../state/first-run-status';
 import { online } from '../../state/online';
-import { AddPodcastDialog } from './AddPodcastDialog';
+import { LazyAddPodcastDialog } from './LazyAddPodcastDialog';
 import { Welcome } from './Welcome';
 import { announceSubscribed } from './announce-subscribed';
 import { useLocation } from 'preact-iso';
@@ -121,7 +120,7 @@ export function LibraryPage() {
           ),
         )}
       </ul>
-      <AddPodcastDialog
+      <LazyAddPodcastDialog
         open={adding}
         onClose={() => setAdding(false)}
         onSubscribed={(podcast, existed) => {

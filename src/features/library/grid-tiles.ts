@@ -1,5 +1,5 @@
 import type { Podcast } from '../../core/types';
-import type { DefaultShowIssue } from '../../state/first-run';
+import type { DefaultShowIssue } from '../../state/first-run-status';
 
 export type GridTile = { kind: 'show'; podcast: Podcast } | { kind: 'issue'; issue: DefaultShowIssue };
 

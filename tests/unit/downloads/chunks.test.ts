@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { CHUNK_SIZE } from '../../../src/core/byte-range';
 import { db, resetDbConnection } from '../../../src/db/open';
 import { getDownload, newDownloadRecord, putDownload } from '../../../src/db/downloads';
-import { commitChunk, ChunkCommitError, countChunks, deleteDownloadData, readSpan, storedBytes } from '../../../src/db/chunks';
-import { ChunkWriter, pumpToChunks } from '../../../src/db/chunk-writer';
+import { commitChunk, commitChunks, ChunkCommitError, countChunks, deleteDownloadData, readSpan, storedBytes } from '../../../src/db/chunks';
+import { CHUNKS_PER_COMMIT, ChunkWriter, pumpToChunks } from '../../../src/db/chunk-writer';
 
 const ID = 'https://feeds.example/show\u0000ep-1';
 const SIZE = 2 * CHUNK_SIZE + 123_457;
@@ -112,13 +112,38 @@ describe('ChunkWriter + pumpToChunks', () => {
     expect(await getDownload(ID)).toMatchObject({ status: 'downloading', bytes: 1000 });
   });
 
-  test('more bytes than the server announced: overflow, and the extra chunk is not stored', async () => {
-    await startRecord(CHUNK_SIZE + 10);
-    const err = await pumpToChunks(body(source(CHUNK_SIZE + 20)), await ChunkWriter.resume(ID, 0)).catch((e: unknown) => e);
+  test('more bytes than the server announced: overflow, and the batch that overflows is not stored', async () => {
+    // Two full batches fit; the third would end 20 bytes past the total.
+    const total = 2 * CHUNKS_PER_COMMIT * CHUNK_SIZE + 10;
+    await startRecord(total);
+    const err = await pumpToChunks(body(source(total + 10)), await ChunkWriter.resume(ID, 0)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkCommitError);
     expect((err as ChunkCommitError).kind).toBe('overflow');
-    expect(await storedBytes(ID)).toBe(CHUNK_SIZE);
-    expect((await getDownload(ID))!.status).toBe('downloading');
+    expect(await storedBytes(ID)).toBe(2 * CHUNKS_PER_COMMIT * CHUNK_SIZE);
+    expect((await getDownload(ID))!).toMatchObject({ status: 'downloading', bytes: 2 * CHUNKS_PER_COMMIT * CHUNK_SIZE });
+  });
+
+  test('several chunks go in one transaction, and the stored count only ever names stored bytes', async () => {
+    const size = 3 * CHUNKS_PER_COMMIT * CHUNK_SIZE + 123;
+    await startRecord(size);
+    const writer = await ChunkWriter.resume(ID, 0);
+    const commits: number[] = [];
+    const src = source(size);
+    await pumpToChunks(body(src), writer, () => {
+      if (writer.record && commits.at(-1) !== writer.record.bytes) commits.push(writer.record.bytes);
+    });
+    // Every commit seen moved the count by whole batches (the short tail comes last).
+    for (const bytes of commits) expect(bytes % (CHUNKS_PER_COMMIT * CHUNK_SIZE)).toBe(0);
+    expect(await getDownload(ID)).toMatchObject({ status: 'complete', bytes: size });
+    expect(await countChunks(ID)).toBe(3 * CHUNKS_PER_COMMIT + 1);
+    expect(sha(await blobBytes((await readSpan(ID, { start: 0, end: size - 1 }))!))).toBe(sha(src));
+  });
+
+  test('commitChunks refuses a batch with a short chunk before its end', async () => {
+    await startRecord(3 * CHUNK_SIZE);
+    const err = await commitChunks(ID, 0, [new Blob([source(10)]), new Blob([source(CHUNK_SIZE)])]).catch((e: unknown) => e);
+    expect((err as ChunkCommitError).kind).toBe('order');
+    expect(await storedBytes(ID)).toBe(0);
   });
 });
 
