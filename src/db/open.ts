@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 9;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -43,6 +43,10 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
       if (oldVersion < 3) {
         // The serialized search index: megabytes, so it gets a store of its own rather than a settings key.
         database.createObjectStore('searchIndex');
+      }
+      if (oldVersion < 9) {
+        // Listening stats: one row per show and per episode, so the Stats screen reads a few rows, not history.
+        database.createObjectStore('listenStats', { keyPath: 'id' }).createIndex('by-kind', 'kind');
       }
     },
     blocking() {

@@ -20,8 +20,21 @@ export interface AudioChunk {
  * - downloads:  { episodeId, status: 'complete', bytes: 5242880, total: 5242880, … }
  * - chunks:     key [episodeId, 3] → { episodeId, index: 3, data: Blob(1 MiB) }
  * - settings:   key 'skipBack' → 15
+ * - listenStats: { id: 'show:<podcastId>' | 'episode:<episodeId>', kind, podcastId, listened: 812.5, savedBySpeed: 203, savedBySilence: 41, updatedAt }
  * - searchIndex: key 'episodes' → { format: 1, json: '{"documentCount":…}', signatures: [[id, sig], …], savedAt }
  */
+/** v9: running listening totals in seconds (see core/time-saved.ts for what each counts). */
+export interface ListenStatsRow {
+  id: string;
+  kind: 'show' | 'episode';
+  podcastId: string;
+  episodeId?: string;
+  listened: number;
+  savedBySpeed: number;
+  savedBySilence: number;
+  updatedAt: number;
+}
+
 export interface HopcastDB extends DBSchema {
   podcasts: { key: string; value: Podcast; indexes: { 'by-order': number } };
   episodes: {
@@ -43,6 +56,7 @@ export interface HopcastDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** v3: key 'episodes' → the persisted search index (see search-index.ts). */
   searchIndex: { key: string; value: StoredSearchIndex };
+  listenStats: { key: string; value: ListenStatsRow; indexes: { 'by-kind': string } };
 }
 
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex';
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'listenStats';

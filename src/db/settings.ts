@@ -13,3 +13,11 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export async function deleteSetting(key: string): Promise<void> {
   await (await db()).delete('settings', key);
 }
+
+/** Every setting whose key starts with `prefix` (per-show keys such as `show:<podcastId>`). */
+export async function listSettingsWithPrefix(prefix: string): Promise<Array<[string, unknown]>> {
+  const database = await db();
+  const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  const [keys, values] = await Promise.all([database.getAllKeys('settings', range), database.getAll('settings', range)]);
+  return keys.map((k, i) => [k, values[i]]);
+}
