@@ -13,6 +13,7 @@ const EpisodePage = lazy(() => import('../features/episode/EpisodePage').then((m
 const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
+const StatsPage = lazy(() => import('../features/listening/StatsPage').then((m) => m.StatsPage));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
               <Route path="/downloads" component={DownloadsPage} />
               <Route path="/search" component={SearchPage} />
               <Route path="/settings" component={SettingsPage} />
+              <Route path="/stats" component={StatsPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -8,6 +8,7 @@ import { getPodcast, updatePodcast } from '../db/podcasts';
 import { getSetting, setSetting } from '../db/settings';
 import { describeFeedError } from './errors';
 import { ingestFeed } from './ingest';
+import { autoDownloadNew } from './show-auto-download';
 import { libraryChanged, podcasts, refreshProgress, setRefreshing } from './library';
 
 /** Feeds fetched at once: enough to hide latency, few enough not to trip the server's rate limit. */
@@ -44,6 +45,7 @@ async function runRefresh(id: string): Promise<RefreshOutcome> {
       return { id, status: 'unchanged' };
     }
     const result = await ingestFeed(id, previous.feedUrl, previous, response);
+    void autoDownloadNew(id, result.added).catch((err: unknown) => console.warn('Auto-download failed', err));
     return { id, status: 'updated', added: result.added };
   } catch (err) {
     const error = describeFeedError(err);

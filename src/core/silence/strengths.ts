@@ -22,7 +22,7 @@ export interface StrengthPreset {
 export const STRENGTHS: Record<Exclude<SilenceStrength, 'off'>, StrengthPreset> = {
   // Only long, truly quiet pauses; they are shortened, not removed.
   mild: { label: 'Mild', thresholdDb: -45, minSilence: 1.0, keepBefore: 0.3, keepAfter: 0.25 },
-  medium: { label: 'Medium', thresholdDb: -40, minSilence: 0.5, keepBefore: 0.15, keepAfter: 0.15 },
+  medium: { label: 'Medium', thresholdDb: -40, minSilence: 0.5, keepBefore: 0.1, keepAfter: 0.1 },
   // Close to ExoPlayer's defaults: near-silences between sentences go too.
   strong: { label: 'Strong', thresholdDb: -35, minSilence: 0.25, keepBefore: 0.06, keepAfter: 0.06 },
 };

@@ -10,6 +10,8 @@ import { ShareButton } from './ShareButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import { SkipSilenceToggle } from '../listening/SkipSilenceToggle';
+import { CastButton } from '../listening/CastButton';
 import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
@@ -85,6 +87,8 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
           <SpeedControl />
           <SleepTimerControl />
         </div>
+        <SkipSilenceToggle />
+        <CastButton />
         <ShareButton />
         <ChapterList />
       </div>

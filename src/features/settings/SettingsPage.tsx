@@ -3,12 +3,14 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { StatsLink } from '../listening/StatsLink';
 
 export function SettingsPage() {
   return (
     <Page title="Settings">
       <LibrarySettings />
       <PlaybackSettings />
+      <StatsLink />
       <DownloadSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>

@@ -12,6 +12,7 @@ import { EpisodeRow } from '../episodes/EpisodeRow';
 import { ShowHeader } from './ShowHeader';
 import { UnsubscribeDialog } from './UnsubscribeDialog';
 import { VirtualList } from './VirtualList';
+import { ShowSettingsButton } from '../listening/ShowSettingsSheet';
 import './show.css';
 
 type Order = 'newest' | 'oldest';
@@ -100,6 +101,7 @@ export function ShowPage({ id }: { id: string }) {
       }
     >
       <ShowHeader podcast={podcast} descriptionText={description} count={data.total}>
+        <ShowSettingsButton podcastId={podcast.id} title={podcast.title} />
         <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
           Unsubscribe
         </button>

@@ -124,8 +124,8 @@ describe('where skips land', () => {
   test('each strength keeps silence at both edges and drops gaps shorter than its minimum', () => {
     const plans = skipPlans(gaps, STRENGTHS.medium);
     expect(plans).toEqual([
-      { from: 2.15, to: 4.85 },
-      { from: 9.15, to: 11.85 },
+      { from: 2.1, to: 4.9 },
+      { from: 9.1, to: 11.9 },
     ]);
     // Strong also takes the 0.3 s pause (its minimum is 0.25 s).
     expect(skipPlans(gaps, STRENGTHS.strong)).toHaveLength(3);
@@ -134,12 +134,12 @@ describe('where skips land', () => {
 
   test('decisions: wait until a gap, skip inside it, never skip again just short of a landing point', () => {
     const plans = skipPlans(gaps, STRENGTHS.medium);
-    expect(skipDecision(plans, 1)).toEqual({ kind: 'wait', seconds: 1.15 });
+    expect(skipDecision(plans, 1)).toEqual({ kind: 'wait', seconds: 1.1 });
     expect(skipDecision(plans, 3)).toEqual({ kind: 'skip', plan: plans[0] });
-    // A seek that lands 30 ms short of 4.85 is the same skip, done: wait for the next gap.
-    const after = skipDecision(plans, 4.82);
+    // A seek that lands 30 ms short of 4.9 is the same skip, done: wait for the next gap.
+    const after = skipDecision(plans, 4.87);
     expect(after.kind).toBe('wait');
-    expect(after.kind === 'wait' && after.seconds).toBeCloseTo(9.15 - 4.82, 5);
+    expect(after.kind === 'wait' && after.seconds).toBeCloseTo(9.1 - 4.87, 5);
     expect(skipDecision(plans, 13)).toEqual({ kind: 'wait', seconds: Infinity });
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * Skip silence, per-show settings, casting and stats in Chromium against the fixture host: the
+ * generated gap episode (scripts/make-gap-audio.sh) played at 1× with wall-clock time measured.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startStack, type Stack } from './harness';
+import { openShow, subscribe, waitForAudio } from './player-helpers';
+import { addListeningShow, clearMediaLog, editShowSettings, GAPS, LISTEN_SHOW, mediaLog, recordMedia } from './listening-helpers';
+
+describe('listening', () => {
+  let stack: Stack;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    addListeningShow(stack);
+    context = await stack.newContext();
+    await recordMedia(context);
+    page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/${LISTEN_SHOW.file}`, LISTEN_SHOW.title);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('skip silence at 1×: ends ≥ 80 % of the gap time sooner and never cuts a word', async () => {
+    await openShow(page, LISTEN_SHOW.title);
+    await editShowSettings(page, async (d) => void (await d.getByRole('combobox', { name: 'Skip silence' }).selectOption('medium')));
+    await page.getByRole('button', { name: `Play ${LISTEN_SHOW.gapTitle}` }).click();
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const player = page.getByRole('dialog');
+    await expect.poll(() => player.getByRole('button', { name: 'Skip silence' }).getAttribute('aria-pressed')).toBe('true');
+    // The map is built while the first seconds play; once it is complete, measure a whole run from 0.
+    await expect.poll(() => player.getByTestId('silence-note').textContent(), { timeout: 20_000 }).toMatch(/^Medium · saved/);
+    await page.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.pause();
+    });
+    await waitForAudio(page, (a) => a.paused);
+    await player.getByRole('slider', { name: 'Seek' }).press('Home');
+    await waitForAudio(page, (a) => a.currentTime < 0.5 && a.readyState >= 2);
+    await clearMediaLog(page);
+    await player.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await mediaLog(page)).events.some((e) => e.type === 'ended'), { timeout: 40_000 }).toBe(true);
+
+    const log = await mediaLog(page);
+    const started = log.events.find((e) => e.type === 'playing')!;
+    const ended = log.events.find((e) => e.type === 'ended')!;
+    const wall = (ended.at - started.at) / 1000;
+    const gapTotal = GAPS.gaps.reduce((a, b) => a + b, 0);
+    const saved = GAPS.duration - wall;
+    console.log(`skip silence (medium, 1×): media ${GAPS.duration.toFixed(2)} s, wall ${wall.toFixed(2)} s, saved ${saved.toFixed(2)} s of ${gapTotal} s of gaps (${((saved / gapTotal) * 100).toFixed(0)} %)`);
+    expect(saved).toBeGreaterThanOrEqual(0.8 * gapTotal);
+
+    // Every jump the app made lies inside a known gap: from after the words before it, to before the words after it.
+    const jumps = log.seeks.filter((s) => s.to > s.from + 0.1);
+    expect(jumps).toHaveLength(GAPS.gaps.length);
+    jumps.forEach((jump, i) => {
+      const wordsBefore = GAPS.speech[i]!;
+      const wordsAfter = GAPS.speech[i + 1]!;
+      expect(jump.from).toBeGreaterThanOrEqual(wordsBefore[1]);
+      expect(jump.to).toBeLessThanOrEqual(wordsAfter[0]);
+    });
+    // Nothing else moved the playhead backwards or forwards (no other cut).
+    expect(log.seeks.length).toBe(jumps.length);
+
+    // The running figure, then the Stats screen.
+    await expect.poll(() => player.getByTestId('silence-note').textContent()).toMatch(/saved ([7-9]|1\d) s/);
+    await player.getByRole('button', { name: 'Close player' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Listening stats' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Listening stats' }).waitFor();
+    const show = page.locator('.stats-show', { hasText: LISTEN_SHOW.title });
+    await show.waitFor();
+    expect(await show.textContent()).toMatch(/silence saved (1\d|[7-9]) s/);
+    expect(await page.getByRole('definition').nth(3).textContent()).toMatch(/^(1\d|[7-9]) s$/);
+  });
+
+  test('an intro trim starts playback at N seconds; the volume boost plays same-origin', async () => {
+    await openShow(page, LISTEN_SHOW.title);
+    await editShowSettings(page, async (d) => {
+      await d.getByRole('spinbutton', { name: 'Skip intro (seconds)' }).fill('20');
+      await d.getByRole('checkbox', { name: /Volume boost/ }).check();
+    });
+    await clearMediaLog(page);
+    await page.getByRole('button', { name: `Play ${LISTEN_SHOW.longTitle}` }).click();
+    const a = await waitForAudio(page, (s) => !s.paused && s.currentTime > 20.5, undefined, 20_000);
+    expect(a.currentTime).toBeLessThan(30);
+    const log = await mediaLog(page);
+    // Playback never started from 0: the first position it played from was the trim point.
+    const firstPlaying = log.events.find((e) => e.type === 'playing')!;
+    expect(firstPlaying.t).toBeGreaterThanOrEqual(20);
+    // Boosted through Web Audio, so the cross-origin (no CORS) enclosure is loaded through the proxy.
+    expect(a.src).toContain('/api/audio?url=');
+    // Reopening the sheet shows what was saved.
+    await page.getByRole('button', { name: 'Show settings' }).click();
+    const dialog = page.getByRole('dialog', { name: /Settings for/ });
+    expect(await dialog.getByRole('spinbutton', { name: 'Skip intro (seconds)' }).inputValue()).toBe('20');
+    await dialog.getByRole('spinbutton', { name: 'Skip intro (seconds)' }).fill('9999');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'whole seconds' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  test('the Cast button is hidden when no remote device is available', async () => {
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const player = page.getByRole('dialog');
+    await player.getByRole('button', { name: 'Skip silence' }).waitFor();
+    // The API is there and was asked; headless Chromium has no devices.
+    const watched = await page.evaluate(async () => {
+      const remote = (document.querySelector('audio') as HTMLAudioElement & { remote?: RemotePlayback }).remote;
+      if (!remote) return 'no api';
+      try {
+        return await new Promise<string>((resolve) => void remote.watchAvailability((a) => resolve(String(a))).catch((e: Error) => resolve(e.name)));
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(['false', 'NotSupportedError', 'no api']).toContain(watched);
+    expect(await player.getByRole('button', { name: /^Cast/ }).count()).toBe(0);
+    await player.getByRole('button', { name: 'Close player' }).click();
+  });
+});
+
+describe('casting with a device', () => {
+  test('a reported device shows Cast, which opens the picker', async () => {
+    const stack = await startStack();
+    try {
+      addListeningShow(stack);
+      const context = await stack.newContext();
+      // A stand-in for a browser that reports a cast device (none exists in headless tests).
+      await context.addInitScript(() => {
+        const w = window as unknown as { __prompts: number };
+        w.__prompts = 0;
+        Object.defineProperty(HTMLMediaElement.prototype, 'remote', {
+          configurable: true,
+          get() {
+            return {
+              state: 'disconnected',
+              watchAvailability: (cb: (a: boolean) => void) => (setTimeout(() => cb(true), 0), Promise.resolve(1)),
+              cancelWatchAvailability: () => Promise.resolve(),
+              prompt: () => (w.__prompts++, Promise.reject(new DOMException('dismissed', 'AbortError'))),
+              addEventListener: () => undefined,
+            };
+          },
+        });
+      });
+      const page = await stack.newPage(context);
+      await page.goto(stack.appUrl);
+      await subscribe(page, `${stack.fixtures.origin}/feeds/${LISTEN_SHOW.file}`, LISTEN_SHOW.title);
+      await openShow(page, LISTEN_SHOW.title);
+      await page.getByRole('button', { name: `Play ${LISTEN_SHOW.longTitle}` }).click();
+      await page.getByRole('button', { name: 'Open player' }).click();
+      const cast = page.getByRole('dialog').getByRole('button', { name: 'Cast' });
+      await cast.click();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __prompts: number }).__prompts)).toBe(1);
+      // Dismissing the picker is not an error.
+      expect(await page.getByRole('dialog').getByRole('alert').count()).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+});
