@@ -3,6 +3,9 @@
  * generated gap episode (scripts/make-gap-audio.sh) played at 1× with wall-clock time measured.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack } from './harness';
 import { openShow, subscribe, waitForAudio } from './player-helpers';
@@ -79,6 +82,31 @@ describe('listening', () => {
     expect(await page.getByRole('definition').nth(3).textContent()).toMatch(/^(1\d|[7-9]) s$/);
   });
 
+  test('skip silence follows speed changes and seeks: at 2×, a seek into a gap lands after it', async () => {
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const player = page.getByRole('dialog');
+    await player.getByRole('combobox', { name: 'Playback speed' }).selectOption('2.0');
+    const [gapStart, gapEnd] = [GAPS.speech[0]![1], GAPS.speech[1]![0]];
+    await clearMediaLog(page);
+    // Seek into the middle of the first gap (the listener drags there), then play.
+    await page.evaluate((t) => void (document.querySelector('audio')!.currentTime = t), (gapStart + gapEnd) / 2 - 0.5);
+    await player.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForAudio(page, (a) => !a.paused && a.currentTime > gapEnd);
+    const firstJump = (await mediaLog(page)).seeks.find((s) => s.to > s.from + 0.1 && s.from > gapStart);
+    expect(firstJump!.to).toBeGreaterThan(gapEnd - 0.3);
+    expect(firstJump!.to).toBeLessThanOrEqual(gapEnd);
+    // At 2× the later gaps are skipped as well, inside their bounds.
+    await expect.poll(async () => (await mediaLog(page)).events.some((e) => e.type === 'ended'), { timeout: 30_000 }).toBe(true);
+    const later = (await mediaLog(page)).seeks.filter((s) => s.to > s.from + 0.1 && s.from > GAPS.speech[1]![1] - 0.01);
+    expect(later).toHaveLength(2);
+    later.forEach((jump, i) => {
+      expect(jump.from).toBeGreaterThanOrEqual(GAPS.speech[i + 1]![1]);
+      expect(jump.to).toBeLessThanOrEqual(GAPS.speech[i + 2]![0]);
+    });
+    await player.getByRole('combobox', { name: 'Playback speed' }).selectOption('1.0');
+    await player.getByRole('button', { name: 'Close player' }).click();
+  });
+
   test('an intro trim starts playback at N seconds; the volume boost plays same-origin', async () => {
     await openShow(page, LISTEN_SHOW.title);
     await editShowSettings(page, async (d) => {
@@ -122,6 +150,30 @@ describe('listening', () => {
     expect(['false', 'NotSupportedError', 'no api']).toContain(watched);
     expect(await player.getByRole('button', { name: /^Cast/ }).count()).toBe(0);
     await player.getByRole('button', { name: 'Close player' }).click();
+  });
+
+  test('screenshots of the player extras, the show settings sheet and Stats, light and dark; no console errors', async () => {
+    const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-listening-shots');
+    mkdirSync(dir, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openShow(page, LISTEN_SHOW.title);
+      await page.getByRole('button', { name: 'Show settings' }).click();
+      await page.getByRole('dialog', { name: /Settings for/ }).waitFor();
+      await page.screenshot({ path: path.join(dir, `show-settings-${scheme}.png`) });
+      await page.getByRole('dialog', { name: /Settings for/ }).getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Open player' }).click();
+      const player = page.getByRole('dialog');
+      await player.getByRole('button', { name: 'Skip silence' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(dir, `full-player-listening-${scheme}.png`) });
+      await player.getByRole('button', { name: 'Close player' }).click();
+      await page.goto(`${stack.appUrl}/stats`);
+      await page.locator('.stats-show').first().waitFor();
+      await page.screenshot({ path: path.join(dir, `stats-${scheme}.png`) });
+    }
+    console.log(`screenshots in ${dir}`);
+    // The proxy's 4xx for nothing here; any page error or console error is a bug.
+    expect(stack.errors).toEqual([]);
   });
 });
 
