@@ -66,6 +66,11 @@ export function StatsPage() {
             </div>
           </dl>
           <h2>By show</h2>
+          {data.shows.length > 0 && (
+            <p class="stats-legend muted">
+              <span class="swatch listened" /> listened <span class="swatch speed" /> saved by speed <span class="swatch silence" /> saved by skip silence
+            </p>
+          )}
           {data.shows.length === 0 ? (
             <p class="muted">Nothing yet. Time you spend listening, and the time speed and skip silence save you, adds up here.</p>
           ) : (
