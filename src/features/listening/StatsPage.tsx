@@ -68,7 +68,15 @@ export function StatsPage() {
           <h2>By show</h2>
           {data.shows.length > 0 && (
             <p class="stats-legend muted">
-              <span class="swatch listened" /> listened <span class="swatch speed" /> saved by speed <span class="swatch silence" /> saved by skip silence
+              <span class="legend-item">
+                <span class="swatch listened" /> listened
+              </span>
+              <span class="legend-item">
+                <span class="swatch speed" /> saved by speed
+              </span>
+              <span class="legend-item">
+                <span class="swatch silence" /> saved by skip silence
+              </span>
             </p>
           )}
           {data.shows.length === 0 ? (
