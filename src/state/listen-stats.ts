@@ -27,11 +27,15 @@ let ownSeek = false;
 
 /** The episode in the player: listened and saved so far (what the player shows). */
 export const episodeTotals = signal<ListenTotals>({ ...ZERO_TOTALS });
+/** Everything counted on this device, with what is not yet written (the player's "in total"). */
+export const overallTotals = signal<ListenTotals>({ ...ZERO_TOTALS });
+let storedOverall: ListenTotals = { ...ZERO_TOTALS };
 /** Bumps after each write, so the Stats screen can re-read. */
 export const statsVersion = signal(0);
 
 function publish(): void {
   episodeTotals.value = pending ? sumTotals(storedForEpisode, pending.totals) : storedForEpisode;
+  overallTotals.value = pending ? sumTotals(storedOverall, pending.totals) : storedOverall;
 }
 
 function bucket(podcastId: string, episodeId: string): Pending {
@@ -44,7 +48,9 @@ function bucket(podcastId: string, episodeId: string): Pending {
 export async function beginEpisodeStats(episodeId: string): Promise<void> {
   lastTime = null;
   if (pending && pending.episodeId !== episodeId) await flushStats();
-  const row = await getEpisodeStats(episodeId).catch(() => undefined);
+  const [row, shows] = await Promise.all([getEpisodeStats(episodeId).catch(() => undefined), listShowStats().catch(() => [])]);
+  // Written rows plus whatever is still waiting to be written (none: flushed above).
+  storedOverall = shows.reduce<ListenTotals>((sum, r) => sumTotals(sum, { listened: r.listened, savedBySpeed: r.savedBySpeed, savedBySilence: r.savedBySilence }), { ...ZERO_TOTALS });
   storedForEpisode = row ? { listened: row.listened, savedBySpeed: row.savedBySpeed, savedBySilence: row.savedBySilence } : { ...ZERO_TOTALS };
   publish();
 }
@@ -85,6 +91,7 @@ export function flushStats(): Promise<void> {
   pending = null;
   if (!p) return writing;
   storedForEpisode = sumTotals(storedForEpisode, p.totals);
+  storedOverall = sumTotals(storedOverall, p.totals);
   writing = writing
     .then(() => addListenStats(p.podcastId, p.episodeId, p.totals))
     .then(() => {

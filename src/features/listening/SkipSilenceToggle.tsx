@@ -1,7 +1,7 @@
 import { currentEpisode } from '../../state/player';
 import { playingShowSettings, updateShowSettings } from '../../state/show-settings';
 import { silenceStatus } from '../../state/silence-skip';
-import { episodeTotals } from '../../state/listen-stats';
+import { episodeTotals, overallTotals } from '../../state/listen-stats';
 import { STRENGTHS } from '../../core/silence/strengths';
 import { formatSpan } from '../../core/time-saved';
 import './listening.css';
@@ -17,11 +17,12 @@ export function SkipSilenceToggle() {
   const on = strength !== 'off';
   const status = silenceStatus.value;
   const saved = episodeTotals.value;
+  const total = overallTotals.value.savedBySilence;
   const note =
     status.kind === 'unavailable'
       ? status.message
       : on
-        ? `${STRENGTHS[strength as Exclude<typeof strength, 'off'>].label} · ${status.kind === 'analyzing' ? 'finding silences… · ' : ''}saved ${formatSpan(saved.savedBySilence)} in this episode`
+        ? `${STRENGTHS[strength as Exclude<typeof strength, 'off'>].label} · ${status.kind === 'analyzing' ? 'finding silences… · ' : ''}saved ${formatSpan(saved.savedBySilence)} in this episode, ${formatSpan(total)} in all`
         : saved.savedBySilence + saved.savedBySpeed > 0.5
           ? `Saved ${formatSpan(saved.savedBySilence + saved.savedBySpeed)} in this episode`
           : '';

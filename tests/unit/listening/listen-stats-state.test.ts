@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { deleteDB } from 'idb';
 import { db, resetDbConnection } from '../../../src/db/open';
 import { DB_NAME } from '../../../src/db/schema';
-import { beginEpisodeStats, countProgress, countSkip, episodeTotals, flushStats, loadStats, resetProgressBaseline } from '../../../src/state/listen-stats';
+import { beginEpisodeStats, countProgress, countSkip, episodeTotals, flushStats, loadStats, overallTotals, resetProgressBaseline } from '../../../src/state/listen-stats';
 import { getEpisodeStats } from '../../../src/db/listen-stats';
 
 const SHOW = 'https://feeds.example/show';
@@ -40,5 +40,11 @@ describe('listening stats while playing', () => {
     // The running figure survives a reload: it starts from the stored row.
     await beginEpisodeStats(EP);
     expect(episodeTotals.value.savedBySilence).toBeCloseTo(3, 5);
+    // Another episode: its own figure starts at zero, the overall one carries on.
+    await beginEpisodeStats(`${SHOW}\u0000e2`);
+    expect(episodeTotals.value.savedBySilence).toBe(0);
+    expect(overallTotals.value.savedBySilence).toBeCloseTo(3, 5);
+    countSkip(SHOW, `${SHOW}\u0000e2`, 1, 3, 1);
+    expect(overallTotals.value.savedBySilence).toBeCloseTo(5, 5);
   });
 });
