@@ -6,6 +6,8 @@ import { NotFound } from './NotFound';
 import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { PlayerDock } from '../features/player/PlayerDock';
+import { AddToPlaylistDialog } from '../features/playlists/AddToPlaylistDialog';
+import { BookmarkEditor } from '../features/bookmarks/BookmarkEditor';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
@@ -13,6 +15,9 @@ const EpisodePage = lazy(() => import('../features/episode/EpisodePage').then((m
 const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
+const PlaylistsPage = lazy(() => import('../features/playlists/PlaylistsPage').then((m) => m.PlaylistsPage));
+const PlaylistPage = lazy(() => import('../features/playlists/PlaylistPage').then((m) => m.PlaylistPage));
+const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage').then((m) => m.BookmarksPage));
 const StatsPage = lazy(() => import('../features/listening/StatsPage').then((m) => m.StatsPage));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
 
@@ -36,6 +41,9 @@ export function App() {
               <Route path="/downloads" component={DownloadsPage} />
               <Route path="/search" component={SearchPage} />
               <Route path="/settings" component={SettingsPage} />
+              <Route path="/playlists" component={PlaylistsPage} />
+              <Route path="/playlists/:id" component={PlaylistPage} />
+              <Route path="/bookmarks" component={BookmarksPage} />
               <Route path="/stats" component={StatsPage} />
               <Route default component={NotFound} />
             </Router>
@@ -45,6 +53,8 @@ export function App() {
           <PlayerDock />
           <BottomNav />
         </div>
+        <AddToPlaylistDialog />
+        <BookmarkEditor />
       </div>
     </LocationProvider>
   );

@@ -3,7 +3,7 @@ import { Icon, type IconName } from '../ui/Icon';
 
 const items: Array<{ href: string; label: string; icon: IconName; match: (path: string) => boolean }> = [
   { href: '/', label: 'Library', icon: 'library', match: (p) => p === '/' || p.startsWith('/show') || p.startsWith('/episode') },
-  { href: '/queue', label: 'Queue', icon: 'queue', match: (p) => p.startsWith('/queue') },
+  { href: '/queue', label: 'Queue', icon: 'queue', match: (p) => p.startsWith('/queue') || p.startsWith('/playlists') || p.startsWith('/bookmarks') },
   { href: '/downloads', label: 'Downloads', icon: 'downloads', match: (p) => p.startsWith('/downloads') },
   { href: '/search', label: 'Search', icon: 'search', match: (p) => p.startsWith('/search') },
   { href: '/settings', label: 'Settings', icon: 'settings', match: (p) => p.startsWith('/settings') || p.startsWith('/stats') },

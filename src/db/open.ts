@@ -44,6 +44,13 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
         // The serialized search index: megabytes, so it gets a store of its own rather than a settings key.
         database.createObjectStore('searchIndex');
       }
+      if (oldVersion < 4) {
+        // Playlists keep their episode ids inline (one put per reorder); bookmarks are read per episode or all at once.
+        database.createObjectStore('playlists', { keyPath: 'id' }).createIndex('by-order', 'order');
+        const bookmarks = database.createObjectStore('bookmarks', { keyPath: 'id' });
+        bookmarks.createIndex('by-episode', 'episodeId');
+        bookmarks.createIndex('by-created', 'createdAt');
+      }
       if (oldVersion < 9) {
         // Listening stats: one row per show and per episode, so the Stats screen reads a few rows, not history.
         database.createObjectStore('listenStats', { keyPath: 'id' }).createIndex('by-kind', 'kind');

@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { DownloadRecord, Episode, Podcast, PlayState, QueueEntry } from '../core/types';
 import type { StoredSearchIndex } from '../core/search/engine';
+import type { Bookmark, Playlist } from '../core/playlists/types';
 
 export const DB_NAME = 'hopcast';
 
@@ -56,7 +57,11 @@ export interface HopcastDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** v3: key 'episodes' → the persisted search index (see search-index.ts). */
   searchIndex: { key: string; value: StoredSearchIndex };
+  /** v4: named and smart playlists (rows in core/playlists/types.ts). */
+  playlists: { key: string; value: Playlist; indexes: { 'by-order': number } };
+  /** v4: time bookmarks with notes. */
+  bookmarks: { key: string; value: Bookmark; indexes: { 'by-episode': string; 'by-created': number } };
   listenStats: { key: string; value: ListenStatsRow; indexes: { 'by-kind': string } };
 }
 
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'listenStats';
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'listenStats';

@@ -43,7 +43,7 @@ export function wirePlayerExtras(el: HTMLAudioElement): void {
     void flushStats();
   });
   // A page being closed or hidden may not come back: keep what was counted.
-  addEventListener('pagehide', () => void flushStats());
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void flushStats());
 
   let statsFor: string | null = null;
   effect(() => {

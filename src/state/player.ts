@@ -16,6 +16,7 @@ import { removeFromQueue, takeNext } from './queue';
 import { markPlayed, refreshHistory } from './history';
 import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
 import { CURRENT_KEY, persistNow } from './player-persist';
+import { nextFromPlaylist } from './playlist-session';
 import { wirePlayerExtras } from './player-extras';
 import { getShowSettings, setPlayingShow } from './show-settings';
 import { resumeGraph, sameOriginSource } from './audio-graph';
@@ -292,6 +293,9 @@ async function finishEpisode(): Promise<void> {
 /** Plays the next queued episode now (also media keys' "next track" without chapters); false when none. */
 export async function playNextInQueue(): Promise<boolean> {
   const after = currentEpisode.value?.id ?? null;
+  // A playlist being played goes first; Up Next resumes when it runs out (see playlist-session.ts).
+  const fromPlaylist = await nextFromPlaylist(after);
+  if (fromPlaylist && (await getEpisode(fromPlaylist))) return load(fromPlaylist, undefined, true).then(() => true);
   for (;;) {
     const next = await takeNext(after);
     if (!next) return false;

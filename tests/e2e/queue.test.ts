@@ -56,7 +56,7 @@ describe('queue', () => {
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
 
     // Play the first one, jump to its last second, and let it end.
-    await page.getByRole('listitem', { name: E3 }).getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('listitem', { name: E3 }).getByRole('button', { name: 'Play', exact: true }).click();
     const e3Playing = await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-3.mp3') && !a.paused && a.currentTime > 0.2);
     // Speed is per show: this show was never changed, unlike the long talk's.
     expect(e3Playing.playbackRate).toBe(1);

@@ -3,6 +3,7 @@ import type { Episode } from '../../core/types';
 import { currentEpisode, isPlaying, playEpisode, togglePlay } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
 /** Play (or Pause when this episode is playing) / Add to queue / Download, named like the episode row's. */
 export function EpisodeActions({ episode }: { episode: Episode }) {
@@ -32,6 +33,7 @@ export function EpisodeActions({ episode }: { episode: Episode }) {
         {queued === 'added' ? 'Queued' : 'Add to queue'}
       </button>
       <DownloadButton episode={episode} />
+      <AddToPlaylistButton episode={episode} />
       <span class="visually-hidden" role="status">
         {queued === 'added' ? `${title} added to the queue` : queued === 'failed' ? `Could not add ${title} to the queue` : ''}
       </span>

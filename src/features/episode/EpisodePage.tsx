@@ -13,6 +13,7 @@ import { FundingSection, PeopleSection } from './PeopleSection';
 import { httpUrl } from './safe-url';
 import { ShowNotes } from './ShowNotes';
 import { TranscriptSection } from './TranscriptSection';
+import { EpisodeBookmarks } from '../bookmarks/EpisodeBookmarks';
 import './episode.css';
 
 type State = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; message: string } | { kind: 'ready'; details: EpisodeDetails };
@@ -109,6 +110,7 @@ export function EpisodePage({ id }: { id: string }) {
             </p>
           )}
         </section>
+        <EpisodeBookmarks episodeId={episode.id} />
         {chaptersUrl && <ChaptersSection url={chaptersUrl} onSeek={onSeek} />}
         {transcript && <TranscriptSection episodeId={episode.id} transcript={transcript} onSeek={onSeek} />}
         <PeopleSection persons={episode.persons.length > 0 ? episode.persons : (podcast?.persons ?? [])} />

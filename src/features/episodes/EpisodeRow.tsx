@@ -5,6 +5,7 @@ import { formatDuration } from '../../core/time';
 import { playEpisode } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import './episode-row.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -74,6 +75,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           Queue
         </button>
         <DownloadButton episode={episode} />
+        <AddToPlaylistButton episode={episode} variant="row" />
         <span class="visually-hidden" role="status">
           {queued === 'next'
             ? `${title} plays next`

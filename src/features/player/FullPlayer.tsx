@@ -7,6 +7,8 @@ import { ChapterList } from './ChapterList';
 import { PlayerIcon } from './PlayerIcon';
 import { SeekBar } from './SeekBar';
 import { ShareButton } from './ShareButton';
+import { AddBookmarkButton } from '../bookmarks/AddBookmarkButton';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
@@ -90,6 +92,8 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
         <SkipSilenceToggle />
         <CastButton />
         <ShareButton />
+        <AddBookmarkButton />
+        <AddToPlaylistButton episode={ep} variant="player" />
         <ChapterList />
       </div>
     </div>

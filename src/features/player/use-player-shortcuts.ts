@@ -4,7 +4,7 @@ import { nextChapter, previousChapter } from '../../state/player-chapters';
 import { skipBack, skipForward } from '../../state/playback-settings';
 
 /** Where a key already means something (typing, a native control, a slider), shortcuts stay out. */
-function ownsKey(target: EventTarget | null, key: string): boolean {
+export function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

@@ -4,6 +4,7 @@ import { history, markOlder, markPlayed, type HistoryItem } from '../../state/hi
 import { podcasts } from '../../state/library';
 import { playEpisode } from '../../state/player';
 import { addToQueue } from '../../state/queue';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
 function HistoryRow({ item, index, onDone }: { item: HistoryItem; index: number; onDone: (message: string) => void }) {
   const [more, setMore] = useState(false);
@@ -54,6 +55,7 @@ function HistoryRow({ item, index, onDone }: { item: HistoryItem; index: number;
           <button type="button" class="button button-small" onClick={run(async () => `${await markOlder(episode.id, false)} older episodes marked unplayed.`)}>
             Mark older unplayed
           </button>
+          <AddToPlaylistButton episode={episode} variant="menu" />
         </div>
       )}
     </li>

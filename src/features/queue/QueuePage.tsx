@@ -7,6 +7,7 @@ import { refreshHistory } from '../../state/history';
 import { QueueList } from './QueueList';
 import { HistorySection } from './HistorySection';
 import { DownloadAllButton } from '../downloads/DownloadAllButton';
+import { ListeningLinks } from '../playlists/ListeningLinks';
 import './queue.css';
 
 function ClearQueue() {
@@ -43,6 +44,7 @@ export function QueuePage() {
   const count = queue.value.length;
   return (
     <Page title="Queue" actions={count > 0 ? <><DownloadAllButton ids={queue.value.map((e) => e.episodeId)} /><ClearQueue /></> : undefined}>
+      <ListeningLinks />
       <p class="queue-summary" aria-live="polite">
         {count === 0 ? (
           'Nothing queued. Use “Add to queue” on any episode.'

@@ -5,6 +5,7 @@ import { removeFromQueue } from '../../state/queue';
 import type { QueueItem } from '../../state/queue-view';
 import { Artwork } from '../player/Artwork';
 import { PlayerIcon } from '../player/PlayerIcon';
+import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
 type PointerHandler = (e: TargetedPointerEvent<HTMLElement>) => void;
 
@@ -58,6 +59,7 @@ export function QueueRow({ item, index, count, offset, lifted, onMove, handle }:
         <button type="button" class="icon-button" aria-label="Remove from queue" aria-describedby={titleId} onClick={() => void removeFromQueue(episode.id)}>
           <PlayerIcon name="remove" size={20} />
         </button>
+        <AddToPlaylistButton episode={episode} variant="icon" />
       </div>
     </li>
   );
