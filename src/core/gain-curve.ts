@@ -19,8 +19,14 @@ export function softClipCurve(size = 2049, ceiling = 0.98, range = 4): Float32Ar
   return curve;
 }
 
-/** Boost gain in dB (before the compressor). */
-export const BOOST_DB = 9;
+/**
+ * Gain before the compressor, in dB. Small on purpose: Web Audio's DynamicsCompressorNode adds its
+ * own makeup gain (about +10 dB with the settings in state/audio-graph.ts), so quiet speech ends up
+ * louder while loud passages are compressed; levels are measured in tests/e2e/listening.test.ts.
+ */
+export const BOOST_DB = 3;
+/** Gain after the compressor, taking back part of its makeup gain (net: quiet speech about +7 dB). */
+export const POST_TRIM_DB = -6;
 
 export function dbToGain(db: number): number {
   return 10 ** (db / 20);

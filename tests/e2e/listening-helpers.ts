@@ -88,3 +88,60 @@ export async function editShowSettings(page: Page, change: (dialog: ReturnType<P
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+export interface OutputLevels {
+  taps: number;
+  /** Largest |sample| seen at the input of the AudioContext's destination. */
+  peak: number;
+  /** RMS over every sampled block. */
+  rms: number;
+  blocks: number;
+}
+
+/**
+ * Taps whatever the app connects to an AudioContext's destination with an AnalyserNode and samples
+ * it every 50 ms: the level that reaches the speakers, to check the boost neither clips nor plays
+ * silence (which is what a cross-origin source without CORS would give). Observation only.
+ */
+export async function recordAudioOutput(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const state = { taps: [] as AnalyserNode[], peak: 0, sumSq: 0, n: 0, blocks: 0 };
+    (window as unknown as { __output: typeof state }).__output = state;
+    const connect = AudioNode.prototype.connect as (this: AudioNode, dest: AudioNode, ...rest: number[]) => AudioNode;
+    (AudioNode.prototype as unknown as { connect: typeof connect }).connect = function (this: AudioNode, dest: AudioNode, ...rest: number[]) {
+      if (dest instanceof AudioDestinationNode) {
+        const tap = this.context.createAnalyser();
+        tap.fftSize = 2048;
+        connect.call(this, tap);
+        state.taps.push(tap);
+      }
+      return connect.call(this, dest, ...rest);
+    };
+    const buf = new Float32Array(2048);
+    setInterval(() => {
+      for (const tap of state.taps) {
+        tap.getFloatTimeDomainData(buf);
+        state.blocks++;
+        for (const v of buf) {
+          state.peak = Math.max(state.peak, Math.abs(v));
+          state.sumSq += v * v;
+          state.n++;
+        }
+      }
+    }, 50);
+  });
+}
+
+export async function resetAudioOutput(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const s = (window as unknown as { __output: { peak: number; sumSq: number; n: number; blocks: number } }).__output;
+    s.peak = s.sumSq = s.n = s.blocks = 0;
+  });
+}
+
+export function audioOutput(page: Page): Promise<OutputLevels> {
+  return page.evaluate(() => {
+    const s = (window as unknown as { __output: { taps: unknown[]; peak: number; sumSq: number; n: number; blocks: number } }).__output;
+    return { taps: s.taps.length, peak: s.peak, rms: s.n ? Math.sqrt(s.sumSq / s.n) : 0, blocks: s.blocks };
+  });
+}

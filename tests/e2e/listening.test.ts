@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startStack, waitForServiceWorker, type Stack } from './harness';
 import { openShow, subscribe, waitForAudio } from './player-helpers';
-import { addListeningShow, clearMediaLog, editShowSettings, GAPS, LISTEN_SHOW, mediaLog, recordMedia } from './listening-helpers';
+import { addListeningShow, audioOutput, clearMediaLog, recordAudioOutput, resetAudioOutput, editShowSettings, GAPS, LISTEN_SHOW, mediaLog, recordMedia } from './listening-helpers';
 
 describe('listening', () => {
   let stack: Stack;
@@ -21,6 +21,7 @@ describe('listening', () => {
     addListeningShow(stack);
     context = await stack.newContext();
     await recordMedia(context);
+    await recordAudioOutput(context);
     page = await stack.newPage(context);
     await page.goto(stack.appUrl);
     await subscribe(page, `${stack.fixtures.origin}/feeds/${LISTEN_SHOW.file}`, LISTEN_SHOW.title);
@@ -121,8 +122,16 @@ describe('listening', () => {
     // Playback never started from 0: the first position it played from was the trim point.
     const firstPlaying = log.events.find((e) => e.type === 'playing')!;
     expect(firstPlaying.t).toBeGreaterThanOrEqual(20);
-    // Boosted through Web Audio, so the cross-origin (no CORS) enclosure is loaded through the proxy.
+    // Boosted through Web Audio, so the cross-origin (no CORS) enclosure is loaded through the proxy…
     expect(a.src).toContain('/api/audio?url=');
+    // …and is heard: real samples reach the speakers (a no-CORS source would be zeros), boosted, never clipping.
+    await resetAudioOutput(page);
+    await expect.poll(async () => (await audioOutput(page)).blocks, { timeout: 10_000 }).toBeGreaterThan(40);
+    const out = await audioOutput(page);
+    console.log(`volume boost output: peak ${out.peak.toFixed(3)}, RMS ${out.rms.toFixed(3)} over ${out.blocks} blocks`);
+    expect(out.taps).toBe(1);
+    expect(out.rms).toBeGreaterThan(0.02);
+    expect(out.peak).toBeLessThan(1);
     // Reopening the sheet shows what was saved.
     await page.getByRole('button', { name: 'Show settings' }).click();
     const dialog = page.getByRole('dialog', { name: /Settings for/ });
@@ -141,6 +150,7 @@ describe('listening', () => {
     const hostRequests = () => stack.fixtures.log.filter((r) => r.url.includes('gaps-episode')).length;
     const before = hostRequests();
     await clearMediaLog(page);
+    await resetAudioOutput(page);
     // Another episode is in the player (the intro test's), so this one loads afresh, from its offline copy.
     await page.getByRole('button', { name: `Play ${LISTEN_SHOW.gapTitle}` }).click();
     await waitForAudio(page, (a) => a.src.includes('/offline-audio/') && !a.paused);
@@ -155,6 +165,11 @@ describe('listening', () => {
       expect(jump.to).toBeLessThanOrEqual(GAPS.speech[i + 1]![0]);
     }
     expect(hostRequests()).toBe(before);
+    // The show still has the volume boost on: speech peaking at −2 dBFS, boosted, stays below full scale.
+    const out = await audioOutput(page);
+    console.log(`volume boost on loud speech: peak ${out.peak.toFixed(3)}, RMS ${out.rms.toFixed(3)} over ${out.blocks} blocks`);
+    expect(out.peak).toBeGreaterThan(0.3);
+    expect(out.peak).toBeLessThan(1);
   });
 
   test('the Cast button is hidden when no remote device is available', async () => {
