@@ -65,3 +65,18 @@ export function outroStart(s: ShowSettings, duration: number): number | null {
   if (s.outroSkip <= 0 || !(duration > 0) || !trimsFit(s, duration)) return null;
   return duration - s.outroSkip;
 }
+
+/** At most this many episodes are auto-downloaded per refresh of one show. */
+export const MAX_AUTO_PER_REFRESH = 3;
+
+/**
+ * Which of a refresh's new episodes to download: the newest `added` (capped, so a feed that re-lists
+ * its back catalogue as new cannot fill the device), unplayed, with audio, not already downloaded.
+ */
+export function pickAutoDownloads(newestFirst: ReadonlyArray<{ id: string; played: 0 | 1; enclosure: unknown }>, added: number, known: { has(id: string): boolean }): string[] {
+  if (!(added > 0)) return [];
+  return newestFirst
+    .slice(0, Math.min(added, MAX_AUTO_PER_REFRESH))
+    .filter((e) => e.enclosure && e.played === 0 && !known.has(e.id))
+    .map((e) => e.id);
+}

@@ -4,19 +4,16 @@
  * (a host migration re-issuing guids) cannot fill the device.
  */
 import { listEpisodesByPodcast } from '../db/episodes';
+import { pickAutoDownloads } from '../core/show-settings';
 import { getShowSettings } from './show-settings';
 import { downloads, startDownload } from './downloads';
 import { online } from './online';
-
-export const MAX_AUTO_PER_REFRESH = 3;
 
 export async function autoDownloadNew(podcastId: string, added: number): Promise<string[]> {
   if (added <= 0 || !online.value) return [];
   const settings = await getShowSettings(podcastId);
   if (!settings.autoDownload) return [];
-  const newest = (await listEpisodesByPodcast(podcastId, 'newest')).slice(0, Math.min(added, MAX_AUTO_PER_REFRESH));
-  const known = downloads.peek();
-  const ids = newest.filter((e) => e.enclosure && e.played === 0 && !known.has(e.id)).map((e) => e.id);
+  const ids = pickAutoDownloads(await listEpisodesByPodcast(podcastId, 'newest'), added, downloads.peek());
   for (const id of ids) void startDownload(id);
   return ids;
 }

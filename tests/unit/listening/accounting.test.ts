@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addPlayed, addSkipped, formatSpan, MAX_TICK_MEDIA_SECONDS, savedTotal, ZERO_TOTALS } from '../../../src/core/time-saved';
-import { DEFAULT_SHOW_SETTINGS, normalizeShowSettings, outroStart, startPosition } from '../../../src/core/show-settings';
+import { DEFAULT_SHOW_SETTINGS, normalizeShowSettings, outroStart, pickAutoDownloads, startPosition } from '../../../src/core/show-settings';
 import { softClipCurve } from '../../../src/core/gain-curve';
 
 describe('time saved', () => {
@@ -62,6 +62,18 @@ describe('per-show trims', () => {
     });
     expect(normalizeShowSettings(null)).toEqual(DEFAULT_SHOW_SETTINGS);
     expect(normalizeShowSettings({ introSkip: 12.6, silence: 'strong', volumeBoost: true })).toMatchObject({ introSkip: 13, silence: 'strong', volumeBoost: true });
+  });
+});
+
+describe('per-show auto-download', () => {
+  const ep = (id: string, played: 0 | 1 = 0, enclosure: unknown = { url: 'https://x/a.mp3' }) => ({ id, played, enclosure });
+
+  test('the newest new episodes, at most three, skipping played, audio-less and already downloaded ones', () => {
+    const list = [ep('e9'), ep('e8', 1), ep('e7', 0, null), ep('e6'), ep('e5'), ep('e4')];
+    expect(pickAutoDownloads(list, 2, new Set())).toEqual(['e9']);
+    expect(pickAutoDownloads(list, 50, new Set())).toEqual(['e9']);
+    expect(pickAutoDownloads([ep('a'), ep('b'), ep('c'), ep('d')], 4, new Set(['b']))).toEqual(['a', 'c']);
+    expect(pickAutoDownloads(list, 0, new Set())).toEqual([]);
   });
 });
 
