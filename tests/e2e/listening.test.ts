@@ -216,6 +216,50 @@ describe('listening', () => {
   });
 });
 
+describe('why skip silence uses a silence map (measured in this Chromium)', () => {
+  test('Web Audio reads zeros from cross-origin audio without CORS, and real samples from the same file through the proxy', async () => {
+    const stack = await startStack();
+    try {
+      const page = await stack.newPage();
+      await page.goto(stack.appUrl);
+      const direct = `${stack.fixtures.origin}/audio/gaps-episode.mp3`;
+      // What an AudioWorklet/analyser on the playing element would see: peak |sample| over the first second of speech.
+      const levels = await page.evaluate(async (urls) => {
+        const measure = async (url: string) => {
+          const el = new Audio();
+          el.src = url;
+          const ctx = new AudioContext();
+          const analyser = ctx.createAnalyser();
+          analyser.fftSize = 2048;
+          ctx.createMediaElementSource(el).connect(analyser);
+          await ctx.resume();
+          await el.play();
+          const buf = new Float32Array(2048);
+          let peak = 0;
+          await new Promise<void>((resolve) => {
+            const tick = () => {
+              analyser.getFloatTimeDomainData(buf);
+              for (const v of buf) peak = Math.max(peak, Math.abs(v));
+              if (el.currentTime >= 1.5 || el.ended) resolve();
+              else requestAnimationFrame(tick);
+            };
+            tick();
+          });
+          el.pause();
+          await ctx.close();
+          return peak;
+        };
+        return { direct: await measure(urls.direct), proxied: await measure(urls.proxied) };
+      }, { direct, proxied: `/api/audio?url=${encodeURIComponent(direct)}` });
+      console.log(`Web Audio on the playing element: peak ${levels.direct} cross-origin without CORS, ${levels.proxied.toFixed(3)} through the proxy`);
+      expect(levels.direct).toBe(0);
+      expect(levels.proxied).toBeGreaterThan(0.1);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('casting with a device', () => {
   test('a reported device shows Cast, which opens the picker', async () => {
     const stack = await startStack();
