@@ -28,6 +28,9 @@ let strength: SilenceStrength = 'off';
 let episode: Episode | null = null;
 let el: HTMLAudioElement | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** Finished maps of the last few (episode, strength) pairs: toggling back and forth decodes nothing again. */
+const finished = new Map<string, Gap[]>();
+const KEEP_MAPS = 4;
 
 /** Where the worker reads the audio: only same-origin bytes are readable (and not silent). */
 async function readableUrl(ep: Episode): Promise<string | null> {
@@ -87,6 +90,14 @@ export async function updateSilenceSkip(audio: HTMLAudioElement, ep: Episode | n
     return;
   }
   const preset = STRENGTHS[wanted];
+  const known = finished.get(key);
+  if (known) {
+    gaps = known;
+    plans = skipPlans(gaps, preset);
+    silenceStatus.value = { kind: 'ready' };
+    checkSilence();
+    return;
+  }
   const url = await readableUrl(ep).catch(() => null);
   if (mapKey !== key) return;
   if (!url) {
@@ -107,6 +118,8 @@ export async function updateSilenceSkip(audio: HTMLAudioElement, ep: Episode | n
       onDone() {
         if (mapKey !== key) return;
         analysis = null;
+        finished.set(key, gaps);
+        if (finished.size > KEEP_MAPS) finished.delete(finished.keys().next().value!);
         silenceStatus.value = { kind: 'ready' };
       },
       onError(_reason, message) {
