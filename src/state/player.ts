@@ -235,7 +235,11 @@ export async function togglePlay(): Promise<void> {
 export async function reloadCurrentSource(play: boolean): Promise<void> {
   const ep = currentEpisode.value;
   if (!ep) return;
-  await loadSource(await playbackUrlFor(ep), currentTime(), play);
+  const token = loadToken;
+  const url = await playbackUrlFor(ep);
+  // Another episode started loading meanwhile: reloading this one now would replace it.
+  if (token !== loadToken) return;
+  await loadSource(url, currentTime(), play);
 }
 
 export function pause(): void {

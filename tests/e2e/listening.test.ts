@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startStack, waitForServiceWorker, type Stack } from './harness';
-import { openShow, subscribe, waitForAudio } from './player-helpers';
+import { audioState, openShow, subscribe, waitForAudio } from './player-helpers';
 import { addListeningShow, audioOutput, clearMediaLog, recordAudioOutput, resetAudioOutput, editShowSettings, GAPS, LISTEN_SHOW, mediaLog, recordMedia } from './listening-helpers';
 
 describe('listening', () => {
@@ -140,6 +140,27 @@ describe('listening', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'whole seconds' }).waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  test('an outro trim ends the episode M seconds early, marked played', async () => {
+    await editShowSettings(page, async (d) => {
+      await d.getByRole('spinbutton', { name: 'Skip intro (seconds)' }).fill('0');
+      await d.getByRole('spinbutton', { name: 'Skip outro (seconds)' }).fill('110');
+    });
+    await clearMediaLog(page);
+    // The long episode (120 s) is in the player: from 5 s, it must end at 10 s.
+    await page.evaluate(() => void (document.querySelector('audio')!.currentTime = 5));
+    await page.getByRole('button', { name: 'Open player' }).click();
+    const player = page.getByRole('dialog');
+    await player.getByRole('button', { name: 'Skip silence' }).waitFor();
+    if ((await audioState(page)).paused) await player.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await mediaLog(page)).events.some((e) => e.type === 'ended'), { timeout: 20_000 }).toBe(true);
+    const jump = (await mediaLog(page)).seeks.find((s) => s.to > 100)!;
+    expect(jump.from).toBeGreaterThanOrEqual(10);
+    expect(jump.from).toBeLessThan(11);
+    await player.getByRole('button', { name: 'Close player' }).click();
+    await openShow(page, LISTEN_SHOW.title);
+    await page.locator('.episode-row.played', { hasText: LISTEN_SHOW.longTitle }).waitFor();
   });
 
   test('a downloaded episode is analysed from its offline copy: the audio host is not asked again', async () => {
