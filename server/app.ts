@@ -4,6 +4,7 @@ import { mountStatic } from './static';
 import { securityHeaders } from './security-headers';
 import { jsonError } from './errors';
 import { mountApiRoutes } from './routes';
+import { mountSync } from './sync';
 
 /** The whole HTTP surface, as a Hono app so it could run on an edge runtime unchanged. */
 export function createApp(config: ServerConfig): Hono {
@@ -11,6 +12,7 @@ export function createApp(config: ServerConfig): Hono {
   app.use('*', securityHeaders);
   app.get('/api/health', (c) => c.json({ ok: true }));
   mountApiRoutes(app, config);
+  mountSync(app, config);
   app.all('/api/*', (c) => jsonError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
   mountStatic(app, config.distDir);
   app.onError((err, c) => {

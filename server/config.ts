@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { LookupFn, DialFn } from './proxy/connect-guard';
+import { readSyncSettings, type SyncSettings } from './sync/config';
 
 /**
  * Every setting of the server, read from the environment in one place.
@@ -14,6 +15,8 @@ export interface ServerConfig {
   proxy: ProxySettings;
   limits: LimitSettings;
   directory: DirectorySettings;
+  /** The gpodder-compatible sync server (docs/SYNC.md). */
+  sync: SyncSettings;
 }
 
 export interface ProxySettings {
@@ -57,8 +60,14 @@ export interface DirectorySettings {
   podcastIndexKey: string | null;
   podcastIndexSecret: string | null;
   appleSearchUrl: string;
+  appleLookupUrl: string;
   timeoutMs: number;
   userAgent: string;
+  /**
+   * Test seam, never read from the environment: the undici dispatcher directory requests use
+   * (the e2e's simulated network). Typed loosely so config.ts needs no undici import.
+   */
+  dispatcher?: object;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -157,8 +166,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       podcastIndexKey: podcastIndex.key,
       podcastIndexSecret: podcastIndex.secret,
       appleSearchUrl: urlFrom(env.HOPCAST_APPLE_SEARCH_URL, 'https://itunes.apple.com/search', 'HOPCAST_APPLE_SEARCH_URL'),
+      appleLookupUrl: urlFrom(env.HOPCAST_APPLE_LOOKUP_URL, 'https://itunes.apple.com/lookup', 'HOPCAST_APPLE_LOOKUP_URL'),
       timeoutMs: intFrom(env.HOPCAST_SEARCH_TIMEOUT_MS, 8_000, 'HOPCAST_SEARCH_TIMEOUT_MS', 1),
       userAgent: USER_AGENT,
     },
+    sync: readSyncSettings(env, root),
   };
 }

@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './app';
 import { readConfig, type ServerConfig } from './config';
+import { runCloseHooks } from './lifecycle';
 
 export interface RunningServer {
   url: string;
@@ -23,7 +24,7 @@ export function startServer(config: ServerConfig = readConfig()): Promise<Runnin
             new Promise<void>((done) => {
               // Streams (audio) may hold connections open: end idle ones now, the rest shortly.
               const s = server as import('node:http').Server;
-              s.close(() => done());
+              s.close(() => void runCloseHooks(app).then(done));
               s.closeIdleConnections?.();
               setTimeout(() => s.closeAllConnections?.(), 2000).unref();
             }),

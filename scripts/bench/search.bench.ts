@@ -68,6 +68,7 @@ function synthetic(n: number): SearchDoc[] {
     notes: pick(80),
     people: pick(2),
     show: `Show ${i % 20}`,
+    code: '',
     published: i,
     played: 0 as const,
   }));

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import type { DirectorySettings } from '../config';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
@@ -17,23 +17,16 @@ interface AppleItem {
   trackCount?: unknown;
 }
 
-/**
- * The Apple Podcasts search API: no keys, so search works on a fresh install.
- * The base URL is configurable (HOPCAST_APPLE_SEARCH_URL) so tests answer it locally.
- */
-export async function appleSearch(settings: DirectorySettings, q: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
-  const url = new URL(settings.appleSearchUrl);
-  url.searchParams.set('media', 'podcast');
-  url.searchParams.set('entity', 'podcast');
-  url.searchParams.set('term', q);
-  url.searchParams.set('limit', String(MAX_RESULTS));
+/** One GET to an Apple Podcasts API, bounded in time and size; every failure is a `DirectoryError`. */
+async function appleJson(settings: DirectorySettings, url: URL, signal?: AbortSignal): Promise<unknown[]> {
   const timeout = AbortSignal.timeout(settings.timeoutMs);
-
   let text: string;
   try {
     const res = await request(url, {
       headers: { accept: 'application/json', 'user-agent': settings.userAgent },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      // A test seam only (never from the environment): how the simulated network is reached.
+      ...(settings.dispatcher ? { dispatcher: settings.dispatcher as Dispatcher } : {}),
     });
     if (res.statusCode !== 200) {
       await res.body.dump().catch(() => undefined);
@@ -64,8 +57,12 @@ export async function appleSearch(settings: DirectorySettings, q: string, signal
   if (!body || typeof body !== 'object' || !Array.isArray(body.results)) {
     throw new DirectoryError('apple', 'Apple Podcasts sent a reply without results');
   }
+  return body.results.slice(0, MAX_RESULTS);
+}
+
+function toResults(items: unknown[]): DirectoryResult[] {
   const results: DirectoryResult[] = [];
-  for (const item of body.results.slice(0, MAX_RESULTS) as AppleItem[]) {
+  for (const item of items as AppleItem[]) {
     if (!item || typeof item !== 'object') continue;
     const result = toResult(
       {
@@ -82,4 +79,28 @@ export async function appleSearch(settings: DirectorySettings, q: string, signal
     if (result) results.push(result);
   }
   return results;
+}
+
+/**
+ * The Apple Podcasts search API: no keys, so search works on a fresh install.
+ * The base URL is configurable (HOPCAST_APPLE_SEARCH_URL) so tests answer it locally.
+ */
+export async function appleSearch(settings: DirectorySettings, q: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
+  const url = new URL(settings.appleSearchUrl);
+  url.searchParams.set('media', 'podcast');
+  url.searchParams.set('entity', 'podcast');
+  url.searchParams.set('term', q);
+  url.searchParams.set('limit', String(MAX_RESULTS));
+  return toResults(await appleJson(settings, url, signal));
+}
+
+/**
+ * A show by its Apple Podcasts id (HOPCAST_APPLE_LOOKUP_URL): the id survives renames and feed
+ * moves, so this gives a show's current feed URL where a title search may find an old one.
+ */
+export async function appleLookup(settings: DirectorySettings, id: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
+  const url = new URL(settings.appleLookupUrl);
+  url.searchParams.set('id', id);
+  url.searchParams.set('entity', 'podcast');
+  return toResults(await appleJson(settings, url, signal));
 }

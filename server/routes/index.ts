@@ -5,6 +5,7 @@ import { ConcurrencyGate, rateLimit } from '../proxy/limits';
 import { mountFeedRoute } from './feed';
 import { mountAudioRoute } from './audio';
 import { mountSearchRoute } from './search';
+import { mountLookupRoute } from './lookup';
 
 /** The proxy and directory routes, sharing one rate limiter, one upstream gate and one guarded pool. */
 export function mountApiRoutes(app: Hono, config: ServerConfig): void {
@@ -17,4 +18,5 @@ export function mountApiRoutes(app: Hono, config: ServerConfig): void {
   mountFeedRoute(app, ctx, gate);
   mountAudioRoute(app, ctx, gate);
   mountSearchRoute(app, config.directory, gate);
+  mountLookupRoute(app, config.directory, gate, limited);
 }

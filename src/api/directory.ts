@@ -1,4 +1,4 @@
-import { getJson } from './http';
+import { getJson, HttpError } from './http';
 
 export interface DirectoryResult {
   title: string;
@@ -17,4 +17,18 @@ export async function searchDirectory(query: string, signal?: AbortSignal): Prom
   return body.results.filter(
     (r): r is DirectoryResult => typeof r === 'object' && r !== null && typeof (r as DirectoryResult).title === 'string' && typeof (r as DirectoryResult).feedUrl === 'string',
   );
+}
+
+/** One show by its Apple Podcasts id through this server (`/api/lookup`); an unknown id is an empty list. */
+export async function lookupDirectory(appleId: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
+  try {
+    const body = await getJson<{ results?: unknown }>(`/api/lookup?id=${encodeURIComponent(appleId)}`, { timeoutMs: 20_000, ...(signal ? { signal } : {}) });
+    if (!Array.isArray(body.results)) return [];
+    return body.results.filter(
+      (r): r is DirectoryResult => typeof r === 'object' && r !== null && typeof (r as DirectoryResult).title === 'string' && typeof (r as DirectoryResult).feedUrl === 'string',
+    );
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 404 && err.code === 'not_found') return [];
+    throw err;
+  }
 }

@@ -15,6 +15,7 @@ const EpisodePage = lazy(() => import('../features/episode/EpisodePage').then((m
 const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
+const LatestPage = lazy(() => import('../features/latest/LatestPage').then((m) => m.LatestPage));
 const PlaylistsPage = lazy(() => import('../features/playlists/PlaylistsPage').then((m) => m.PlaylistsPage));
 const PlaylistPage = lazy(() => import('../features/playlists/PlaylistPage').then((m) => m.PlaylistPage));
 const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage').then((m) => m.BookmarksPage));
@@ -41,6 +42,7 @@ export function App() {
               <Route path="/downloads" component={DownloadsPage} />
               <Route path="/search" component={SearchPage} />
               <Route path="/settings" component={SettingsPage} />
+              <Route path="/latest" component={LatestPage} />
               <Route path="/playlists" component={PlaylistsPage} />
               <Route path="/playlists/:id" component={PlaylistPage} />
               <Route path="/bookmarks" component={BookmarksPage} />

@@ -50,3 +50,14 @@ export async function listLatestEpisodesByPodcast(podcastId: string, limit: numb
   }
   return out;
 }
+
+/** The newest `limit` episodes of all shows together (the Latest view), read off the date index. */
+export async function listNewestEpisodes(limit: number): Promise<Episode[]> {
+  const out: Episode[] = [];
+  let cursor = await (await db()).transaction('episodes').store.index('by-published').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}

@@ -21,3 +21,16 @@ export async function listSettingsWithPrefix(prefix: string): Promise<Array<[str
   const [keys, values] = await Promise.all([database.getAllKeys('settings', range), database.getAll('settings', range)]);
   return keys.map((k, i) => [k, values[i]]);
 }
+
+/**
+ * Read-modify-write of one setting in a single transaction, so concurrent updates (four default
+ * shows resolved at once, each adding its entry to one map) never overwrite each other.
+ */
+export async function updateSetting<T>(key: string, fallback: T, update: (current: T) => T): Promise<T> {
+  const tx = (await db()).transaction('settings', 'readwrite');
+  const stored = await tx.store.get(key);
+  const next = update(stored === undefined ? fallback : (stored as T));
+  await tx.store.put(next, key);
+  await tx.done;
+  return next;
+}

@@ -1,22 +1,37 @@
 /**
- * First run: follow the default shows. A show without a known feed URL, or whose URL answers
- * 404/410, is looked up by its exact title in the directory and the answer remembered. A show
- * that cannot be resolved stays on the Library as a card with the reason, Retry and a way to
- * paste its feed URL, across reloads, until it is resolved or dismissed.
+ * First run: follow the default shows, all four at once. Each is found by its resolution steps
+ * (show-resolver.ts); while steps remain its Library slot is a calm placeholder, never an error.
+ * What worked is remembered; a show that cannot be found stays on the Library as a card with the
+ * reason, what was tried, Retry and a way to paste its feed URL, across reloads, until it is
+ * resolved or dismissed, and is tried again by itself when the network comes back.
  */
 import { signal } from '@preact/signals';
 import { DEFAULT_SHOWS, type DefaultShow } from '../core/default-shows';
-import { searchDirectory } from '../api/directory';
-import { getSetting, setSetting } from '../db/settings';
-import { describeFeedError, isFeedGone } from './errors';
+import type { ResolutionVia } from '../core/library/show-resolution';
+import { lookupDirectory, searchDirectory } from '../api/directory';
+import { getSetting, setSetting, updateSetting } from '../db/settings';
+import { describeFeedError } from './errors';
 import { podcasts } from './library';
+import { online } from './online';
 import { subscribe } from './subscribe';
+import { resolveShow, ResolutionFailed, type Attempt, type ResolverDeps } from './show-resolver';
 
 export interface DefaultShowIssue {
   key: string;
   title: string;
+  /** The show's place among the defaults: its placeholder, then its card, sit in this grid slot. */
+  slot?: number;
   status: 'working' | 'failed';
   message: string;
+  /** What was tried before giving up (failed only). */
+  attempts?: Attempt[];
+}
+
+/** What found a show's feed, remembered per show key. */
+export interface RememberedFeed {
+  url: string;
+  via: ResolutionVia | 'pasted';
+  at: number;
 }
 
 export const defaultShowIssues = signal<DefaultShowIssue[]>([]);
@@ -24,8 +39,6 @@ export const defaultShowIssues = signal<DefaultShowIssue[]>([]);
 const DONE = 'library.firstRunDone';
 const ISSUES = 'library.defaultShowIssues';
 const RESOLVED = 'library.defaultShowFeeds';
-
-const fold = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 function setIssue(issue: DefaultShowIssue | { key: string; remove: true }): void {
   const rest = defaultShowIssues.value.filter((i) => i.key !== issue.key);
@@ -37,43 +50,50 @@ async function persistIssues(): Promise<void> {
   await setSetting(ISSUES, defaultShowIssues.value.filter((i) => i.status === 'failed'));
 }
 
-async function remember(key: string, url: string): Promise<void> {
-  const resolved = await getSetting<Record<string, string>>(RESOLVED, {});
-  await setSetting(RESOLVED, { ...resolved, [key]: url });
+type StoredFeeds = Record<string, RememberedFeed | string>;
+
+/** Older installs stored a bare URL per show. */
+function readFeeds(raw: StoredFeeds): Record<string, RememberedFeed> {
+  const out: Record<string, RememberedFeed> = {};
+  for (const [key, value] of Object.entries(raw)) out[key] = typeof value === 'string' ? { url: value, via: 'known', at: 0 } : value;
+  return out;
 }
 
-async function findByTitle(show: DefaultShow): Promise<string> {
-  const results = await searchDirectory(show.title);
-  const titles = [show.title, ...show.aliases].map(fold);
-  const match = results.find((r) => titles.includes(fold(r.title)));
-  if (!match) throw new Error(`No show titled “${show.title}” was found in the podcast directory`);
-  return match.feedUrl;
+export async function rememberedFeeds(): Promise<Record<string, RememberedFeed>> {
+  return readFeeds(await getSetting<StoredFeeds>(RESOLVED, {}));
 }
 
-async function follow(show: DefaultShow): Promise<void> {
-  const remembered = (await getSetting<Record<string, string>>(RESOLVED, {}))[show.key];
-  const url = remembered ?? show.feedUrl;
-  if (url) {
-    try {
-      await subscribe(url);
-      await remember(show.key, url);
-      return;
-    } catch (err) {
-      if (!isFeedGone(err)) throw err;
-    }
-  }
-  const found = await findByTitle(show);
-  await subscribe(found);
-  await remember(show.key, found);
+/** One transaction per update: the four shows resolve at once and each adds its own entry. */
+export async function rememberFeed(key: string, url: string, via: RememberedFeed['via']): Promise<void> {
+  await updateSetting<StoredFeeds>(RESOLVED, {}, (stored) => ({ ...readFeeds(stored), [key]: { url, via, at: Date.now() } }));
 }
 
-async function attempt(show: DefaultShow): Promise<void> {
-  setIssue({ key: show.key, title: show.title, status: 'working', message: 'Subscribing…' });
+/** The real network parts of resolution: subscribe through the feed proxy, the directory through this server. */
+function liveResolverDeps(slot: number): ResolverDeps {
+  return {
+    follow: async (url, check) => (await subscribe(url, { accept: check, order: slot })).podcast,
+    lookup: (id) => lookupDirectory(id),
+    search: (term) => searchDirectory(term),
+  };
+}
+
+/** Dismissed in this session: an attempt still running for one must not bring its card back. */
+const dismissed = new Set<string>();
+
+/** `quiet`: a failed card stays as it is while the show is looked for again (a later start). */
+async function attempt(show: DefaultShow, quiet = false): Promise<void> {
+  if (dismissed.has(show.key)) return;
+  const slot = order(show.key);
+  if (!quiet) setIssue({ key: show.key, title: show.title, slot, status: 'working', message: `Looking for ${show.title}…` });
   try {
-    await follow(show);
+    const remembered = (await rememberedFeeds())[show.key]?.url ?? null;
+    const found = await resolveShow(show, liveResolverDeps(slot), { remembered });
+    await rememberFeed(show.key, found.url, found.via);
     setIssue({ key: show.key, remove: true });
   } catch (err) {
-    setIssue({ key: show.key, title: show.title, status: 'failed', message: describeFeedError(err) });
+    if (dismissed.has(show.key)) return;
+    const attempts = err instanceof ResolutionFailed ? err.attempts : [];
+    setIssue({ key: show.key, title: show.title, slot, status: 'failed', message: describeFeedError(err), attempts });
   }
 }
 
@@ -84,7 +104,7 @@ export async function runFirstRun(): Promise<boolean> {
     return false;
   }
   // Someone who already follows shows (an OPML import before this ran) is not a fresh install.
-  if (podcasts.value.length === 0) await Promise.all(DEFAULT_SHOWS.map(attempt));
+  if (podcasts.value.length === 0) await Promise.all(DEFAULT_SHOWS.map((show) => attempt(show)));
   await setSetting(DONE, true);
   await persistIssues();
   return true;
@@ -97,16 +117,45 @@ export async function retryDefaultShow(key: string): Promise<void> {
   await persistIssues();
 }
 
+let retryingAll: Promise<void> | null = null;
+
+/** Every show still unresolved, tried again (the network came back, or a later start). */
+export function retryFailedDefaultShows(quiet = false): Promise<void> {
+  retryingAll ??= (async () => {
+    const failed = defaultShowIssues.value.filter((i) => i.status === 'failed').map((i) => i.key);
+    const shows = failed.map((key) => DEFAULT_SHOWS.find((s) => s.key === key)).filter((s): s is DefaultShow => !!s);
+    await Promise.all(shows.map((show) => attempt(show, quiet)));
+    await persistIssues();
+  })().finally(() => {
+    retryingAll = null;
+  });
+  return retryingAll;
+}
+
+let watching = false;
+
+/** Tries unresolved shows again whenever the browser goes from offline to online. */
+export function retryWhenOnline(): void {
+  if (watching) return;
+  watching = true;
+  let was = online.value;
+  online.subscribe((now) => {
+    if (now && !was && defaultShowIssues.value.some((i) => i.status === 'failed')) void retryFailedDefaultShows();
+    was = now;
+  });
+}
+
 /** The pasted URL replaces what was known for the show; rejects (card unchanged) when it can't be followed. */
 export async function followDefaultShowAt(key: string, url: string): Promise<void> {
-  await subscribe(url);
-  await remember(key, url);
+  const { podcast } = await subscribe(url);
+  await rememberFeed(key, podcast.feedUrl, 'pasted');
   setIssue({ key, remove: true });
   await persistIssues();
 }
 
 /** Stored first, then removed from view: a reload right after the click must not bring the card back. */
 export async function dismissDefaultShow(key: string): Promise<void> {
+  dismissed.add(key);
   const remaining = defaultShowIssues.value.filter((i) => i.key !== key && i.status === 'failed');
   await setSetting(ISSUES, remaining);
   setIssue({ key, remove: true });

@@ -27,7 +27,21 @@ function movedTo(parsed: ParsedFeed, current: string): string | null {
   return checked.ok && checked.url !== current ? checked.url : null;
 }
 
-export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched): Promise<IngestResult> {
+/** Refuses a parsed feed before anything is stored (a default show's identity check): why, or null. */
+export type AcceptFeed = (feed: ParsedFeed, feedUrl: string) => string | null;
+
+export class FeedRefused extends Error {
+  override name = 'FeedRefused';
+}
+
+export interface IngestOptions {
+  accept?: AcceptFeed;
+  /** Grid position for a new show (a default show keeps the slot its placeholder had); default: last. */
+  order?: number;
+}
+
+export async function ingestFeed(id: string, feedUrl: string, previous: Podcast | undefined, fetched: Fetched, options: IngestOptions = {}): Promise<IngestResult> {
+  const { accept } = options;
   const stored: Episode[] = previous ? await listEpisodesByPodcast(id, 'oldest') : [];
   const known = new Set(stored.map((e) => e.fingerprint).filter(Boolean));
   let response = fetched;
@@ -50,9 +64,12 @@ export async function ingestFeed(id: string, feedUrl: string, previous: Podcast 
     }
   }
 
+  const refused = accept?.(parsed, response.finalUrl);
+  if (refused) throw new FeedRefused(refused);
+
   const now = Date.now();
   const merged = mergeEpisodes(id, parsed, stored, now);
-  const record = podcastFromFeed(parsed, previous, { id, feedUrl: url, now, order: previous ? previous.order : await nextPodcastOrder() });
+  const record = podcastFromFeed(parsed, previous, { id, feedUrl: url, now, order: previous ? previous.order : (options.order ?? (await nextPodcastOrder())) });
   record.etag = response.etag;
   record.lastModified = response.lastModified;
   const podcast = await writeFeed({ podcast: record, added: merged.added, changed: merged.changed, countNew: previous !== undefined });

@@ -1,6 +1,6 @@
 /** What the library does when the app starts: read the store, first run, refresh what is stale. */
 import { loadLibrary } from './library';
-import { runFirstRun } from './first-run';
+import { retryFailedDefaultShows, retryWhenOnline, runFirstRun } from './first-run';
 import { refreshAll } from './refresh';
 import { online } from './online';
 
@@ -9,8 +9,10 @@ let started: Promise<void> | null = null;
 export function startLibrary(): Promise<void> {
   started ??= (async () => {
     await loadLibrary();
+    retryWhenOnline();
     const fresh = await runFirstRun();
-    if (!fresh && online.value) await refreshAll({ staleOnly: true });
+    // A default show not found last time is looked for again, quietly, beside the refresh.
+    if (!fresh && online.value) await Promise.all([refreshAll({ staleOnly: true }), retryFailedDefaultShows(true)]);
   })();
   return started;
 }

@@ -18,22 +18,38 @@ export const refreshing = signal<ReadonlySet<string>>(new Set());
 /** Progress of "refresh all" while it runs. */
 export const refreshProgress = signal<{ done: number; total: number } | null>(null);
 
-let loading: Promise<void> | null = null;
+let running: Promise<void> | null = null;
+let queued: Promise<void> | null = null;
 
-/** Re-reads the shows and their unplayed counts; concurrent callers share one read. */
+async function readLibrary(): Promise<void> {
+  const list = await listPodcasts();
+  const counts = await Promise.all(list.map((p) => countUnplayedByPodcast(p.id)));
+  podcasts.value = list;
+  unplayedCounts.value = new Map(list.map((p, i) => [p.id, counts[i]!]));
+  libraryLoaded.value = true;
+}
+
+/**
+ * Re-reads the shows and their unplayed counts. Every call is answered by a read that STARTED
+ * after the call: a read already in flight may have begun before the caller's write and would
+ * hide it (a default show stored mid-read never appeared until a reload). So a call during a
+ * read queues one more read after it; callers arriving meanwhile share that queued read, which
+ * still starts after all of their writes.
+ */
 export function loadLibrary(): Promise<void> {
-  loading ??= (async () => {
-    try {
-      const list = await listPodcasts();
-      const counts = await Promise.all(list.map((p) => countUnplayedByPodcast(p.id)));
-      podcasts.value = list;
-      unplayedCounts.value = new Map(list.map((p, i) => [p.id, counts[i]!]));
-      libraryLoaded.value = true;
-    } finally {
-      loading = null;
-    }
-  })();
-  return loading;
+  if (!running) {
+    running = readLibrary().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  queued ??= running
+    .catch(() => undefined)
+    .then(() => {
+      queued = null;
+      return loadLibrary();
+    });
+  return queued;
 }
 
 /** Call after any write to shows or episodes. */

@@ -8,6 +8,7 @@ import { getPodcast, updatePodcast } from '../db/podcasts';
 import { getSetting, setSetting } from '../db/settings';
 import { describeFeedError } from './errors';
 import { ingestFeed } from './ingest';
+import { noteFeedMoved, recheckGoneDefaultShow } from './default-show-recheck';
 import { autoDownloadNew } from './show-auto-download';
 import { libraryChanged, podcasts, refreshProgress, setRefreshing } from './library';
 
@@ -45,9 +46,13 @@ async function runRefresh(id: string): Promise<RefreshOutcome> {
       return { id, status: 'unchanged' };
     }
     const result = await ingestFeed(id, previous.feedUrl, previous, response);
+    await noteFeedMoved(previous.feedUrl, result.podcast.feedUrl);
     void autoDownloadNew(id, result.added).catch((err: unknown) => console.warn('Auto-download failed', err));
     return { id, status: 'updated', added: result.added };
   } catch (err) {
+    // A default show whose feed is gone is looked for again before the failure is shown.
+    const added = await recheckGoneDefaultShow(id, err).catch(() => null);
+    if (added !== null) return { id, status: 'updated', added };
     const error = describeFeedError(err);
     await updatePodcast(id, { lastError: error });
     return { id, status: 'failed', error };

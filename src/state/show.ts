@@ -5,6 +5,7 @@ import { countEpisodesByPodcast, listEpisodesByPodcast, listLatestEpisodesByPodc
 import { getSetting } from '../db/settings';
 import { markPodcastSeen, seenKey } from '../db/library-writes';
 import { loadLibrary } from './library';
+import { compareNewestFirst } from '../core/episodes/episode-code';
 
 export type { EpisodeOrder };
 
@@ -21,6 +22,8 @@ export interface ShowData {
 
 export async function loadShow(id: string, order: EpisodeOrder): Promise<ShowData | null> {
   const [podcast, episodes, seenAt] = await Promise.all([getPodcast(id), listEpisodesByPodcast(id, order), getSetting(seenKey(id), 0)]);
+  // Same-date episodes (a batch upload) go by number: HN806 above HN805.
+  episodes.sort(order === 'newest' ? compareNewestFirst : (a, b) => compareNewestFirst(b, a));
   return podcast ? { podcast, episodes, total: episodes.length, complete: true, seenAt } : null;
 }
 
@@ -32,6 +35,7 @@ export async function loadShowHead(id: string, limit: number): Promise<ShowData 
   const [podcast, episodes, total, seenAt] = await Promise.all([
     getPodcast(id), listLatestEpisodesByPodcast(id, limit), countEpisodesByPodcast(id), getSetting(seenKey(id), 0),
   ]);
+  episodes.sort(compareNewestFirst);
   return podcast ? { podcast, episodes, total, complete: episodes.length >= total, seenAt } : null;
 }
 

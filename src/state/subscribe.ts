@@ -5,7 +5,7 @@ import { resolveFeed } from '../api/feed-client';
 import { deletePodcastCascade } from '../db/library-writes';
 import { cancelDownload, downloads, loadDownloads } from './downloads';
 import { queue, removeFromQueue } from './queue';
-import { ingestFeed } from './ingest';
+import { ingestFeed, type IngestOptions } from './ingest';
 import { libraryChanged, loadLibrary, podcasts } from './library';
 
 export class SubscribeError extends Error {
@@ -28,26 +28,26 @@ const pending = new Map<string, Promise<Subscribed>>();
  * Subscribes to a feed URL, or to the feed a web page links. Rejects with `SubscribeError` for
  * an unusable address and with the fetch or parse error otherwise (see `describeFeedError`).
  */
-export function subscribe(input: string): Promise<Subscribed> {
+export function subscribe(input: string, options: IngestOptions = {}): Promise<Subscribed> {
   const checked = normalizeFeedUrl(input);
   if (!checked.ok) return Promise.reject(new SubscribeError(checked.message));
   const url = checked.url;
   let running = pending.get(url);
   if (!running) {
-    running = runSubscribe(url).finally(() => pending.delete(url));
+    running = runSubscribe(url, options).finally(() => pending.delete(url));
     pending.set(url, running);
   }
   return running;
 }
 
-async function runSubscribe(url: string): Promise<Subscribed> {
+async function runSubscribe(url: string, options: IngestOptions): Promise<Subscribed> {
   await loadLibrary();
   const known = findExisting(url);
   if (known) return { podcast: known, existed: true };
   const { feedUrl, response } = await resolveFeed(url);
   const viaPage = findExisting(feedUrl);
   if (viaPage) return { podcast: viaPage, existed: true };
-  const result = await ingestFeed(feedUrl, feedUrl, undefined, response);
+  const result = await ingestFeed(feedUrl, feedUrl, undefined, response, options);
   await libraryChanged();
   return { podcast: result.podcast, existed: false };
 }

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/index';
-import { readConfig } from '../../server/config';
+import { readConfig, type ServerConfig } from '../../server/config';
 import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
 import { launchBrowser, phoneContext } from './browser';
 
@@ -30,7 +30,7 @@ export function distDir(): string {
   return dir;
 }
 
-export async function startApp(fixtures: FixtureServer, port = 0, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startApp(fixtures: FixtureServer, port = 0, env: Record<string, string> = {}, configure?: (config: ServerConfig) => void): Promise<RunningServer> {
   const config = readConfig({
     ...process.env,
     PORT: String(port),
@@ -39,10 +39,12 @@ export async function startApp(fixtures: FixtureServer, port = 0, env: Record<st
     HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixtures.port}`,
     // Directory search goes to the fixture server's stand-in, never to the real directories.
     HOPCAST_APPLE_SEARCH_URL: `${fixtures.origin}/apple/search`,
+    HOPCAST_APPLE_LOOKUP_URL: `${fixtures.origin}/apple/lookup`,
     PODCASTINDEX_API_KEY: '',
     PODCASTINDEX_API_SECRET: '',
     ...env,
   });
+  configure?.(config);
   return startServer(config);
 }
 
@@ -57,9 +59,11 @@ function isExpectedHttpFailure(text: string, url: string, appUrl: string): boole
   return url.startsWith(`${appUrl}/api/`) || !url.startsWith(appUrl);
 }
 
-export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
+/** `configure` adjusts the server config in code (test seams such as the simulated Packet Pushers world). */
+export async function startStack(options: { env?: Record<string, string>; configure?: (config: ServerConfig, fixtures: FixtureServer) => void } = {}): Promise<Stack> {
   const fixtures = await startFixtureServer();
-  let app = await startApp(fixtures, 0, options.env);
+  const configure = options.configure ? (config: ServerConfig) => options.configure!(config, fixtures) : undefined;
+  let app = await startApp(fixtures, 0, options.env, configure);
   const browser = await launchBrowser();
   const errors: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -91,7 +95,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       await app.close();
     },
     async restartApp() {
-      app = await startApp(fixtures, app.port, options.env);
+      app = await startApp(fixtures, app.port, options.env, configure);
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => {});

@@ -48,8 +48,10 @@ describe('library', () => {
     const shows = page.getByRole('list', { name: 'Shows' });
     const heavy = shows.getByRole('listitem', { name: 'Heavy Networking' });
     await heavy.getByRole('alert').filter({ hasText: "only reaches its configured hosts" }).waitFor();
-    // No known URL: looked up by exact title in the directory (the fixture stand-in has no such show).
-    await shows.getByRole('listitem', { name: 'Network Automation Nerds' }).getByText('No show titled “Network Automation Nerds” was found').waitFor();
+    // No known URL: the origin, Apple by id, then the directory by exact title (the fixture stand-in has no such show).
+    const nan = shows.getByRole('listitem', { name: 'Network Automation Nerds' });
+    await nan.getByRole('alert').waitFor();
+    await expect(nan.locator('.tried-list').textContent()).resolves.toContain('No show titled “Network Automation Nerds” by Packet Pushers was found');
     await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('alert').waitFor();
     await shows.getByRole('listitem', { name: 'Day Two DevOps' }).getByRole('alert').waitFor();
     // The directory was asked by title, through the server.
@@ -78,7 +80,8 @@ describe('library', () => {
   test('a default show without a known feed URL is found by its exact title in the directory', async () => {
     // The fixture directory lists every served feed whose title contains the search term.
     stack.fixtures.setFeed('pp-fans.xml', rss('Packet Protector Fans', [1]));
-    stack.fixtures.setFeed('pp.xml', rss('Packet Protector', [1, 2]));
+    // The identity check: the right title, published by Packet Pushers.
+    stack.fixtures.setFeed('pp.xml', rss('Packet Protector', [1, 2], '<itunes:author>Packet Pushers</itunes:author>'));
     const page = await openLibrary();
     await card(page, 'Packet Protector').getByText('2 unplayed').waitFor();
     await expect(card(page, 'Packet Protector Fans').count()).resolves.toBe(0);

@@ -15,6 +15,7 @@ export async function startTestServer(env: Record<string, string>, proxy: Partia
     HOPCAST_DIST_DIR: '/nonexistent-hopcast-dist',
     // Never the real Apple API from a test: a local port nothing listens on unless a test sets a stub.
     HOPCAST_APPLE_SEARCH_URL: 'http://127.0.0.1:9/search',
+    HOPCAST_APPLE_LOOKUP_URL: 'http://127.0.0.1:9/lookup',
     ...env,
   });
   Object.assign(config.proxy, proxy);

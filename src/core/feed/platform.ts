@@ -15,6 +15,9 @@ interface TextDecoderCtor {
 export interface UrlLike {
   readonly href: string;
   readonly protocol: string;
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
 }
 
 interface UrlCtor {

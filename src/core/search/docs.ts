@@ -3,6 +3,7 @@
  * without loading the engine, which lives in the search worker.
  */
 import type { Episode } from '../types';
+import { codeToken, parseEpisodeCode } from '../episodes/episode-code';
 
 /**
  * What the index holds per episode. The searchable fields are text; the stored ones are what
@@ -15,17 +16,19 @@ export interface SearchDoc {
   notes: string;
   people: string;
   show: string;
+  /** The episode code as one term (`hn806`, `pp59`), so `HN806` and `hn 806` find it; '' without one. */
+  code: string;
   published: number;
   played: 0 | 1;
 }
 
 /** Stored next to a serialized index: a different number means "rebuild", never "load". */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /** Show notes past this length are rarely about the episode (link dumps, sponsor copy, transcripts). */
 export const MAX_NOTES_CHARS = 20_000;
 
-export const SEARCH_FIELDS = ['title', 'notes', 'people', 'show'] as const;
+export const SEARCH_FIELDS = ['title', 'notes', 'people', 'show', 'code'] as const;
 
 export type SearchableEpisode = Pick<Episode, 'id' | 'podcastId' | 'title' | 'notesText' | 'persons' | 'published' | 'played' | 'fingerprint'>;
 
@@ -37,6 +40,7 @@ export function toSearchDoc(episode: SearchableEpisode, showTitle: string): Sear
     notes: episode.notesText.length > MAX_NOTES_CHARS ? episode.notesText.slice(0, MAX_NOTES_CHARS) : episode.notesText,
     people: episode.persons.map((p) => p.name).join(' · '),
     show: showTitle,
+    code: codeToken(parseEpisodeCode(episode.title)),
     published: episode.published,
     played: episode.played,
   };

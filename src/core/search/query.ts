@@ -2,6 +2,7 @@ import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { EpisodeIndex } from './episode-index';
 import { tokenize } from './normalize';
 import { NOTES_STOP_WORDS } from './stop-words';
+import { codeToken, parseCodeQuery } from '../episodes/episode-code';
 
 export interface SearchFilters {
   /** Only this show's episodes. */
@@ -28,7 +29,7 @@ export interface SearchOutcome {
 }
 
 /** A title hit matters most, then a guest or host, then the show's name, then the notes. */
-export const FIELD_BOOST = { title: 3, people: 2, show: 1.5, notes: 1 };
+export const FIELD_BOOST = { code: 4, title: 3, people: 2, show: 1.5, notes: 1 };
 
 /**
  * Every query term is also a prefix, so results follow typing. A short prefix matches a large
@@ -82,6 +83,14 @@ export function searchEpisodes(index: EpisodeIndex, query: string, filters: Sear
   const results = index.search({ combineWith: 'AND', queries: asked.map(termQuery) }, { ...OPTIONS, filter });
   // Equal scores are common for short notes; the newer episode is the likelier one wanted.
   results.sort((a, b) => b.score - a.score || (b.published as number) - (a.published as number));
+  // A query that is an episode code (`HN806`, `hn 806`) means that episode: it comes first.
+  const code = parseCodeQuery(query);
+  if (code) {
+    const exact = index.search({ queries: [codeToken(code)], fields: ['code'], prefix: false, fuzzy: false }, { ...OPTIONS, filter });
+    exact.sort((a, b) => (b.published as number) - (a.published as number));
+    const first = new Set(exact.map((r) => r.id as string));
+    results.splice(0, results.length, ...exact, ...results.filter((r) => !first.has(r.id as string)));
+  }
   const hits = results.slice(0, Math.max(0, limit)).map(
     (r): SearchHit => ({
       id: r.id as string,

@@ -5,6 +5,7 @@ import { formatDuration } from '../../core/time';
 import { playEpisode } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
+import { EpisodeCodeBadge } from './EpisodeCodeBadge';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import './episode-row.css';
 
@@ -54,6 +55,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
           {titleContent ?? title}
         </a>
         <p class="episode-row-meta">
+          <EpisodeCodeBadge title={title} />
           {showTitle && <span class="episode-row-show">{showTitle}</span>}
           {date && <time dateTime={new Date(episode.published).toISOString()}>{date}</time>}
           {episode.duration ? <span>{formatDuration(episode.duration)}</span> : null}

@@ -2,15 +2,18 @@ import { useState } from 'preact/hooks';
 import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt, type DefaultShowIssue } from '../../state/first-run';
 import { describeFeedError } from '../../state/errors';
 import { Artwork } from './Artwork';
+import { ShowPlaceholder } from './ShowPlaceholder';
+import { TriedList } from './TriedList';
 
-/** A default show that could not be followed: the reason, Retry, or paste its feed URL. */
+/** A default show that could not be followed: the reason, what was tried, Retry, or paste its feed URL. */
 export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
   const [pasting, setPasting] = useState(false);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const working = issue.status === 'working' || busy;
+  const working = busy;
   const inputId = `default-url-${issue.key}`;
+  if (issue.status === 'working') return <ShowPlaceholder title={issue.title} />;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -30,41 +33,36 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
       <Artwork src={null} title={issue.title} size={56} />
       <div class="default-show-body">
         <span class="show-card-title">{issue.title}</span>
-        {issue.status === 'working' ? (
-          <p class="show-card-status">Subscribing…</p>
-        ) : (
-          <>
-            <p class="show-card-status error-text" role="alert">
-              Couldn't subscribe: {issue.message}
-            </p>
-            <div class="default-show-actions">
-              <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
-                Retry
-              </button>
-              <button type="button" class="button button-small" aria-expanded={pasting} onClick={() => setPasting(!pasting)} aria-label={`Paste address for ${issue.title}`}>
-                Paste address
-              </button>
-              <button type="button" class="button button-small" onClick={() => void dismissDefaultShow(issue.key)} aria-label={`Dismiss ${issue.title}`}>
-                Dismiss
-              </button>
-            </div>
-            {pasting && (
-              <form class="default-show-form" noValidate onSubmit={(e) => void submit(e)}>
-                <label for={inputId} class="visually-hidden">
-                  Feed address for {issue.title}
-                </label>
-                <input id={inputId} type="url" inputMode="url" placeholder="https://…" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-                <button type="submit" class="button button-small button-primary" disabled={working}>
-                  Use
-                </button>
-                {error && (
-                  <p class="error-text" role="alert">
-                    {error}
-                  </p>
-                )}
-              </form>
+        <p class="show-card-status error-text" role="alert">
+          Couldn't subscribe: {issue.message}
+        </p>
+        {issue.attempts && issue.attempts.length > 1 && <TriedList attempts={issue.attempts} />}
+        <div class="default-show-actions">
+          <button type="button" class="button button-small" disabled={working} onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
+            Retry
+          </button>
+          <button type="button" class="button button-small" aria-expanded={pasting} onClick={() => setPasting(!pasting)} aria-label={`Paste address for ${issue.title}`}>
+            Paste address
+          </button>
+          <button type="button" class="button button-small" onClick={() => void dismissDefaultShow(issue.key)} aria-label={`Dismiss ${issue.title}`}>
+            Dismiss
+          </button>
+        </div>
+        {pasting && (
+          <form class="default-show-form" noValidate onSubmit={(e) => void submit(e)}>
+            <label for={inputId} class="visually-hidden">
+              Feed address for {issue.title}
+            </label>
+            <input id={inputId} type="url" inputMode="url" placeholder="https://…" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+            <button type="submit" class="button button-small button-primary" disabled={working}>
+              Use
+            </button>
+            {error && (
+              <p class="error-text" role="alert">
+                {error}
+              </p>
             )}
-          </>
+          </form>
         )}
       </div>
     </li>

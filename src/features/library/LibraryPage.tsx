@@ -9,6 +9,8 @@ import { online } from '../../state/online';
 import { AddPodcastDialog } from './AddPodcastDialog';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
+import { gridTiles } from './grid-tiles';
+import { LatestLink } from '../latest/LatestLink';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
 import './library.css';
 
@@ -88,13 +90,15 @@ export function LibraryPage() {
           <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
         </div>
       )}
+      {(list.length > 0 || issues.some((i) => i.status === 'working')) && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
-        {list.map((p) => (
-          <ShowCard key={p.id} podcast={p} unplayed={unplayedCounts.value.get(p.id)} busy={refreshing.value.has(p.id)} now={now} />
-        ))}
-        {issues.map((issue) => (
-          <DefaultShowCard key={issue.key} issue={issue} />
-        ))}
+        {gridTiles(list, issues).map((tile) =>
+          tile.kind === 'show' ? (
+            <ShowCard key={tile.podcast.id} podcast={tile.podcast} unplayed={unplayedCounts.value.get(tile.podcast.id)} busy={refreshing.value.has(tile.podcast.id)} now={now} />
+          ) : (
+            <DefaultShowCard key={tile.issue.key} issue={tile.issue} />
+          ),
+        )}
       </ul>
       <AddPodcastDialog
         open={adding}

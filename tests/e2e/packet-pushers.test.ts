@@ -1,0 +1,200 @@
+/**
+ * First run against the simulated Packet Pushers world (tests/fixtures/routes/packet-pushers.ts):
+ * the four default shows are found, each by its own path, listed with episodes; the Latest view
+ * interleaves them; an episode code search finds the episode first.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type Stack } from './harness';
+import { useSimulatedWorld, type SimulatedHosts } from './simulated-hosts';
+import { SIMULATED_HOSTS } from '../fixtures/routes/packet-pushers';
+
+const SHOWS = ['Heavy Networking', 'Network Automation Nerds', 'Day Two DevOps', 'Packet Protector'];
+
+describe('the Packet Pushers shows on first run', () => {
+  let stack: Stack;
+  let hosts: SimulatedHosts;
+  beforeAll(async () => {
+    stack = await startStack({
+      configure: (config, fixtures) => {
+        hosts = useSimulatedWorld(config, fixtures.port);
+      },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** What the fixture host was asked, as `host path`, in order. */
+  const asked = () => stack.fixtures.log.map((r) => `${String(r.headers.host).replace(/:\d+$/, '')} ${r.url}`);
+
+  test('first run lists all four shows with episodes, each found by its own path', async () => {
+    const context = await stack.newContext();
+    const page = await stack.newPage(context);
+    const started = Date.now();
+    await page.goto(stack.appUrl);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    const painted = Date.now();
+    const grid = page.getByRole('list', { name: 'Shows' });
+    for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
+    const listed = Date.now();
+    for (const title of SHOWS) {
+      await grid.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) }).getByText(/\d+ unplayed/).waitFor();
+    }
+    // No error was ever shown while alternatives remained.
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+
+    const paths = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('hopcast');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('settings').objectStore('settings').get('library.defaultShowFeeds');
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    console.info(`[packet-pushers] first paint ${painted - started} ms after navigation; all four shows listed ${listed - painted} ms after first paint`);
+    console.info(`[packet-pushers] resolution: ${JSON.stringify(paths)}`);
+    console.info(`[packet-pushers] fixture requests:\n  ${asked().filter((a) => !a.includes('/pp-art/')).join('\n  ')}`);
+    expect(paths).toMatchObject({
+      'heavy-networking': { via: 'known', url: 'https://feeds.packetpushers.net/PacketPushersWeeklyPodcast/' },
+      'network-automation-nerds': { via: 'apple-id', url: 'https://feeds.packetpushers.net/networkautomationnerds/' },
+      'day-two-devops': { via: 'search', url: 'https://feeds.packetpushers.net/daytwodevops/' },
+      'packet-protector': { via: 'origin', url: 'https://packetpushers.net/podcast/packet-protector/feed/' },
+    });
+    // The retired feed answered 410 once per spelling; the impostors were never fetched.
+    expect(asked().filter((a) => a.startsWith('feeds.packetpushers.net /day2cloud'))).toEqual(['feeds.packetpushers.net /day2cloud', 'feeds.packetpushers.net /day2cloud/']);
+    expect(hosts.lookups.every((name) => (SIMULATED_HOSTS as readonly string[]).includes(name))).toBe(true);
+    expect(hosts.dials.filter((d) => !/^(feeds\.packetpushers\.net|packetpushers\.net|itunes\.apple\.com):443$|^127\.0\.0\.1:/.test(d))).toEqual([]);
+  });
+
+  test('the Latest view interleaves the shows newest first, with artwork and code badges, filterable by show', async () => {
+    const page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    await page.getByRole('link', { name: /Latest episodes/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+    const rows = page.getByRole('list', { name: 'Latest episodes' }).getByRole('listitem');
+    await rows.nth(12).waitFor();
+    await expect(rows.count()).resolves.toBe(13);
+    const titles = await page.getByRole('list', { name: 'Latest episodes' }).getByRole('article').evaluateAll((els) => els.slice(0, 6).map((e) => e.getAttribute('aria-label')));
+    // HN806 and HN805 share a publication date: the number decides.
+    expect(titles).toEqual([
+      "HN806: Let's Get NUTS!",
+      'HN805: BGP Flowspec In Anger',
+      'D2DO270: Platform Teams Without The Hype',
+      'NAN090: Building A Source Of Truth',
+      'PP059: Zero Trust, Again',
+      'HN804: Optics Are Eating The Rack',
+    ]);
+    const first = rows.first();
+    await expect(first.locator('.badge-code').textContent()).resolves.toBe('HN806');
+    await expect(first.getByRole('link', { name: "Let's Get NUTS!" }).count()).resolves.toBe(1);
+    await first.getByText('Heavy Networking').waitFor();
+    // The show's artwork, loaded (not the initials fallback).
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.latest-row img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+
+    await page.getByRole('group', { name: 'Filter by show' }).getByRole('button', { name: 'Day Two DevOps' }).click();
+    const d2do = page.getByRole('list', { name: 'Latest episodes of Day Two DevOps' });
+    await d2do.getByRole('listitem').nth(3).waitFor();
+    await expect(d2do.locator('.badge-code').allTextContents()).resolves.toEqual(['D2DO270', 'D2DO269', 'D2C244', 'D2C192']);
+    await page.getByRole('group', { name: 'Filter by show' }).getByRole('button', { name: 'All shows' }).click();
+    await rows.nth(12).waitFor();
+  });
+
+  test('searching an episode code finds that episode first', async () => {
+    const page = await stack.newPage();
+    for (const query of ['hn 806', 'HN806']) {
+      await page.goto(`${stack.appUrl}/search?q=${encodeURIComponent(query)}`);
+      const first = page.getByRole('list', { name: 'Matching episodes' }).getByRole('article').first();
+      await first.waitFor();
+      await expect(first.getAttribute('aria-label')).resolves.toBe("HN806: Let's Get NUTS!");
+    }
+    await page.goto(`${stack.appUrl}/search?q=${encodeURIComponent('d2c 192')}`);
+    const first = page.getByRole('list', { name: 'Matching episodes' }).getByRole('article').first();
+    await first.waitFor();
+    await expect(first.getAttribute('aria-label')).resolves.toBe('Day Two Cloud 192: Terraform In Production');
+  });
+
+  test('a tracking-link enclosure is followed through the audio proxy to the audio', async () => {
+    const link = 'https://feeds.packetpushers.net/link/17092/17092806/heavy-networking-806.mp3';
+    const res = await fetch(`${stack.appUrl}/api/audio?url=${encodeURIComponent(link)}`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/mpeg');
+    expect(asked()).toContain(`feeds.packetpushers.net /link/17092/17092806/heavy-networking-806.mp3`);
+  });
+
+  test('a default show whose feed is retired later is found again on refresh, keeping its episodes', async () => {
+    const page = await stack.newPage();
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    await grid.getByRole('link', { name: 'Heavy Networking' }).waitFor();
+    await fetch(`${stack.fixtures.origin}/__pp/retire/heavy-networking`, { method: 'PUT' });
+    try {
+      const before = stack.fixtures.log.length;
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.getByRole('status').filter({ hasText: /^Refreshed 4 shows/ }).waitFor();
+      expect(stack.fixtures.log.slice(before).map((r) => `${String(r.headers.host).replace(/:\d+$/, '')} ${r.url}`)).toEqual(
+        expect.arrayContaining(['feeds.packetpushers.net /PacketPushersWeeklyPodcast/', 'packetpushers.net /podcast/heavy-networking/feed/']),
+      );
+      const hn = grid.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Heavy Networking' }) });
+      await hn.getByText('4 unplayed').waitFor();
+      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+      const stored = await page.evaluate(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('hopcast');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['podcasts', 'settings']);
+              const shows = tx.objectStore('podcasts').getAll();
+              const feeds = tx.objectStore('settings').get('library.defaultShowFeeds');
+              tx.oncomplete = () => resolve({ shows: (shows.result as Array<{ title: string; feedUrl: string }>).map((p) => [p.title, p.feedUrl]), feeds: feeds.result });
+            };
+          }),
+      );
+      expect(stored).toMatchObject({
+        shows: expect.arrayContaining([['Heavy Networking', 'https://packetpushers.net/podcast/heavy-networking/feed/']]),
+        feeds: { 'heavy-networking': { via: 'origin', url: 'https://packetpushers.net/podcast/heavy-networking/feed/' } },
+      });
+    } finally {
+      await fetch(`${stack.fixtures.origin}/__pp/reset`, { method: 'PUT' });
+    }
+  });
+
+  test('shows that could not be reached are tried again by themselves when the network comes back', async () => {
+    const context = await stack.newContext();
+    // The Hopcast server unreachable for the first run: every lookup fails at once.
+    await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    const page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    for (const title of SHOWS) await grid.getByRole('listitem', { name: title }).getByRole('alert').waitFor();
+    await context.unroute('**/api/**');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
+  test('shows not found on the first run are looked for again on the next start, their cards kept meanwhile', async () => {
+    const context = await stack.newContext();
+    await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    const page = await stack.newPage(context);
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    for (const title of SHOWS) await grid.getByRole('listitem', { name: title }).getByRole('alert').waitFor();
+    await context.unroute('**/api/**');
+    await page.reload();
+    for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
+  test('no page error or unexpected console error', () => {
+    expect(stack.errors).toEqual([]);
+  });
+});

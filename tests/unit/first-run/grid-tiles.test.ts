@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { gridTiles } from '../../../src/features/library/grid-tiles';
+import type { Podcast } from '../../../src/core/types';
+
+describe('the Library grid during a first run', () => {
+  const pod = (id: string, order: number) => ({ id, order }) as Podcast;
+  const issue = (key: string, slot: number, status: 'working' | 'failed' = 'working') => ({ key, title: key, slot, status, message: '' });
+  const names = (tiles: ReturnType<typeof gridTiles>) => tiles.map((t) => (t.kind === 'show' ? t.podcast.id : `…${t.issue.key}`));
+  it('keeps each default show in its slot, found or not yet, and failed cards last', () => {
+    expect(names(gridTiles([pod('hn', 0), pod('pp', 3)], [issue('nan', 1), issue('d2do', 2)]))).toEqual(['hn', '…nan', '…d2do', 'pp']);
+    expect(names(gridTiles([pod('hn', 0), pod('nan', 1), pod('pp', 3)], [issue('d2do', 2, 'failed')]))).toEqual(['hn', 'nan', 'pp', '…d2do']);
+  });
+});
