@@ -12,7 +12,7 @@ import { skipDecision, skipPlans, STRENGTHS, type SilenceStrength, type SkipPlan
 import type { Episode } from '../core/types';
 import { proxiedAudioUrl } from '../api/audio-probe';
 import { playbackUrlFor } from '../downloads/playback-url';
-import { analyzeSilence, type SilenceAnalysis } from '../workers/silence-bridge';
+import type { SilenceAnalysis } from '../workers/silence-bridge';
 import { countSkip } from './listen-stats';
 
 export type SilenceStatus = { kind: 'off' } | { kind: 'analyzing'; analyzed: number } | { kind: 'ready' } | { kind: 'unavailable'; message: string };
@@ -105,6 +105,9 @@ export async function updateSilenceSkip(audio: HTMLAudioElement, ep: Episode | n
     return;
   }
   silenceStatus.value = { kind: 'analyzing', analyzed: 0 };
+  // The bridge (and the worker it names) load on first use: most sessions never turn skip silence on.
+  const { analyzeSilence } = await import('../workers/silence-bridge');
+  if (mapKey !== key) return;
   analysis = analyzeSilence(
     { url, thresholdDb: preset.thresholdDb, minSilence: preset.minSilence },
     {
