@@ -14,10 +14,21 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['tests/server/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
           environment: 'node',
           // Any TCP connect outside loopback throws: a mistake fails loudly instead of leaving the machine.
           setupFiles: ['tests/server/loopback-only.ts'],
+        },
+      },
+      {
+        test: {
+          // The server contract tests again, against the same createApp() bundled and run by workerd.
+          name: 'edge',
+          include: ['tests/contract/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/contract/edge-setup.ts'],
+          setupFiles: ['tests/server/loopback-only.ts'],
+          env: { HOPCAST_CONTRACT_TARGET: 'workerd' },
         },
       },
       {

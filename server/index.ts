@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './app';
 import { readConfig, type ServerConfig } from './config';
+import { nodePlatform } from './node/platform';
 import { runCloseHooks } from './lifecycle';
 
 export interface RunningServer {
@@ -11,7 +12,7 @@ export interface RunningServer {
 }
 
 export function startServer(config: ServerConfig = readConfig()): Promise<RunningServer> {
-  const app = createApp(config);
+  const app = createApp(config, nodePlatform(config));
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {

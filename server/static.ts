@@ -2,14 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Hono, Context } from 'hono';
-
-/** Hashed build output never changes under its name; everything else must be revalidated. */
-function cacheControlFor(filePath: string): string {
-  const rel = filePath.replaceAll('\\', '/');
-  if (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.\w+$/.test(rel)) return 'public, max-age=31536000, immutable';
-  if (/\/icons\//.test(rel)) return 'public, max-age=86400';
-  return 'no-cache';
-}
+import { cacheControlFor } from './static-headers';
 
 function setHeaders(filePath: string, c: Context): void {
   c.header('Cache-Control', cacheControlFor(filePath));

@@ -7,3 +7,5 @@ import './app/styles.css';
 render(<App />, document.getElementById('app')!);
 registerServiceWorker();
 void startLibrary();
+// Sync code loads after the shell: most listeners never turn it on.
+void import('./state/sync/run').then((m) => m.startAutoSync());

@@ -19,7 +19,8 @@ function rssMiB(pid: number): number {
 /** Downloads `url` and throws the bytes away; returns seconds taken. */
 async function download(url: string): Promise<number> {
   const started = performance.now();
-  const res = await request(url);
+  // As the app's own page asks: the origin gate serves only same-origin requests.
+  const res = await request(url, { headers: { 'sec-fetch-site': 'same-origin' } });
   if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   let bytes = 0;
   for await (const chunk of res.body as AsyncIterable<Buffer>) bytes += chunk.length;
@@ -41,6 +42,8 @@ export async function run(): Promise<string> {
       PORT: '0',
       HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.match[2]}`,
       HOPCAST_RATE_LIMIT: '100000',
+      // Throughput, not fair share, is measured here: no per-client pacing.
+      HOPCAST_CLIENT_BYTES_PER_MINUTE: String(1024 ** 4),
       HOPCAST_DIST_DIR: '/nonexistent-hopcast-dist',
     },
     /running at (http:\/\/\S+)/,

@@ -1,8 +1,10 @@
-import { request, type Dispatcher } from 'undici';
-import type { DirectorySettings } from '../config';
+import type { DirectorySettings } from '../settings';
+import type { DirectoryFetch } from './http';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
-import { MAX_RESULTS } from './podcast-index';
+import { MAX_RESULTS } from './types';
+
+const globalFetch: DirectoryFetch = (url, init) => fetch(url, init);
 
 /** Apple's answer for 30 shows is ~100 KB; anything far larger is not a search reply. */
 const MAX_BODY = 2 * 1024 * 1024;
@@ -18,31 +20,32 @@ interface AppleItem {
 }
 
 /** One GET to an Apple Podcasts API, bounded in time and size; every failure is a `DirectoryError`. */
-async function appleJson(settings: DirectorySettings, url: URL, signal?: AbortSignal): Promise<unknown[]> {
+async function appleJson(settings: DirectorySettings, url: URL, signal: AbortSignal | undefined, http: DirectoryFetch): Promise<unknown[]> {
   const timeout = AbortSignal.timeout(settings.timeoutMs);
-  let text: string;
+  let text = '';
   try {
-    const res = await request(url, {
+    const res = await http(url, {
       headers: { accept: 'application/json', 'user-agent': settings.userAgent },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      // A test seam only (never from the environment): how the simulated network is reached.
-      ...(settings.dispatcher ? { dispatcher: settings.dispatcher as Dispatcher } : {}),
     });
-    if (res.statusCode !== 200) {
-      await res.body.dump().catch(() => undefined);
-      throw new DirectoryError('apple', `Apple Podcasts answered ${res.statusCode}`);
+    if (res.status !== 200) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new DirectoryError('apple', `Apple Podcasts answered ${res.status}`);
     }
-    const chunks: Buffer[] = [];
+    const reader = res.body?.getReader();
+    const decoder = new TextDecoder();
     let size = 0;
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
+    for (;;) {
+      const { value, done } = reader ? await reader.read() : { value: undefined, done: true as const };
+      if (done) break;
+      size += value.byteLength;
       if (size > MAX_BODY) {
-        res.body.destroy();
+        await reader!.cancel().catch(() => undefined);
         throw new DirectoryError('apple', 'Apple Podcasts sent an oversized reply');
       }
-      chunks.push(chunk);
+      text += decoder.decode(value, { stream: true });
     }
-    text = Buffer.concat(chunks).toString('utf8');
+    text += decoder.decode();
   } catch (err) {
     if (err instanceof DirectoryError) throw err;
     throw new DirectoryError('apple', timeout.aborted ? 'Apple Podcasts did not answer in time' : 'Apple Podcasts could not be reached');
@@ -85,22 +88,22 @@ function toResults(items: unknown[]): DirectoryResult[] {
  * The Apple Podcasts search API: no keys, so search works on a fresh install.
  * The base URL is configurable (HOPCAST_APPLE_SEARCH_URL) so tests answer it locally.
  */
-export async function appleSearch(settings: DirectorySettings, q: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
+export async function appleSearch(settings: DirectorySettings, q: string, signal?: AbortSignal, http: DirectoryFetch = globalFetch): Promise<DirectoryResult[]> {
   const url = new URL(settings.appleSearchUrl);
   url.searchParams.set('media', 'podcast');
   url.searchParams.set('entity', 'podcast');
   url.searchParams.set('term', q);
   url.searchParams.set('limit', String(MAX_RESULTS));
-  return toResults(await appleJson(settings, url, signal));
+  return toResults(await appleJson(settings, url, signal, http));
 }
 
 /**
  * A show by its Apple Podcasts id (HOPCAST_APPLE_LOOKUP_URL): the id survives renames and feed
  * moves, so this gives a show's current feed URL where a title search may find an old one.
  */
-export async function appleLookup(settings: DirectorySettings, id: string, signal?: AbortSignal): Promise<DirectoryResult[]> {
+export async function appleLookup(settings: DirectorySettings, id: string, signal?: AbortSignal, http: DirectoryFetch = globalFetch): Promise<DirectoryResult[]> {
   const url = new URL(settings.appleLookupUrl);
   url.searchParams.set('id', id);
   url.searchParams.set('entity', 'podcast');
-  return toResults(await appleJson(settings, url, signal));
+  return toResults(await appleJson(settings, url, signal, http));
 }

@@ -1,9 +1,10 @@
 import makeClient from 'podcast-index-api';
-import type { DirectorySettings } from '../config';
+import type { DirectorySettings } from '../settings';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
 
-export const MAX_RESULTS = 30;
+export { MAX_RESULTS } from './types';
+import { MAX_RESULTS } from './types';
 
 export type PodcastIndexSearch = (q: string, signal?: AbortSignal) => Promise<DirectoryResult[]>;
 

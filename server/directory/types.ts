@@ -27,3 +27,6 @@ export class DirectoryError extends Error {
     super(message);
   }
 }
+
+/** Results asked of each directory. */
+export const MAX_RESULTS = 30;

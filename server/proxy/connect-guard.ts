@@ -1,7 +1,7 @@
 import { Agent, buildConnector } from 'undici';
 import { promises as dns } from 'node:dns';
 import net from 'node:net';
-import type { ProxySettings } from '../config';
+import type { ProxySettings } from '../settings';
 import { classifyAddress } from './ip-policy';
 import { ProxyError } from './errors';
 
@@ -63,7 +63,8 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
     const check = (address: string): ProxyError | null => {
       if (settings.allow) return null; // the operator listed this host:port by name
       const verdict = classifyAddress(address);
-      return verdict.ok ? null : new ProxyError(403, 'blocked_address', `${hostname} leads to ${verdict.address}, ${verdict.kind} address, not a public one`);
+      // Never the address itself: a refusal that names it would map the server's internal network.
+      return verdict.ok ? null : new ProxyError(403, 'blocked_address', `${hostname} does not lead to a public address`);
     };
 
     if (net.isIP(hostname)) {

@@ -60,5 +60,27 @@ export function toProxyError(err: unknown, host: string): ProxyError {
   if (code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI')) {
     return new ProxyError(502, 'bad_encoding', `${host} sent a compressed body that could not be decoded`);
   }
-  return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${e.message}` : ''}`);
+  return new ProxyError(502, 'upstream_error', `Fetching from ${host} failed${e.message ? `: ${withoutAddresses(e.message)}` : ''}`);
+}
+
+/** Reason phrases for the statuses a refusal names; node:http's table is not on every runtime. */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  418: "I'm a Teapot", 429: 'Too Many Requests', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? 'unknown status';
+}
+
+/**
+ * A library's error text may name the address a host resolved to ("connect ETIMEDOUT 10.1.2.3:80");
+ * refusals and failures never echo those, or the messages would map the server's network.
+ */
+export function withoutAddresses(text: string): string {
+  return text
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '[address]')
+    .replace(/\[?\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\b\]?(?::\d+)?/gi, '[address]');
 }

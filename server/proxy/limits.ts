@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import ipaddr from 'ipaddr.js';
-import type { LimitSettings } from '../config';
+import type { LimitSettings } from '../settings';
 import { jsonError } from '../errors';
+import type { Refusal } from './fair-share';
 
 interface Bucket {
   tokens: number;
@@ -48,27 +48,6 @@ export class RateLimiter {
   }
 }
 
-/** Upstream fetches in flight across all clients. `tryAcquire` never waits: a full server says 429. */
-export class ConcurrencyGate {
-  private active = 0;
-  constructor(readonly max: number) {}
-
-  get inFlight(): number {
-    return this.active;
-  }
-
-  tryAcquire(): (() => void) | null {
-    if (this.active >= this.max) return null;
-    this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.active--;
-    };
-  }
-}
-
 /** IPv6 clients usually own a whole /64, so that is one client. */
 export function clientKey(address: string): string {
   if (!ipaddr.isValid(address)) return address;
@@ -77,24 +56,32 @@ export function clientKey(address: string): string {
   return `${(ip as ipaddr.IPv6).toNormalizedString().split(':').slice(0, 4).join(':')}::/64`;
 }
 
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    // The last entry is the one our own reverse proxy added; earlier ones are the client's word.
-    const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-    if (last) return last;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** A bare IPv4 or IPv6 address, nothing else: a forwarded header is someone's word, not an address. */
+function validIp(value: string | undefined): string | null {
+  if (!value) return null;
+  const text = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || (ipaddr.IPv6.isValid(text) && !text.includes('%')) ? text : null;
 }
 
-export function rateLimit(limits: LimitSettings): MiddlewareHandler {
+/**
+ * Who is asking. The socket's address, unless HOPCAST_TRUST_PROXY says one reverse proxy of ours
+ * stands in front, and then its X-Forwarded-For entry only when it is a valid IP (any string there
+ * would make every request a new client).
+ */
+export function clientAddress(c: Context, trustProxy: boolean, socketAddress: string | null): string {
+  if (trustProxy) {
+    // The last entry is the one our own reverse proxy added; earlier ones are the client's word.
+    const last = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const ip = validIp(last);
+    if (ip) return ip;
+  }
+  return socketAddress ?? 'unknown';
+}
+
+export function rateLimit(limits: LimitSettings, keyOf: (c: Context) => string): MiddlewareHandler {
   const limiter = new RateLimiter(limits.rateLimit, limits.rateWindowMs);
   return async (c, next) => {
-    const verdict = limiter.take(clientKey(clientAddress(c, limits.trustProxy)));
+    const verdict = limiter.take(keyOf(c));
     if (!verdict.ok) {
       c.header('Retry-After', String(verdict.retryAfterS));
       return jsonError(c, 429, 'rate_limited', `Too many requests: try again in ${verdict.retryAfterS} s`);
@@ -103,7 +90,10 @@ export function rateLimit(limits: LimitSettings): MiddlewareHandler {
   };
 }
 
-export function busy(c: Context): Response {
+export function busy(c: Context, why: Refusal = 'busy'): Response {
   c.header('Retry-After', '1');
+  if (why === 'client_cap') {
+    return jsonError(c, 429, 'too_many_streams', 'This device already has as many streams open through the server as it may: close one and try again');
+  }
   return jsonError(c, 429, 'busy', 'The server is fetching too many things at once: try again in a moment');
 }

@@ -1,4 +1,4 @@
-import type { ProxySettings } from '../config';
+import type { ProxySettings } from '../settings';
 import { classifyAddress } from './ip-policy';
 import { ProxyError } from './errors';
 

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
-import type { DirectorySettings } from '../config';
+import type { DirectorySettings } from '../settings';
 import { jsonError } from '../errors';
-import { busy, type ConcurrencyGate } from '../proxy/limits';
+import { acquire, type Share } from './share';
 import { appleSearch } from '../directory/apple';
-import { podcastIndexSearch } from '../directory/podcast-index';
+import type { PodcastIndexSearch } from '../directory/podcast-index';
+import type { DirectoryFetch } from '../directory/http';
 import { mergeResults } from '../directory/sanitize';
 import { DIRECTORY_NAMES, DirectoryError, type DirectoryResult, type DirectorySource } from '../directory/types';
 
@@ -14,21 +15,20 @@ const MAX_QUERY = 200;
  * merged and de-duplicated by feed URL. One directory failing leaves the other's results
  * (named in `unavailable`); both failing is a 502 whose message the Search screen shows.
  */
-export function mountSearchRoute(app: Hono, settings: DirectorySettings, gate: ConcurrencyGate): void {
-  const podcastIndex = podcastIndexSearch(settings);
+export function mountSearchRoute(app: Hono, settings: DirectorySettings, share: Share, podcastIndex: PodcastIndexSearch | null, http: DirectoryFetch): void {
 
   app.get('/api/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) return jsonError(c, 400, 'missing_query', 'Type something to search for');
     if (q.length > MAX_QUERY) return jsonError(c, 400, 'bad_query', `Searches are limited to ${MAX_QUERY} characters`);
-    const release = gate.tryAcquire();
-    if (!release) return busy(c);
+    const slot = acquire(share, c);
+    if (slot instanceof Response) return slot;
 
     try {
       const signal = c.req.raw.signal;
       const asked: Array<[DirectorySource, Promise<DirectoryResult[]>]> = [];
       if (podcastIndex) asked.push(['podcastindex', podcastIndex(q, signal)]);
-      asked.push(['apple', appleSearch(settings, q, signal)]);
+      asked.push(['apple', appleSearch(settings, q, signal, http)]);
       const settled = await Promise.allSettled(asked.map(([, p]) => p));
 
       const lists: DirectoryResult[][] = [];
@@ -52,7 +52,7 @@ export function mountSearchRoute(app: Hono, settings: DirectorySettings, gate: C
       c.header('Cache-Control', 'private, max-age=300');
       return c.json(unavailable.length ? { results: mergeResults(lists), unavailable } : { results: mergeResults(lists) });
     } finally {
-      release();
+      slot.release();
     }
   });
 }

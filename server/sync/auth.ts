@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clientAddress, clientKey } from '../proxy/limits';
+import { socketAddress } from '../node/conn';
 import { jsonError } from '../errors';
 import type { SyncEnv } from './env';
 import { findUser } from './store/users';
@@ -102,7 +103,7 @@ export function createRequireUser(): MiddlewareHandler<SyncEnv> {
     }
 
     const now = Date.now();
-    const client = clientKey(clientAddress(c, c.var.settings.trustProxy));
+    const client = clientKey(clientAddress(c, c.var.settings.trustProxy, socketAddress(c)));
     const wait = failureWait(failures, client, now);
     if (wait > 0) {
       c.header('Retry-After', String(wait));

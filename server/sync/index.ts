@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ServerConfig } from '../config';
 import { jsonError } from '../errors';
-import { rateLimit } from '../proxy/limits';
+import { clientAddress, clientKey, rateLimit } from '../proxy/limits';
+import { socketAddress } from '../node/conn';
 import { onServerClose } from '../lifecycle';
 import type { SyncEnv } from './env';
 import { SyncError } from './errors';
@@ -49,7 +50,7 @@ export function mountSync(app: Hono, config: ServerConfig): void {
   });
   // Any origin may call with its own credentials (Authorization); cookies never cross origins.
   api.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
-  api.use('*', rateLimit(config.limits));
+  api.use('*', rateLimit(config.limits, (c) => clientKey(clientAddress(c, config.limits.trustProxy, socketAddress(c)))));
   api.use(
     '*',
     bodyLimit({

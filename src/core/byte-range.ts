@@ -105,3 +105,13 @@ export function chunksFor(span: ByteSpan, chunkSize = CHUNK_SIZE): { first: numb
 export function chunkCount(total: number, chunkSize = CHUNK_SIZE): number {
   return Math.ceil(total / chunkSize);
 }
+
+/**
+ * Whether stored chunk sizes (in index order, as read) hold exactly `bytes` bytes of a complete
+ * download: chunks 0…n-1 present, all full but the last. A gap means the browser evicted some.
+ */
+export function chunksComplete(rows: ReadonlyArray<{ index: number; size: number }>, bytes: number): boolean {
+  const n = Math.ceil(bytes / CHUNK_SIZE);
+  if (rows.length !== n) return false;
+  return rows.every((row, i) => row.index === i && row.size === (i < n - 1 ? CHUNK_SIZE : bytes - (n - 1) * CHUNK_SIZE));
+}

@@ -35,3 +35,6 @@ export function proxiedAudioUrl(url: string): string {
 export const QUOTA_MESSAGE =
   'Not enough storage space for this episode. Delete downloads on the Downloads screen to make room, then retry.';
 export const INTERRUPTED_MESSAGE = 'The connection was interrupted; the download will continue from where it stopped.';
+
+/** The error a download gets when its stored audio is found incomplete: the browser cleared it. */
+export const REMOVED_BY_BROWSER = 'Removed by the browser';

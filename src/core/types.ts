@@ -142,6 +142,8 @@ export interface ParsedFeed {
   episodes: ParsedEpisode[];
   /** Fingerprints (from `known`) of items present in this copy and unchanged, in feed order. */
   unchanged: string[];
+  /** The feed's item count when it had more than the item cap and was cut to it; else null. */
+  truncatedFrom?: number | null;
   /** `itunes:type`: `episodic` or `serial`. */
   itunesType?: string | null;
   owner?: { name: string | null; email: string | null } | null;
@@ -179,6 +181,8 @@ export interface Podcast {
   newCount: number;
   /** Sort position in the library grid. */
   order: number;
+  /** Items the feed listed when the last refresh cut it to the item cap (the Show page says so). */
+  truncatedFrom?: number | null;
 }
 
 /** One episode as stored. `id` is `${podcastId}\u0000${guid}` so guids need not be unique across feeds. */

@@ -155,3 +155,9 @@ async function writeFailure(episodeId: string, message: string, withChunks: bool
   await tx.done;
   return failed;
 }
+
+/** Index and size of every stored chunk of an episode, in order (Blob sizes only, no bytes read). */
+export async function chunkSizes(episodeId: string): Promise<Array<{ index: number; size: number }>> {
+  const rows = await (await db()).getAll('chunks', allChunks(episodeId));
+  return rows.map((row) => ({ index: row.index, size: row.data.size }));
+}

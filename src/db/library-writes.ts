@@ -21,9 +21,10 @@ export interface FeedWrite {
  * while the feed was being fetched and parsed is never overwritten.
  */
 export async function writeFeed({ podcast, added, changed, countNew }: FeedWrite): Promise<Podcast> {
-  const tx = (await db()).transaction(['podcasts', 'episodes'], 'readwrite');
+  const tx = (await db()).transaction(['podcasts', 'episodes', 'playState'], 'readwrite');
   const podcasts = tx.objectStore('podcasts');
   const episodes = tx.objectStore('episodes');
+  const states = tx.objectStore('playState');
   const current = await podcasts.get(podcast.id);
   const next: Podcast = {
     ...podcast,
@@ -32,7 +33,8 @@ export async function writeFeed({ podcast, added, changed, countNew }: FeedWrite
     newCount: (current?.newCount ?? 0) + (countNew ? added.length : 0),
   };
   const writes: Promise<unknown>[] = [podcasts.put(next)];
-  for (const e of added) writes.push(episodes.put(e));
+  // A play state can arrive before its episode (a restored backup, a sync): the new episode starts played then.
+  for (const e of added) writes.push(states.get(e.id).then((state) => episodes.put(state?.played ? { ...e, played: 1 } : e)));
   for (const e of changed) {
     writes.push(
       episodes.get(e.id).then((stored) => episodes.put(stored ? { ...e, played: stored.played, addedAt: stored.addedAt } : e)),

@@ -70,3 +70,29 @@ export async function recentPlayStates(limit = 50): Promise<PlayState[]> {
   }
   return out;
 }
+
+export async function listPlayStates(): Promise<PlayState[]> {
+  return (await db()).getAll('playState');
+}
+
+/**
+ * Stores play states from elsewhere (a backup, a sync server) where they are newer than what is
+ * here, re-checked inside the transaction so a position saved meanwhile is never overwritten.
+ * The episode's `played` flag follows. Returns the states that were written.
+ */
+export async function mergePlayStates(incoming: readonly PlayState[]): Promise<PlayState[]> {
+  const tx = (await db()).transaction(['playState', 'episodes'], 'readwrite');
+  const states = tx.objectStore('playState');
+  const episodes = tx.objectStore('episodes');
+  const written: PlayState[] = [];
+  for (const item of incoming) {
+    const [old, episode] = await Promise.all([states.get(item.episodeId), episodes.get(item.episodeId)]);
+    if (old && old.updatedAt >= item.updatedAt) continue;
+    const next: PlayState = { episodeId: item.episodeId, position: item.position, duration: item.duration ?? old?.duration ?? null, played: item.played, updatedAt: item.updatedAt };
+    await states.put(next);
+    written.push(next);
+    if (episode && episode.played !== (item.played ? 1 : 0)) await episodes.put({ ...episode, played: item.played ? 1 : 0 });
+  }
+  await tx.done;
+  return written;
+}

@@ -6,6 +6,7 @@ import { listDownloads } from '../db/downloads';
 import { getPodcast } from '../db/podcasts';
 import { discardDownload, requestDownload, startDownloadManager, type DownloadProgress } from '../downloads/manager';
 import { backgroundFetchSupported } from '../downloads/background-fetch';
+import { verifyDownloads } from '../downloads/integrity';
 import { askPersistence, currentPersistence, storageEstimate, type Persistence, type StorageEstimateInfo } from '../downloads/storage';
 
 export type { DownloadProgress };
@@ -34,6 +35,9 @@ let started: Promise<void> | null = null;
 /** Loads stored downloads and resumes unfinished ones; runs once, on first use. */
 export function initDownloads(): Promise<void> {
   started ??= (async () => {
+    // Before anything lists or plays a download: one the browser cleared must not look complete.
+    await verifyDownloads().catch((err: unknown) => console.warn('Download check failed', err));
+    watchForeground();
     const records = await startDownloadManager({
       record: (id, record) => {
         setIn(downloads, id, record);
@@ -49,6 +53,20 @@ export function initDownloads(): Promise<void> {
     persistence.value = await currentPersistence();
   })();
   return started;
+}
+
+let watching = false;
+
+/** Back in the foreground after a while: the browser may have cleared storage meanwhile. */
+function watchForeground(): void {
+  if (watching || typeof document === 'undefined') return;
+  watching = true;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible') return;
+    void verifyDownloads()
+      .then((removed) => (removed.length ? loadDownloads() : undefined))
+      .catch((err: unknown) => console.warn('Download check failed', err));
+  });
 }
 
 /** Re-reads every record from storage (after other code deleted some, e.g. an unsubscribe cascade). */
@@ -162,3 +180,10 @@ export async function describeDownloads(ids: readonly string[]): Promise<Downloa
 }
 
 if (typeof window !== 'undefined' && typeof indexedDB !== 'undefined') void initDownloads().catch(() => undefined);
+
+/** The listener asked to keep downloads: ask the browser again and show its answer. */
+export async function requestPersistence(): Promise<Persistence> {
+  const outcome = await askPersistence();
+  persistence.value = outcome;
+  return outcome;
+}

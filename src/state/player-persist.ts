@@ -6,9 +6,10 @@
  */
 import { getPlayState, savePosition } from '../db/play-state';
 import { getSetting, setSetting } from '../db/settings';
-import { cueEpisode, currentEpisode, duration, isPlaying, position, wire } from './player';
+import { cueEpisode, currentEpisode, duration, isPlaying, play, position, wire } from './player';
 
-export const SAVE_EVERY_MS = 5_000;
+/** A killed tab (crash, OOM) writes nothing on the way out: this bounds what it can lose. */
+export const SAVE_EVERY_MS = 2_000;
 const SNAPSHOT_KEY = 'hopcast.player.snapshot';
 /** Settings key of the episode that was in the player, put back on start. */
 export const CURRENT_KEY = 'player.currentEpisode';
@@ -64,6 +65,34 @@ export function readSnapshot(): Snapshot | null {
   return null;
 }
 
+const RESUME_KEY = 'hopcast.resumeAfterReload';
+
+/**
+ * Before the app reloads itself (the update prompt): the position is saved and, when an episode
+ * was playing, a flag asks the next start to carry on playing, so an update costs a second of
+ * silence rather than the listener's place.
+ */
+export async function prepareForReload(): Promise<void> {
+  const playing = isPlaying.value;
+  writeSnapshot();
+  await persistNow();
+  try {
+    if (playing) sessionStorage.setItem(RESUME_KEY, '1');
+  } catch {
+    // Session storage blocked: the episode comes back paused at its position instead.
+  }
+}
+
+function takeResumeFlag(): boolean {
+  try {
+    const set = sessionStorage.getItem(RESUME_KEY) === '1';
+    sessionStorage.removeItem(RESUME_KEY);
+    return set;
+  } catch {
+    return false;
+  }
+}
+
 export function startPersisting(): void {
   if (started) return;
   started = true;
@@ -90,8 +119,10 @@ export async function restorePlayer(): Promise<void> {
   const saved = await getPlayState(id);
   // The pagehide snapshot is synchronous, so it can be newer than the last IndexedDB write.
   const at = snapshot && snapshot.episodeId === id && snapshot.at > (saved?.updatedAt ?? 0) ? snapshot.position : saved?.position;
+  const resume = takeResumeFlag();
   try {
     await cueEpisode(id, at);
+    if (resume) await play();
   } catch {
     // The episode was removed with its show: start empty rather than show a broken player.
     await setSetting(CURRENT_KEY, null);

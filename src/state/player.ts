@@ -132,6 +132,7 @@ async function onMediaError(): Promise<void> {
 async function loadSource(url: string, at: number, play: boolean): Promise<void> {
   const el = wire();
   pendingSeek = at > 0 ? at : null;
+  remoteAt = null;
   el.src = sameOriginSource(url);
   el.playbackRate = el.defaultPlaybackRate = playbackRate.value;
   el.load();
@@ -141,6 +142,10 @@ async function loadSource(url: string, at: number, play: boolean): Promise<void>
 async function startPlayback(): Promise<void> {
   const el = wire();
   endUnlock();
+  if (remoteAt !== null) {
+    el.currentTime = remoteAt;
+    remoteAt = null;
+  }
   resumeGraph();
   wantPlay = true;
   try {
@@ -257,6 +262,7 @@ export function seekTo(seconds: number): void {
   if (!currentEpisode.value || !Number.isFinite(seconds)) return;
   const total = knownDuration();
   const to = Math.max(0, total > 0 ? Math.min(seconds, total) : seconds);
+  remoteAt = null;
   if (pendingSeek !== null || el.readyState === 0) pendingSeek = to;
   else el.currentTime = to;
   position.value = to;
@@ -266,7 +272,7 @@ export function seekTo(seconds: number): void {
 /** The exact position now: the signal lags the element by up to one timeupdate (~250 ms). */
 export function currentTime(): number {
   const el = wire();
-  return pendingSeek ?? (el.readyState > 0 ? el.currentTime : position.value);
+  return pendingSeek ?? remoteAt ?? (el.readyState > 0 ? el.currentTime : position.value);
 }
 
 export function skipBy(seconds: number): void {
@@ -310,3 +316,31 @@ export async function playNextInQueue(): Promise<boolean> {
     }
   }
 }
+
+/**
+ * Another tab plays `episodeId` at `at` seconds: this tab shows the same episode and position,
+ * paused, so whichever tab the listener presses Play in carries on from the right place. The
+ * element is not seeked on every message (each seek would fetch audio): the position is applied
+ * when this tab starts playing. Nothing is stored: the playing tab saves its own position.
+ */
+export async function followOtherTab(episodeId: string, at: number): Promise<void> {
+  if (!Number.isFinite(at) || at < 0) return;
+  if (currentEpisode.value?.id !== episodeId) {
+    if (following === episodeId) return;
+    following = episodeId;
+    try {
+      await load(episodeId, at, false);
+    } finally {
+      following = null;
+    }
+    return;
+  }
+  if (!wire().paused) return;
+  if (pendingSeek !== null) pendingSeek = at;
+  else remoteAt = at;
+  position.value = at;
+}
+/** The episode being loaded because another tab plays it (position messages arrive meanwhile). */
+let following: string | null = null;
+/** Where another tab left the shared episode; applied on this tab's next play. */
+let remoteAt: number | null = null;

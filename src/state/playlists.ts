@@ -5,7 +5,7 @@
 import { signal } from '@preact/signals';
 import type { ManualPlaylist, Playlist, SmartFilter, SmartPlaylist } from '../core/playlists/types';
 import { addToList, moveInList, removeFromList, reorderKeys, sortPlaylists } from '../core/playlists/order';
-import { cleanFilter, cleanName, parseAll, parsePlaylist, PlaylistInputError, type ParseReport } from '../core/playlists/validate';
+import { cleanFilter, cleanName, EPISODES_MAX, parseAll, parsePlaylist, PlaylistInputError, type ParseReport } from '../core/playlists/validate';
 import { deletePlaylistRecord, listPlaylists, putPlaylists } from '../db/playlists';
 
 export { PlaylistInputError };
@@ -59,6 +59,12 @@ function uniqueName(raw: unknown, exceptId?: string): string {
   return name;
 }
 
+/** The backup refuses longer lists (validate.ts), so the app never makes one it could not restore. */
+function withinMax(ids: string[]): string[] {
+  if (ids.length > EPISODES_MAX) throw new PlaylistInputError(`A playlist can hold at most ${EPISODES_MAX} episodes.`);
+  return ids;
+}
+
 function nextOrder(): number {
   return (playlists.value.at(-1)?.order ?? 0) + 1024;
 }
@@ -66,7 +72,7 @@ function nextOrder(): number {
 export async function createPlaylist(name: string, episodeIds: readonly string[] = []): Promise<ManualPlaylist> {
   await loadPlaylists();
   const now = Date.now();
-  const p: ManualPlaylist = { id: crypto.randomUUID(), kind: 'manual', name: uniqueName(name), episodeIds: [...new Set(episodeIds)], order: nextOrder(), createdAt: now, updatedAt: now };
+  const p: ManualPlaylist = { id: crypto.randomUUID(), kind: 'manual', name: uniqueName(name), episodeIds: withinMax([...new Set(episodeIds)]), order: nextOrder(), createdAt: now, updatedAt: now };
   await commit([p]);
   return p;
 }
@@ -115,6 +121,7 @@ async function editEpisodes(id: string, edit: (ids: readonly string[]) => string
   const p = find(id);
   if (p.kind !== 'manual') throw new PlaylistInputError('A smart playlist fills itself; change its filter instead.');
   const episodeIds = edit(p.episodeIds);
+  if (episodeIds.length > p.episodeIds.length) withinMax(episodeIds);
   if (episodeIds.length === p.episodeIds.length && episodeIds.every((e, i) => e === p.episodeIds[i])) return;
   await commit([{ ...p, episodeIds, updatedAt: Date.now() }]);
 }
@@ -129,6 +136,22 @@ export function removeFromPlaylist(id: string, episodeId: string): Promise<void>
 
 export function moveInPlaylist(id: string, episodeId: string, toIndex: number): Promise<void> {
   return editEpisodes(id, (ids) => moveInList(ids, episodeId, toIndex));
+}
+
+/**
+ * Unsubscribing deletes a show's episodes, so its ids leave every manual playlist too (as they leave
+ * Up Next): otherwise counts would include episodes no screen can show, and a later re-subscribe
+ * would slip old picks back into lists the listener has since rearranged.
+ */
+export async function forgetShowInPlaylists(podcastId: string): Promise<void> {
+  await loadPlaylists();
+  const prefix = `${podcastId}\u0000`;
+  const now = Date.now();
+  const changed = playlists.value.flatMap((p) => {
+    if (p.kind !== 'manual' || !p.episodeIds.some((id) => id.startsWith(prefix))) return [];
+    return [{ ...p, episodeIds: p.episodeIds.filter((id) => !id.startsWith(prefix)), updatedAt: now }];
+  });
+  if (changed.length) await commit(changed);
 }
 
 /** Every playlist as plain records, for the backup (issue 14). */

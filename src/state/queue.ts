@@ -2,7 +2,8 @@
 import { signal } from '@preact/signals';
 import type { QueueEntry } from '../core/types';
 import { applyWrites, insert, nextAfter, placeAt, type QueueWhere } from '../core/queue';
-import { clearQueueStore, listQueue, writeQueue } from '../db/queue';
+import { clearQueueStore, listQueue, updateQueue, type QueueChange } from '../db/queue';
+import { announce, onTabMessage } from './tabs';
 
 /** Upcoming episodes in play order. */
 export const queue = signal<QueueEntry[]>([]);
@@ -17,12 +18,28 @@ export function loadQueue(): Promise<void> {
   return loaded;
 }
 
-async function commit(writes: QueueEntry[], removed: string[] = []): Promise<void> {
-  if (writes.length === 0 && removed.length === 0) return;
+/** Re-reads the stored queue (another tab, an import or a sync changed it). */
+export async function reloadQueue(): Promise<void> {
+  await loadQueue();
+  queue.value = await listQueue();
+}
+
+onTabMessage((message) => {
+  if (message.type === 'queue') void reloadQueue();
+});
+
+/**
+ * Shows the change at once (computed on the queue as this tab knows it), then commits it computed
+ * again on the stored queue inside one transaction: another tab's edit made meanwhile is kept.
+ */
+async function commit(compute: (current: QueueEntry[]) => QueueChange): Promise<void> {
   const before = queue.value;
-  queue.value = applyWrites(before, writes, removed);
+  const guess = compute(before);
+  if (guess.writes.length === 0 && (guess.removed ?? []).length === 0) return;
+  queue.value = applyWrites(before, guess.writes, guess.removed);
   try {
-    await writeQueue(writes, removed);
+    queue.value = await updateQueue(compute);
+    announce({ type: 'queue' });
   } catch (err) {
     queue.value = before;
     throw err;
@@ -32,20 +49,35 @@ async function commit(writes: QueueEntry[], removed: string[] = []): Promise<voi
 /** "Play next" puts the episode at the top, "Play last" at the bottom; a queued episode moves. */
 export async function addToQueue(episodeId: string, where: QueueWhere): Promise<void> {
   await loadQueue();
-  await commit(insert(queue.value, episodeId, where));
+  await commit((current) => ({ writes: insert(current, episodeId, where) }));
+}
+
+/** Appends episodes not already queued, in the order given (a backup import, a sync). */
+export async function appendToQueue(episodeIds: readonly string[]): Promise<void> {
+  await loadQueue();
+  await commit((current) => {
+    let entries = current;
+    const writes: QueueEntry[] = [];
+    for (const id of episodeIds) {
+      if (entries.some((e) => e.episodeId === id)) continue;
+      const w = insert(entries, id, 'last');
+      entries = applyWrites(entries, w);
+      writes.push(...w);
+    }
+    // A renumber inside the loop rewrites earlier writes: the last write per id wins.
+    return { writes: [...new Map(writes.map((w) => [w.episodeId, w])).values()] };
+  });
 }
 
 export async function removeFromQueue(episodeId: string): Promise<void> {
   await loadQueue();
-  if (!queue.value.some((e) => e.episodeId === episodeId)) return;
-  await commit([], [episodeId]);
+  await commit((current) => ({ writes: [], removed: current.some((e) => e.episodeId === episodeId) ? [episodeId] : [] }));
 }
 
 /** Moves an entry so it ends up at `toIndex` (0 = top). */
 export async function moveInQueue(episodeId: string, toIndex: number): Promise<void> {
   await loadQueue();
-  if (!queue.value.some((e) => e.episodeId === episodeId)) return;
-  await commit(placeAt(queue.value, episodeId, toIndex));
+  await commit((current) => ({ writes: current.some((e) => e.episodeId === episodeId) ? placeAt(current, episodeId, toIndex) : [] }));
 }
 
 export async function clearQueue(): Promise<void> {
@@ -54,6 +86,7 @@ export async function clearQueue(): Promise<void> {
   queue.value = [];
   try {
     await clearQueueStore();
+    announce({ type: 'queue' });
   } catch (err) {
     queue.value = before;
     throw err;
@@ -63,8 +96,11 @@ export async function clearQueue(): Promise<void> {
 /** Takes the episode that should follow `finishedId` off the queue and returns it (null: queue empty). */
 export async function takeNext(finishedId: string | null): Promise<string | null> {
   await loadQueue();
-  const next = nextAfter(queue.value, finishedId);
-  const removed = [next, finishedId].filter((id): id is string => id !== null && queue.value.some((e) => e.episodeId === id));
-  await commit([], removed);
-  return next;
+  let next: string | null = null;
+  await commit((current) => {
+    next = nextAfter(current, finishedId);
+    return { writes: [], removed: [next, finishedId].filter((id): id is string => id !== null && current.some((e) => e.episodeId === id)) };
+  });
+  // Set by the last run of `compute`: on the stored queue when something was taken.
+  return next as string | null;
 }

@@ -5,8 +5,8 @@
  */
 import { signal } from '@preact/signals';
 import { DEFAULT_SHOW_SETTINGS, isDefault, normalizeShowSettings, type ShowSettings } from '../core/show-settings';
-import { deleteSetting, getSetting, listSettingsWithPrefix, setSetting } from '../db/settings';
-import { clampSpeed, rememberSpeed, speedForShow } from './playback-settings';
+import { deleteSetting, getSetting, listSettings, setSetting } from '../db/settings';
+import type { ShowSettingsItem } from '../core/backup/format';
 
 const PREFIX = 'show:';
 const keyFor = (podcastId: string) => `${PREFIX}${podcastId}`;
@@ -40,43 +40,41 @@ export async function updateShowSettings(podcastId: string, change: Partial<Show
   return saveShowSettings(podcastId, { ...(await getShowSettings(podcastId)), ...change });
 }
 
-export interface ShowSettingsExport {
-  format: 'hopcast-show-settings';
-  version: 1;
-  /** podcastId → settings and speed. */
-  shows: Record<string, ShowSettings & { speed: number }>;
-}
-
-/** Every configured show's settings, for the backup (issue 14). */
-export async function exportShowSettings(): Promise<ShowSettingsExport> {
-  const shows: ShowSettingsExport['shows'] = {};
-  const ids = new Set<string>();
-  for (const [key] of await listSettingsWithPrefix(PREFIX)) ids.add(key.slice(PREFIX.length));
-  for (const [key] of await listSettingsWithPrefix('speed:')) ids.add(key.slice('speed:'.length));
-  for (const id of ids) shows[id] = { ...(await getShowSettings(id)), speed: await speedForShow(id) };
-  return { format: 'hopcast-show-settings', version: 1, shows };
+/**
+ * Every configured show's settings as backup items (issue 14's `showSettings` section): one item per
+ * show, its change time from the settings store. Speeds travel in the backup's settings section.
+ */
+export async function exportShowSettings(): Promise<ShowSettingsItem[]> {
+  const items: ShowSettingsItem[] = [];
+  for (const { key, value, updatedAt } of await listSettings()) {
+    if (!key.startsWith(PREFIX)) continue;
+    items.push({ podcastId: key.slice(PREFIX.length), settings: { ...normalizeShowSettings(value) }, updatedAt });
+  }
+  return items;
 }
 
 /**
- * Restores an export. Backups are outside input: the shape is checked, every value normalized, and
- * a show id must look like a feed URL; a bad file is refused whole with a reason, never half-applied.
+ * Restores backup items (the winners of the backup's merge). Backups are outside input: the list
+ * is checked whole first, a show id must be a feed address, and values are normalized, never
+ * trusted; a bad list is refused with a reason and nothing is written.
  */
-export async function importShowSettings(data: unknown): Promise<{ imported: number }> {
-  if (!data || typeof data !== 'object') throw new Error('The show settings in this backup are not an object.');
-  const d = data as Record<string, unknown>;
-  if (d.format !== 'hopcast-show-settings' || d.version !== 1) throw new Error('The show settings in this backup are in an unknown format.');
-  if (!d.shows || typeof d.shows !== 'object' || Array.isArray(d.shows)) throw new Error('The show settings in this backup have no list of shows.');
-  const entries = Object.entries(d.shows as Record<string, unknown>);
-  if (entries.length > 10_000) throw new Error('The show settings in this backup list too many shows.');
-  const clean: Array<[string, ShowSettings, number | null]> = [];
-  for (const [id, value] of entries) {
-    if (id.length > 2048 || !/^https?:\/\//i.test(id)) throw new Error(`The show settings in this backup name a show that is not a feed address: ${id.slice(0, 80)}`);
-    const speed = value && typeof value === 'object' ? (value as { speed?: unknown }).speed : undefined;
-    clean.push([id, normalizeShowSettings(value), typeof speed === 'number' && Number.isFinite(speed) ? clampSpeed(speed) : null]);
+export async function importShowSettings(items: unknown): Promise<{ imported: number }> {
+  if (!Array.isArray(items)) throw new Error('The show settings in this backup are not a list.');
+  if (items.length > 10_000) throw new Error('The show settings in this backup list too many shows.');
+  const clean: Array<[string, ShowSettings, number]> = [];
+  for (const item of items) {
+    const o = item && typeof item === 'object' ? (item as Record<string, unknown>) : null;
+    const id = o?.podcastId;
+    if (typeof id !== 'string' || id.length > 2048 || !/^https?:\/\//i.test(id)) {
+      throw new Error(`The show settings in this backup name a show that is not a feed address: ${String(id).slice(0, 80)}`);
+    }
+    const at = typeof o!.updatedAt === 'number' && Number.isFinite(o!.updatedAt) && o!.updatedAt > 0 ? o!.updatedAt : Date.now();
+    clean.push([id, normalizeShowSettings(o!.settings), at]);
   }
-  for (const [id, s, speed] of clean) {
-    await saveShowSettings(id, s);
-    if (speed !== null) await rememberSpeed(id, speed);
+  for (const [id, s, at] of clean) {
+    if (isDefault(s)) await deleteSetting(keyFor(id));
+    else await setSetting(keyFor(id), s, at);
+    if (playingShowId === id) playingShowSettings.value = s;
   }
   return { imported: clean.length };
 }

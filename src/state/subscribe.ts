@@ -7,6 +7,7 @@ import { cancelDownload, downloads, loadDownloads } from './downloads';
 import { queue, removeFromQueue } from './queue';
 import { ingestFeed, type IngestOptions } from './ingest';
 import { libraryChanged, loadLibrary, podcasts } from './library';
+import { forgetShowInPlaylists } from './playlists';
 
 export class SubscribeError extends Error {
   override name = 'SubscribeError';
@@ -52,7 +53,7 @@ async function runSubscribe(url: string, options: IngestOptions): Promise<Subscr
   return { podcast: result.podcast, existed: false };
 }
 
-/** Removes a show with its episodes, play state, queue entries and downloads. */
+/** Removes a show with its episodes, play state, queue entries, playlist entries and downloads (bookmarks stay). */
 export async function unsubscribe(podcastId: string): Promise<void> {
   const prefix = `${podcastId}\u0000`;
   // Stop transfers first so no chunk lands after the cascade has cleared them.
@@ -61,6 +62,7 @@ export async function unsubscribe(podcastId: string): Promise<void> {
   }
   await deletePodcastCascade(podcastId);
   for (const entry of queue.value) if (entry.episodeId.startsWith(prefix)) await removeFromQueue(entry.episodeId);
+  await forgetShowInPlaylists(podcastId);
   await loadDownloads();
   await libraryChanged();
 }

@@ -20,6 +20,10 @@ export function registerServiceWorker(): void {
   void wb.register().then(() => {
     if (navigator.serviceWorker.controller) offlineReady.value = true;
   });
+  // A PWA left open for days would otherwise only look for a new version on navigation.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb?.update().catch(() => undefined);
+  });
 }
 
 /** Called from the "Reload" button only: never reload on our own, it would cut off playback. */

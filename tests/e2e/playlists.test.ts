@@ -18,21 +18,26 @@ const LIST = 'Road trip';
 
 describe('playlists', () => {
   let stack: Stack;
-  let page: Page;
 
   beforeAll(async () => {
     stack = await startStack();
     addPlayerShow(stack);
-    page = await stack.newPage();
-    await page.goto(stack.appUrl);
-    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
-    await subscribe(page, `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`, PLAYER_SHOW.title);
   });
   afterAll(async () => {
     await stack?.close();
   });
 
+  /** Each test its own browser context (its own IndexedDB), with both shows followed. */
+  async function freshPage(): Promise<Page> {
+    const page = await stack.newPage(await stack.newContext());
+    await page.goto(stack.appUrl);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`, PLAYER_SHOW.title);
+    return page;
+  }
+
   test('a smart playlist follows an episode being marked played and unplayed', async () => {
+    const page = await freshPage();
     await openPlaylists(page);
     await page.getByRole('button', { name: 'New smart playlist' }).click();
     const form = page.getByRole('dialog', { name: 'New smart playlist' });
@@ -71,6 +76,7 @@ describe('playlists', () => {
   });
 
   test('make one, add three from three screens, reorder, reload, play it through while Up Next waits', async () => {
+    const page = await freshPage();
     await openPlaylists(page);
     await page.getByRole('button', { name: 'New playlist' }).click();
     const create = page.getByRole('dialog', { name: 'New playlist' });
@@ -157,7 +163,17 @@ describe('playlists', () => {
     expect(stack.errors).toEqual([]);
   });
 
-  test('rename, then delete', async () => {
+  test('rename, then delete; the other playlist stays', async () => {
+    const page = await stack.newPage(await stack.newContext());
+    await page.goto(stack.appUrl);
+    await openPlaylists(page);
+    for (const name of [LIST, 'Keep me']) {
+      await page.getByRole('button', { name: 'New playlist' }).click();
+      const create = page.getByRole('dialog', { name: 'New playlist' });
+      await create.getByRole('textbox', { name: 'Name' }).fill(name);
+      await create.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('link', { name, exact: true }).waitFor();
+    }
     await openPlaylist(page, LIST);
     await page.getByRole('button', { name: 'Rename' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rename playlist' });
@@ -168,7 +184,8 @@ describe('playlists', () => {
     await page.getByRole('button', { name: 'Yes, delete' }).click();
     await page.getByRole('heading', { level: 1, name: 'Playlists' }).waitFor();
     await page.reload();
-    await page.getByRole('link', { name: 'Short and unplayed', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Keep me', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Long drive', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: LIST, exact: true }).count()).toBe(0);
   });
 });

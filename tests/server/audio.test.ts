@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startFixtureServer, bigBytes, type FixtureServer } from '../fixtures/fixture-server';
-import { getJson, startTestServer } from './helpers';
+import { getJson, startTestServer, appFetch } from './helpers';
 import type { RunningServer } from '../../server/index';
 
 const SIZE = 300_000;
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('/api/audio Range pass-through', () => {
   it('streams the whole file with its headers', async () => {
-    const res = await fetch(api(`/big/${SIZE}.mp3`));
+    const res = await appFetch(api(`/big/${SIZE}.mp3`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe(String(SIZE));
     expect(res.headers.get('accept-ranges')).toBe('bytes');
@@ -56,7 +56,7 @@ describe('/api/audio Range pass-through', () => {
     ['an open-ended range', 'bytes=250000-', 250000, SIZE - 1],
     ['a suffix range', 'bytes=-500', SIZE - 500, SIZE - 1],
   ])('answers 206 for %s', async (_label, range, start, end) => {
-    const res = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: range } });
+    const res = await appFetch(api(`/big/${SIZE}.mp3`), { headers: { Range: range } });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${SIZE}`);
     expect(res.headers.get('content-length')).toBe(String(end - start + 1));
@@ -64,36 +64,36 @@ describe('/api/audio Range pass-through', () => {
   });
 
   it('honours If-Range: a stale ETag gets the whole file, the current one gets the range', async () => {
-    const etag = (await fetch(api(`/big/${SIZE}.mp3`), { method: 'HEAD' })).headers.get('etag')!;
-    const stale = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: 'bytes=1000-1999', 'If-Range': '"stale"' } });
+    const etag = (await appFetch(api(`/big/${SIZE}.mp3`), { method: 'HEAD' })).headers.get('etag')!;
+    const stale = await appFetch(api(`/big/${SIZE}.mp3`), { headers: { Range: 'bytes=1000-1999', 'If-Range': '"stale"' } });
     expect(stale.status).toBe(200);
     expect((await bytes(stale)).length).toBe(SIZE);
-    const fresh = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: 'bytes=1000-1999', 'If-Range': etag } });
+    const fresh = await appFetch(api(`/big/${SIZE}.mp3`), { headers: { Range: 'bytes=1000-1999', 'If-Range': etag } });
     expect(fresh.status).toBe(206);
     expect((await bytes(fresh)).equals(data.subarray(1000, 2000))).toBe(true);
     expect(seen(`/big/${SIZE}.mp3`).at(-1)?.headers['if-range']).toBe(etag);
   });
 
   it('mirrors 416 for a range past the end', async () => {
-    const res = await fetch(api(`/big/${SIZE}.mp3`), { headers: { Range: `bytes=${SIZE + 10}-` } });
+    const res = await appFetch(api(`/big/${SIZE}.mp3`), { headers: { Range: `bytes=${SIZE + 10}-` } });
     expect(res.status).toBe(416);
     expect(res.headers.get('content-range')).toBe(`bytes */${SIZE}`);
   });
 
   it('answers HEAD with the headers and no body, sending HEAD upstream', async () => {
     const before = seen('/audio/episode-2.mp3').length;
-    const res = await fetch(api('/audio/episode-2.mp3'), { method: 'HEAD' });
+    const res = await appFetch(api('/audio/episode-2.mp3'), { method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(Number(res.headers.get('content-length'))).toBeGreaterThan(1000);
     expect((await res.arrayBuffer()).byteLength).toBe(0);
     expect(seen('/audio/episode-2.mp3').slice(before).map((r) => r.method)).toEqual(['HEAD']);
-    const ranged = await fetch(api('/audio/episode-2.mp3'), { method: 'HEAD', headers: { Range: 'bytes=0-99' } });
+    const ranged = await appFetch(api('/audio/episode-2.mp3'), { method: 'HEAD', headers: { Range: 'bytes=0-99' } });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-length')).toBe('100');
   });
 
   it('follows a tracking-redirect chain, passing Range on every hop', async () => {
-    const res = await fetch(api(`/r/4/big/${SIZE}.mp3`), { headers: { Range: 'bytes=10-19' } });
+    const res = await appFetch(api(`/r/4/big/${SIZE}.mp3`), { headers: { Range: 'bytes=10-19' } });
     expect(res.status).toBe(206);
     expect(res.headers.get('x-final-url')).toBe(`${fixture.origin}/big/${SIZE}.mp3`);
     expect((await bytes(res)).equals(data.subarray(10, 20))).toBe(true);
@@ -102,7 +102,7 @@ describe('/api/audio Range pass-through', () => {
   });
 
   it('carries an 8 MB file through byte for byte', async () => {
-    const res = await fetch(api('/big/8000000.mp3'));
+    const res = await appFetch(api('/big/8000000.mp3'));
     const got = createHash('sha256').update(await bytes(res)).digest('hex');
     expect(got).toBe(createHash('sha256').update(bigBytes(8_000_000)).digest('hex'));
   });
@@ -110,7 +110,7 @@ describe('/api/audio Range pass-through', () => {
 
 describe('/api/audio safety and failures', () => {
   it('never labels an upstream body as a type that could render as this origin', async () => {
-    const res = await fetch(api('/page/page.html'));
+    const res = await appFetch(api('/page/page.html'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
   });
@@ -129,7 +129,7 @@ describe('/api/audio safety and failures', () => {
   });
 
   it('cuts the stream when the host falls silent mid-file', async () => {
-    const res = await fetch(api('/o/slow=2000/big/1000000.mp3'));
+    const res = await appFetch(api('/o/slow=2000/big/1000000.mp3'));
     expect(res.status).toBe(200);
     await expect(res.arrayBuffer()).rejects.toThrow();
   });
@@ -137,7 +137,7 @@ describe('/api/audio safety and failures', () => {
   it('aborts the upstream request when the client goes away', async () => {
     const path = '/o/slow=100/big/50000000.mp3';
     const controller = new AbortController();
-    const res = await fetch(api(path), { signal: controller.signal });
+    const res = await appFetch(api(path), { signal: controller.signal });
     const reader = res.body!.getReader();
     const first = await reader.read();
     expect(first.value!.byteLength).toBeGreaterThan(0);
@@ -193,20 +193,20 @@ describe('/api/audio and a client that stops reading', () => {
   it('aborts the upstream request when the client leaves before the host has answered', async () => {
     const path = '/o/delay=5000/audio/episode-1.mp3';
     const controller = new AbortController();
-    const pending = fetch(`${proxy.url}/api/audio?url=${encodeURIComponent(fixture.origin + path)}`, { signal: controller.signal }).catch(() => null);
+    const pending = appFetch(`${proxy.url}/api/audio?url=${encodeURIComponent(fixture.origin + path)}`, { signal: controller.signal }).catch(() => null);
     expect(await until(() => seen(path).length === 1, 2000)).toBe(true);
     controller.abort();
     await pending;
     // The host's headers timeout here is the default 20 s: only the client leaving can end it this soon.
     expect(await until(() => seen(path).at(-1)?.aborted === true, 1500)).toBe(true);
-    const feed = await fetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
+    const feed = await appFetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
     expect(feed.status).toBe(200);
   });
 
   it('pulls no further ahead than the socket buffers, then drops the host, the client and the slot', { timeout: 15_000 }, async () => {
     const port = (upstream.address() as AddressInfo).port;
     const client = net.connect(proxy.port, '127.0.0.1');
-    client.write(`GET /api/audio?url=${encodeURIComponent(`http://127.0.0.1:${port}/big.mp3`)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    client.write(`GET /api/audio?url=${encodeURIComponent(`http://127.0.0.1:${port}/big.mp3`)} HTTP/1.1\r\nHost: x\r\nSec-Fetch-Site: same-origin\r\n\r\n`);
     let received = 0;
     client.once('data', () => client.pause());
     client.on('data', (d: Buffer) => (received += d.length));
@@ -215,7 +215,7 @@ describe('/api/audio and a client that stops reading', () => {
 
     // While the client sits still, the proxy is busy: its one upstream slot is taken.
     await new Promise((r) => setTimeout(r, 300));
-    const feed = () => fetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
+    const feed = () => appFetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
     expect((await feed()).status).toBe(429);
 
     expect(await until(() => sent.cut !== null, 5000)).toBe(true);

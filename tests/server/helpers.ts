@@ -28,8 +28,18 @@ export interface JsonError {
   message: string;
 }
 
+/**
+ * fetch as the app's own page sends it: browsers add `Sec-Fetch-Site: same-origin` to every
+ * request of the app, and the origin gate serves only those (tests of the gate pass their own).
+ */
+export function appFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('sec-fetch-site')) headers.set('sec-fetch-site', 'same-origin');
+  return fetch(url, { ...init, headers });
+}
+
 export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: JsonError & Record<string, unknown> }> {
-  const res = await fetch(url, init);
+  const res = await appFetch(url, init);
   const text = await res.text();
   const body = (text ? JSON.parse(text) : {}) as JsonError & Record<string, unknown>;
   return { status: res.status, headers: res.headers, body };

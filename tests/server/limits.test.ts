@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
 import { RateLimiter, clientKey } from '../../server/proxy/limits';
-import { getJson, startTestServer } from './helpers';
+import { getJson, startTestServer, appFetch } from './helpers';
 import type { RunningServer } from '../../server/index';
 
 let fixture: FixtureServer;
@@ -25,9 +25,9 @@ describe('per-client rate limit', () => {
   it('answers 429 with Retry-After once a client has used its requests, across proxy routes', async () => {
     const as = { 'X-Forwarded-For': '203.0.113.7' };
     const feed = `${server.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`;
-    expect((await fetch(feed, { headers: as })).status).toBe(200);
-    expect((await fetch(`${server.url}/api/audio?url=${encodeURIComponent(`${fixture.origin}/audio/episode-1.mp3`)}`, { headers: as, method: 'HEAD' })).status).toBe(200);
-    expect((await fetch(`${server.url}/api/feed?url=bad`, { headers: as })).status).toBe(400);
+    expect((await appFetch(feed, { headers: as })).status).toBe(200);
+    expect((await appFetch(`${server.url}/api/audio?url=${encodeURIComponent(`${fixture.origin}/audio/episode-1.mp3`)}`, { headers: as, method: 'HEAD' })).status).toBe(200);
+    expect((await appFetch(`${server.url}/api/feed?url=bad`, { headers: as })).status).toBe(400);
     const limited = await getJson(feed, { headers: as });
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('rate_limited');
@@ -36,8 +36,8 @@ describe('per-client rate limit', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(20);
     expect((await getJson(`${server.url}/api/search?q=x`, { headers: as })).status).toBe(429);
     // Another client, and routes that reach nothing upstream, are not held back.
-    expect((await fetch(feed, { headers: { 'X-Forwarded-For': '203.0.113.8' } })).status).toBe(200);
-    expect((await fetch(`${server.url}/api/health`, { headers: as })).status).toBe(200);
+    expect((await appFetch(feed, { headers: { 'X-Forwarded-For': '203.0.113.8' } })).status).toBe(200);
+    expect((await appFetch(`${server.url}/api/health`, { headers: as })).status).toBe(200);
   });
 });
 
@@ -51,7 +51,7 @@ describe('cap on concurrent upstream fetches', () => {
   it('answers 429 busy while the cap is used, and frees the slot when a stream is abandoned', async () => {
     const feed = `${server.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`;
     const controller = new AbortController();
-    const stream = await fetch(`${server.url}/api/audio?url=${encodeURIComponent(`${fixture.origin}/o/slow=100/big/50000000.mp3`)}`, {
+    const stream = await appFetch(`${server.url}/api/audio?url=${encodeURIComponent(`${fixture.origin}/o/slow=100/big/50000000.mp3`)}`, {
       signal: controller.signal,
     });
     expect(stream.status).toBe(200);
@@ -64,7 +64,7 @@ describe('cap on concurrent upstream fetches', () => {
     let status = 0;
     for (let i = 0; i < 40 && status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      status = (await fetch(feed)).status;
+      status = (await appFetch(feed)).status;
     }
     expect(status).toBe(200);
   });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { getJson, startTestServer } from './helpers';
+import { getJson, startTestServer, appFetch } from './helpers';
 import { startFixtureServer } from '../fixtures/fixture-server';
 import type { RunningServer } from '../../server/index';
 
@@ -146,7 +146,7 @@ describe('/api/search with Podcast Index keys', () => {
         headers = this.req.headers;
         return [200, { status: 'true', feeds: PI_FEEDS, count: 2 }];
       });
-    const res = await fetch(`${server.url}/api/search?q=daily`);
+    const res = await appFetch(`${server.url}/api/search?q=daily`);
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain(SECRET);
     expect(query.q).toBe('daily');

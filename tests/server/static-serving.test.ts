@@ -1,3 +1,4 @@
+import { appFetch } from './helpers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,7 @@ describe('production serving', () => {
   });
   afterAll(() => server.close());
 
-  const get = (p: string, init?: RequestInit) => fetch(`http://127.0.0.1:${server.port}${p}`, init);
+  const get = (p: string, init?: RequestInit) => appFetch(`http://127.0.0.1:${server.port}${p}`, init);
 
   test('index.html and the service worker are revalidated on every load', async () => {
     for (const p of ['/', '/sw.js']) {
@@ -89,7 +90,7 @@ describe('process lifecycle', () => {
         });
       });
       const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
-      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      expect((await appFetch(`${url}/api/health`)).status).toBe(200);
       child.kill(signal);
       const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       expect(code).toBe(0);

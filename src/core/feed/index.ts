@@ -14,7 +14,11 @@ export { parseDuration } from './values';
 export interface ParseOptions {
   /** Fingerprints of items the caller already has: those are listed in `unchanged`, not parsed. */
   known?: ReadonlySet<string>;
+  /** Items kept per feed, in feed order; the rest are dropped with a warning (default MAX_ITEMS). */
+  maxItems?: number;
 }
+import { MAX_ITEMS } from './limits';
+export { MAX_ITEMS } from './limits';
 
 /** Feeds above this size are refused rather than risking the tab: the largest real ones are ~30 MB. */
 const MAX_INPUT = 64 * 1024 * 1024;
@@ -39,10 +43,14 @@ export function parseFeed(
   const chosen: number[] = [];
   const unchanged: string[] = [];
   const known = options.known;
+  const limit = Math.max(1, options.maxItems ?? MAX_ITEMS);
+  const total = doc.fingerprints.length;
   doc.fingerprints.forEach((fp, i) => {
+    if (i >= limit) return;
     if (known?.has(fp)) unchanged.push(fp);
     else chosen.push(i);
   });
+  if (total > limit) ctx.warn('truncated', `The feed lists ${total} episodes; only the first ${limit} were read`);
   const drafts = parseItems(doc, chosen, ctx);
   if (!channel && drafts.length === 0 && unchanged.length === 0) throw new FeedError('xml');
   const held = unchanged.length > 0 ? idsHeldByUnchanged(doc, chosen, drafts, ctx) : [];
@@ -53,6 +61,7 @@ export function parseFeed(
     warnings: ctx.warnings(),
     episodes: drafts.map((d) => d.episode),
     unchanged,
+    truncatedFrom: total > limit ? total : null,
   };
 }
 

@@ -124,5 +124,6 @@ export function podcastFromFeed(feed: ParsedFeed, previous: Podcast | undefined,
     lastModified: previous?.lastModified ?? null,
     newCount: previous?.newCount ?? 0,
     order: previous?.order ?? seed.order,
+    truncatedFrom: feed.truncatedFrom ?? null,
   };
 }

@@ -18,10 +18,16 @@ const ID_MAX = 4096;
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Trims and collapses whitespace; refuses empty and over-long names. */
+/** Something a reader can see: not whitespace, a format character (zero-width space, BOM, soft hyphen), or a lone mark. */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Z}\p{M}]/u;
+
+/**
+ * Trims and collapses whitespace and drops control characters; refuses names with nothing visible
+ * (a zero-width name makes an empty link nobody can read or name) and over-long ones.
+ */
 export function cleanName(raw: unknown): string {
-  const name = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-  if (!name) throw new PlaylistInputError('Give the playlist a name.');
+  const name = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '').replace(/ {2,}/g, ' ').trim() : '';
+  if (!VISIBLE.test(name)) throw new PlaylistInputError('Give the playlist a name.');
   if (name.length > NAME_MAX) throw new PlaylistInputError(`A playlist name can be at most ${NAME_MAX} characters.`);
   return name;
 }
@@ -63,7 +69,8 @@ export function cleanFilter(raw: unknown): SmartFilter {
   if (!Array.isArray(ids) || ids.length > 1000) throw new PlaylistInputError('The smart playlist’s list of shows is not valid.');
   const played = PLAYED.find((p) => p === raw['played']) ?? fail('The smart playlist’s played setting is not valid.');
   const sort = SORTS.find((s) => s === raw['sort']) ?? fail('The smart playlist’s order is not valid.');
-  const minMinutes = cleanBound(raw['minMinutes'], 'The shortest length', 0, 1440);
+  // "At least 0 min" bounds nothing, but any bound leaves out episodes of unknown length: so no bound.
+  const minMinutes = cleanBound(raw['minMinutes'], 'The shortest length', 0, 1440) || null;
   const maxMinutes = cleanBound(raw['maxMinutes'], 'The longest length', 1, 1440);
   if (minMinutes !== null && maxMinutes !== null && minMinutes >= maxMinutes) throw new PlaylistInputError('The shortest length must be less than the longest.');
   return {

@@ -51,7 +51,7 @@ export function BookmarkEditor() {
           {shortcutError}
         </p>
       )}
-      <dialog ref={ref} class="dialog" aria-labelledby="bookmark-editor-title" onClose={close}>
+      <dialog ref={ref} class="dialog bookmark-editor" aria-labelledby="bookmark-editor-title" onClose={close}>
         {bookmark && (
           <form class="dialog-form" onSubmit={(e) => void save(e)}>
             <h2 id="bookmark-editor-title">Bookmark at {formatClock(bookmark.time)}</h2>

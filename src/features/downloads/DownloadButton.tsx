@@ -5,6 +5,8 @@ import { online } from '../../state/online';
 import { cancelDownload, dismissPersistNotice, downloadProgress, downloads, persistNotice, removeDownload, startDownload } from '../../state/downloads';
 import { Icon } from '../../ui/Icon';
 import { DownloadProgressBar } from './DownloadProgressBar';
+import { RemovedByBrowser } from './RemovedByBrowser';
+import { REMOVED_BY_BROWSER } from '../../core/download-shared';
 import './downloads.css';
 
 /** The outcome of asking for persistent storage, shown once, by the download that asked. */
@@ -58,6 +60,7 @@ export function DownloadButton({ episode }: { episode: Episode }) {
       </span>
     );
   }
+  if (record.status === 'failed' && record.error === REMOVED_BY_BROWSER) return <RemovedByBrowser episodeId={episode.id} title={title} />;
   if (record.status === 'failed') {
     const message = record.error ?? 'The download failed.';
     // The row has room for a word: the reason is announced here and shown in full on the Downloads screen.

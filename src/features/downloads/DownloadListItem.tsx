@@ -2,6 +2,7 @@ import type { DownloadRecord } from '../../core/types';
 import { formatBytes, formatSpeed, percentOf } from '../../core/format-bytes';
 import { cancelDownload, downloadProgress, removeDownload, startDownload, type DownloadEntry } from '../../state/downloads';
 import { DownloadProgressBar } from './DownloadProgressBar';
+import { REMOVED_BY_BROWSER } from '../../core/download-shared';
 
 const STATUS: Record<DownloadRecord['status'], string> = {
   queued: 'Waiting',
@@ -20,6 +21,7 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
   const size = record.status === 'complete' ? formatBytes(record.bytes) : total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received);
   const active = record.status === 'queued' || record.status === 'downloading' || record.status === 'paused';
   const played = entry.episode?.played === 1;
+  const removed = record.status === 'failed' && record.error === REMOVED_BY_BROWSER;
   return (
     <li class="download-item">
       <div class="download-item-text">
@@ -32,7 +34,7 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
         )}
         <p class="download-item-meta">
           {entry.showTitle && <span class="download-item-show">{entry.showTitle}</span>}
-          <span class={`download-status status-${record.status}`}>{STATUS[record.status]}</span>
+          <span class={`download-status status-${record.status}`}>{removed ? 'Removed' : STATUS[record.status]}</span>
           {record.status !== 'failed' && <span>{size}</span>}
           {active && live?.bytesPerSecond ? <span>{formatSpeed(live.bytesPerSecond)}</span> : null}
           {played && <span>Played</span>}
@@ -55,8 +57,8 @@ export function DownloadListItem({ entry, record }: { entry: DownloadEntry; reco
           </button>
         )}
         {record.status === 'failed' && entry.episode && (
-          <button type="button" class="button button-small" aria-label={`Retry download ${title}`} onClick={() => void startDownload(record.episodeId)}>
-            Retry
+          <button type="button" class="button button-small" aria-label={`${removed ? 'Download again' : 'Retry download'} ${title}`} onClick={() => void startDownload(record.episodeId)}>
+            {removed ? 'Download again' : 'Retry'}
           </button>
         )}
         {!active && (

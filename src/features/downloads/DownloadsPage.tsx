@@ -16,6 +16,7 @@ import {
 import { startAutoDownloads } from '../../state/downloads-auto';
 import { DownloadListItem } from './DownloadListItem';
 import { ConfirmButton } from './ConfirmButton';
+import { PersistenceAdvice } from './PersistenceAdvice';
 import './downloads.css';
 
 function StorageSummary() {
@@ -50,6 +51,7 @@ function StorageSummary() {
         </meter>
       )}
       {kept && <p class="muted storage-note">{kept}</p>}
+      <PersistenceAdvice />
       <p class="muted storage-note">
         {backgroundDownloads
           ? 'Downloads continue in the background, even after you close Hopcast.'

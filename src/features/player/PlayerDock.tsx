@@ -6,6 +6,7 @@ import { startChapters } from '../../state/player-chapters';
 import { loadPlaybackSettings } from '../../state/playback-settings';
 import { loadQueue } from '../../state/queue';
 import { refreshHistory } from '../../state/history';
+import { startTabSync } from '../../state/player-tabs';
 import { FullPlayer } from './FullPlayer';
 import { MiniPlayer } from './MiniPlayer';
 import { usePlayerShortcuts } from './use-player-shortcuts';
@@ -26,6 +27,7 @@ export function PlayerDock() {
   useEffect(() => {
     startChapters();
     startMediaSession();
+    startTabSync();
     const report = (what: string) => (err: unknown) => console.warn(`Player start: ${what} failed`, err);
     void loadPlaybackSettings().catch(report('settings'));
     void loadQueue().catch(report('queue'));

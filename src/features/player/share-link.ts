@@ -16,6 +16,13 @@ export function parseEpisodeLink(pathname: string, hash: string): { episodeId: s
   } catch {
     return null;
   }
-  const seconds = parseClock(decodeURIComponent(time[1]!));
+  let clock: string;
+  try {
+    clock = decodeURIComponent(time[1]!);
+  } catch {
+    // A malformed escape (`#t=%E0%A4%A`) is someone else's typo, not a reason to throw.
+    return null;
+  }
+  const seconds = parseClock(clock);
   return seconds === null ? null : { episodeId, seconds };
 }

@@ -1,7 +1,10 @@
 import './playlists.css';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useModalDialog } from '../../ui/use-modal-dialog';
 import { addToPlaylist, closePlaylistPicker, createPlaylist, loadPlaylists, playlistPicker, playlists, removeFromPlaylist } from '../../state/playlists';
+import { playlistEpisodeIds } from '../../state/playlist-items';
+import { libraryVersion } from '../../state/library';
+import { useAsync } from './use-async';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -15,6 +18,8 @@ export function AddToPlaylistDialog() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // A ref, not state: a double click lands before a re-render could disable the button.
+  const creating = useRef(false);
   const ref = useModalDialog(target !== null, () => {
     setName('');
     setError(null);
@@ -22,6 +27,9 @@ export function AddToPlaylistDialog() {
     void loadPlaylists().catch((err: unknown) => setError(`Your playlists could not be read: ${message(err)}`));
   });
   const manual = playlists.value.filter((p) => p.kind === 'manual');
+  // Counted as the playlist screen counts (episodes still in the library), not stored ids: a backup
+  // can hold ids of episodes whose show is not (yet) followed again.
+  const counts = useAsync(async () => (target ? new Map(await Promise.all(manual.map(async (p) => [p.id, (await playlistEpisodeIds(p)).length] as const))) : new Map<string, number>()), [target, playlists.value, libraryVersion.value]);
 
   const toggle = async (id: string, listName: string, on: boolean) => {
     if (!target) return;
@@ -35,7 +43,8 @@ export function AddToPlaylistDialog() {
   };
   const create = async (e: Event) => {
     e.preventDefault();
-    if (!target) return;
+    if (!target || creating.current) return;
+    creating.current = true;
     setError(null);
     try {
       const p = await createPlaylist(name, [target.episodeId]);
@@ -43,6 +52,8 @@ export function AddToPlaylistDialog() {
       setStatus(`Made ${p.name} and added the episode.`);
     } catch (err) {
       setError(message(err));
+    } finally {
+      creating.current = false;
     }
   };
 
@@ -65,7 +76,7 @@ export function AddToPlaylistDialog() {
                     <label class="picker-option">
                       <input type="checkbox" checked={inIt} onChange={(e) => void toggle(p.id, p.name, e.currentTarget.checked)} />
                       <span class="picker-name">{p.name}</span>
-                      <span class="muted picker-count" aria-hidden="true">{p.kind === 'manual' ? p.episodeIds.length : 0}</span>
+                      <span class="muted picker-count" aria-hidden="true">{counts.kind === 'ready' ? counts.value.get(p.id) : ''}</span>
                     </label>
                   </li>
                 );

@@ -4,6 +4,7 @@ import { Artwork } from '../player/Artwork';
 import { PlayerIcon } from '../player/PlayerIcon';
 import { episodeHref } from '../episodes/EpisodeRow';
 import type { HandleProps } from './use-drag-reorder';
+import { AddToPlaylistButton } from './AddToPlaylistButton';
 
 export interface PlaylistEpisodeRowProps {
   item: PlaylistItem;
@@ -53,6 +54,8 @@ export function PlaylistEpisodeRow({ item, index, count, playing, onPlay, edit }
             </button>
           </>
         )}
+        {/* Like every episode row: also from here into another playlist. */}
+        <AddToPlaylistButton episode={episode} variant="icon" />
       </div>
     </li>
   );

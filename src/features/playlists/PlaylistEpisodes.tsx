@@ -7,6 +7,20 @@ import { useDragReorder } from './use-drag-reorder';
 import '../queue/queue.css';
 
 /**
+ * The pressed Remove button is gone with its row: focus moves to the Remove button now at that place
+ * (or the row before, when the last went), else to the main region, never to the page's start.
+ * Runs after the re-render that dropped the row.
+ */
+function refocusAfterRemove(list: HTMLOListElement | null, index: number): void {
+  requestAnimationFrame(() => {
+    const rows = list?.isConnected ? list.children : null;
+    const row = rows && rows.length > 0 ? rows[Math.min(index, rows.length - 1)] : null;
+    const target = row?.querySelector<HTMLElement>('button[aria-label="Remove from playlist"]') ?? document.getElementById('main');
+    target?.focus();
+  });
+}
+
+/**
  * A playlist's episodes. A manual one reorders like the queue (drag the handle, or Move up / Move
  * down), moves announced for screen readers; a smart one is in its filter's order.
  */
@@ -44,7 +58,10 @@ export function PlaylistEpisodes({ playlist, items, playingId, onPlay }: { playl
                     onMove: (to) => void move(item.episode.id, to),
                     onRemove: () =>
                       void removeFromPlaylist(playlist.id, item.episode.id).then(
-                        () => setAnnouncement(`${item.episode.title} removed from ${playlist.name}.`),
+                        () => {
+                          setAnnouncement(`${item.episode.title} removed from ${playlist.name}.`);
+                          refocusAfterRemove(list.current, index);
+                        },
                         (err: unknown) => setAnnouncement(`Could not remove it: ${err instanceof Error ? err.message : String(err)}`),
                       ),
                   }

@@ -10,6 +10,7 @@ import { loadPlaylistSession } from '../../state/playlist-session';
 import { libraryVersion, loadLibrary, podcasts } from '../../state/library';
 import { downloads } from '../../state/downloads';
 import { currentEpisode } from '../../state/player';
+import { DeletePlaylist } from './DeletePlaylist';
 import { PlaylistEpisodes } from './PlaylistEpisodes';
 import { PlaylistNameDialog } from './PlaylistNameDialog';
 import { SmartPlaylistDialog } from './SmartPlaylistDialog';
@@ -31,7 +32,6 @@ export function PlaylistPage({ id }: { id: string }) {
   const playlistId = decodeId(id);
   const { route } = useLocation();
   const [dialog, setDialog] = useState<'rename' | 'edit' | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void loadPlaylists().catch((err: unknown) => setError(`Your playlists could not be read: ${message(err)}`));
@@ -82,20 +82,7 @@ export function PlaylistPage({ id }: { id: string }) {
         <button type="button" class="button button-small" onClick={() => setDialog(playlist.kind === 'smart' ? 'edit' : 'rename')}>
           {playlist.kind === 'smart' ? 'Edit filter' : 'Rename'}
         </button>
-        {!confirming ? (
-          <button type="button" class="button button-small" onClick={() => setConfirming(true)}>
-            Delete playlist
-          </button>
-        ) : (
-          <span class="clear-confirm" role="group" aria-label={`Delete ${playlist.name}?`}>
-            <button type="button" class="button button-small button-danger" onClick={() => void deletePlaylist(playlist.id).then(() => route('/playlists'), (err: unknown) => setError(message(err)))}>
-              Yes, delete
-            </button>
-            <button type="button" class="button button-small" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </span>
-        )}
+        <DeletePlaylist name={playlist.name} onDelete={() => void deletePlaylist(playlist.id).then(() => route('/playlists'), (err: unknown) => setError(message(err)))} />
       </div>
       {error && (
         <p class="error-text" role="alert">

@@ -74,6 +74,15 @@ export function SmartPlaylistDialog({ open, initial, heading, submitLabel, onCan
               {p.title}
             </label>
           ))}
+          {/* A picked show since unsubscribed still narrows the filter: it stays listed (ticked) so it can be seen and unticked. */}
+          {(initial?.filter.podcastIds ?? [])
+            .filter((id) => !shows.some((p) => p.id === id))
+            .map((id) => (
+              <label key={id} class="smart-check">
+                <input type="checkbox" checked={form.podcastIds.includes(id)} onChange={(e) => toggleShow(id, e.currentTarget.checked)} />
+                A show you no longer follow
+              </label>
+            ))}
         </fieldset>
         <div class="smart-grid">
           <label>

@@ -3,6 +3,8 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { BackupSettings } from '../backup/BackupSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 import { StatsLink } from '../listening/StatsLink';
 
 export function SettingsPage() {
@@ -12,6 +14,8 @@ export function SettingsPage() {
       <PlaybackSettings />
       <StatsLink />
       <DownloadSettings />
+      <SyncSettings />
+      <BackupSettings />
       <section class="settings-section" aria-labelledby="settings-app">
         <h2 id="settings-app">App</h2>
         <InstallButton explainWhenUnavailable />

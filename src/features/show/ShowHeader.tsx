@@ -1,3 +1,4 @@
+import { MAX_ITEMS } from '../../core/feed/limits';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Podcast } from '../../core/types';
@@ -26,6 +27,11 @@ export function ShowHeader({ podcast, descriptionText, count, children }: { podc
           Refresh failed: {podcast.lastError}
         </p>
       )}
+      {podcast.truncatedFrom ? (
+        <p class="muted show-truncated" role="note">
+          This feed was truncated: it lists {podcast.truncatedFrom.toLocaleString()} episodes, and only the first {MAX_ITEMS.toLocaleString()} are kept.
+        </p>
+      ) : null}
       {descriptionText && (
         <div class="show-description">
           <p id="show-description" class={expanded || !long ? '' : 'clamped'}>

@@ -22,8 +22,17 @@ export const ROW_HEIGHT = 118;
 /** Rows read for the first paint: more than a tall phone screen shows. */
 const FIRST_ROWS = 24;
 
+/** A malformed escape in the address finds no show (the raw text matches none), instead of throwing. */
+function safeDecode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export function ShowPage({ id }: { id: string }) {
-  const podcastId = decodeURIComponent(id);
+  const podcastId = safeDecode(id);
   const { route } = useLocation();
   const [data, setData] = useState<ShowData | null | 'missing'>(null);
   const [order, setOrder] = useState<Order>('newest');

@@ -3,7 +3,7 @@
  * fake-indexeddb. Node's fetch does not enforce CORS, so enclosures are fetched "directly" here;
  * the proxy is reached when the host answers with an error.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +27,19 @@ let app: RunningServer;
 beforeAll(async () => {
   fixtures = await startFixtureServer();
   app = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixtures.port}` });
+  // The app runs on the server's own origin, where the browser marks every request to it
+  // `Sec-Fetch-Site: same-origin` (the proxy's origin gate wants that); Node's fetch adds no Fetch Metadata.
+  const appOrigin = `http://127.0.0.1:${app.port}`;
+  const nodeFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', (input: string | URL | Request, init: RequestInit = {}) => {
+    if (!String(input instanceof Request ? input.url : input).startsWith(appOrigin)) return nodeFetch(input, init);
+    const headers = new Headers(init.headers);
+    headers.set('Sec-Fetch-Site', 'same-origin');
+    return nodeFetch(input, { ...init, headers });
+  });
 });
 afterAll(async () => {
+  vi.unstubAllGlobals();
   await app?.close();
   await fixtures?.close();
 });

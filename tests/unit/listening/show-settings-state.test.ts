@@ -3,7 +3,6 @@ import { deleteDB, openDB } from 'idb';
 import { db, resetDbConnection, DB_VERSION } from '../../../src/db/open';
 import { DB_NAME } from '../../../src/db/schema';
 import { exportShowSettings, getShowSettings, importShowSettings, saveShowSettings, updateShowSettings } from '../../../src/state/show-settings';
-import { speedForShow, rememberSpeed } from '../../../src/state/playback-settings';
 import { addListenStats, getEpisodeStats, listShowStats } from '../../../src/db/listen-stats';
 import { getSetting } from '../../../src/db/settings';
 
@@ -27,31 +26,29 @@ describe('per-show settings', () => {
     expect(await getSetting(`show:${B}`, 'absent')).toBe('absent');
   });
 
-  test('export then import restores settings and speeds on a fresh device', async () => {
+  test('export then import (the backup section) restores settings on a fresh device, with their change times', async () => {
     await saveShowSettings(A, { introSkip: 42, outroSkip: 0, silence: 'mild', volumeBoost: false, autoDownload: true });
-    await rememberSpeed(B, 1.7);
+    await saveShowSettings(B, { introSkip: 0, outroSkip: 30, silence: 'off', volumeBoost: true, autoDownload: false });
     const backup = JSON.parse(JSON.stringify(await exportShowSettings()));
-    expect(Object.keys(backup.shows).sort()).toEqual([A, B]);
+    expect(backup.map((i: { podcastId: string }) => i.podcastId).sort()).toEqual([A, B]);
+    expect(backup.every((i: { updatedAt: number }) => i.updatedAt > 0)).toBe(true);
 
     (await db()).close();
     resetDbConnection();
     await deleteDB(DB_NAME);
     expect(await importShowSettings(backup)).toEqual({ imported: 2 });
     expect(await getShowSettings(A)).toMatchObject({ introSkip: 42, silence: 'mild', autoDownload: true });
-    expect(await speedForShow(B)).toBe(1.7);
+    expect(await getShowSettings(B)).toMatchObject({ outroSkip: 30, volumeBoost: true });
   });
 
   test('a hostile backup is refused whole, with a reason, and changes nothing', async () => {
-    await expect(importShowSettings('nope')).rejects.toThrow(/not an object/);
-    await expect(importShowSettings({ format: 'other', version: 1, shows: {} })).rejects.toThrow(/unknown format/);
-    await expect(importShowSettings({ format: 'hopcast-show-settings', version: 1, shows: [] })).rejects.toThrow(/no list of shows/);
-    const bad = { format: 'hopcast-show-settings', version: 1, shows: { [A]: { introSkip: 10 }, 'javascript:alert(1)': { introSkip: 5 } } };
+    await expect(importShowSettings('nope')).rejects.toThrow(/not a list/);
+    const bad = [{ podcastId: A, settings: { introSkip: 10 }, updatedAt: 1 }, { podcastId: 'javascript:alert(1)', settings: {}, updatedAt: 1 }];
     await expect(importShowSettings(bad)).rejects.toThrow(/not a feed address/);
     expect(await getShowSettings(A)).toMatchObject({ introSkip: 0 });
     // Values are normalized, not trusted.
-    await importShowSettings({ format: 'hopcast-show-settings', version: 1, shows: { [A]: { introSkip: 1e9, silence: '<b>', speed: 99, __proto__: { x: 1 } } } });
-    expect(await getShowSettings(A)).toMatchObject({ introSkip: 600, silence: 'off' });
-    expect(await speedForShow(A)).toBe(3);
+    await importShowSettings([{ podcastId: A, settings: { introSkip: 1e9, silence: '<b>', volumeBoost: 'yes' }, updatedAt: 5 }]);
+    expect(await getShowSettings(A)).toMatchObject({ introSkip: 600, silence: 'off', volumeBoost: false });
   });
 });
 

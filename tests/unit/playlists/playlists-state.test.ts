@@ -27,6 +27,7 @@ async function reload() {
     items: await import('../../../src/state/playlist-items'),
     session: await import('../../../src/state/playlist-session'),
     history: await import('../../../src/state/history'),
+    subscribe: await import('../../../src/state/subscribe'),
   };
 }
 
@@ -66,6 +67,46 @@ describe('playlists state', () => {
     const [stored] = after.playlists.playlists.value;
     expect(stored).toMatchObject({ name: 'Commute', kind: 'manual', episodeIds: [e4, e1, e3] });
     expect((await after.items.playlistEpisodes(stored!)).map((e) => e.id)).toEqual([e4, e1, e3]);
+  });
+
+  test('unsubscribing a show takes its episodes out of manual playlists, for good', async () => {
+    const p = await s.playlists.createPlaylist('Mixed', [e1, e3, e2, e4]);
+    const only = await s.playlists.createPlaylist('Only HN', [e2, e1]);
+    await s.subscribe.unsubscribe(HN.id);
+    expect(s.playlists.playlists.value.find((x) => x.id === p.id)).toMatchObject({ episodeIds: [e3, e4] });
+    expect(s.playlists.playlists.value.find((x) => x.id === only.id)).toMatchObject({ episodeIds: [] });
+    const after = await reload();
+    await after.playlists.loadPlaylists();
+    expect(after.playlists.playlists.value.map((x) => x.kind === 'manual' && x.episodeIds)).toEqual([[e3, e4], []]);
+  });
+
+  test('a playlist deleted while it plays: the episode playing ends the session and the queue takes over', async () => {
+    const p = await s.playlists.createPlaylist('Trip', [e1, e2, e3]);
+    await s.session.beginPlaylistSession({ playlistId: p.id, episodeId: e1, snapshot: [e1, e2, e3] });
+    await s.playlists.deletePlaylist(p.id);
+    expect(await s.session.nextFromPlaylist(e1)).toBeNull();
+    expect(s.session.playlistSession.value).toBeNull();
+    expect((await reload()).session.playlistSession.value).toBeNull();
+  });
+
+  test('two adds at once both land, in the signal and in storage; a manual playlist stops at the size a backup can restore', async () => {
+    const p = await s.playlists.createPlaylist('Fast');
+    await Promise.all([s.playlists.addToPlaylist(p.id, e1), s.playlists.addToPlaylist(p.id, e2), s.playlists.addToPlaylist(p.id, e1)]);
+    expect(s.playlists.playlists.value[0]).toMatchObject({ episodeIds: [e1, e2] });
+    const after = await reload();
+    await after.playlists.loadPlaylists();
+    expect(after.playlists.playlists.value[0]).toMatchObject({ episodeIds: [e1, e2] });
+
+    const { EPISODES_MAX } = await import('../../../src/core/playlists/validate');
+    const many = Array.from({ length: EPISODES_MAX }, (_, i) => `x\u0000${i}`);
+    const full = await after.playlists.createPlaylist('Full', many);
+    await expect(after.playlists.addToPlaylist(full.id, e3)).rejects.toThrow(/at most 5000 episodes/);
+    await expect(after.playlists.createPlaylist('Too many', [...many, e3])).rejects.toThrow(/at most 5000 episodes/);
+    // Re-adding one it already holds is not growth.
+    await after.playlists.addToPlaylist(full.id, many[0]!);
+    const exported = await after.playlists.exportPlaylists();
+    const restored = await (await fresh()).playlists.importPlaylists(exported);
+    expect(restored.skipped).toEqual([]);
   });
 
   test('playlists reorder among themselves and delete', async () => {

@@ -13,6 +13,13 @@ describe('names, notes and filters from the UI', () => {
     expect(() => cleanName(42)).toThrow(PlaylistInputError);
   });
 
+  test('a name with nothing visible (zero-width or control characters only) is refused; emoji and marks are kept', () => {
+    for (const invisible of ['\u200b\u200b', '\u2060\ufeff', '\u0000\u0007', ' \u200b \u200d ', '\u00ad']) expect(() => cleanName(invisible)).toThrow(/Give the playlist a name/);
+    expect(cleanName('Road\u0000 trip\u0007')).toBe('Road trip');
+    expect(cleanName('👩‍👩‍👧 family')).toBe('👩‍👩‍👧 family');
+    expect(cleanName('Café <b>')).toBe('Café <b>');
+  });
+
   test('notes may be empty, not over-long', () => {
     expect(cleanNote('  the BGP bit \n')).toBe('the BGP bit');
     expect(cleanNote(undefined)).toBe('');
@@ -28,6 +35,11 @@ describe('names, notes and filters from the UI', () => {
     expect(() => cleanFilter({ ...DEFAULT_FILTER, played: 'maybe' })).toThrow(/played setting/);
     expect(() => cleanFilter({ ...DEFAULT_FILTER, podcastIds: 'HN' })).toThrow(/list of shows/);
     expect(() => cleanFilter(null)).toThrow(/no filter/);
+  });
+
+  test('"at least 0 min" is no bound at all: it must not quietly drop episodes whose feed gives no length', () => {
+    expect(cleanFilter({ ...DEFAULT_FILTER, minMinutes: '0' })).toMatchObject({ minMinutes: null });
+    expect(cleanFilter({ ...DEFAULT_FILTER, minMinutes: 0, maxMinutes: 30 })).toMatchObject({ minMinutes: null, maxMinutes: 30 });
   });
 });
 

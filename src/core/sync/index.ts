@@ -1,0 +1,4 @@
+export * from './types';
+export * from './time';
+export * from './read';
+export * from './plan';
