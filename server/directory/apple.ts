@@ -17,6 +17,7 @@ interface AppleItem {
   artworkUrl600?: unknown;
   artworkUrl100?: unknown;
   trackCount?: unknown;
+  collectionId?: unknown;
 }
 
 /** One GET to an Apple Podcasts API, bounded in time and size; every failure is a `DirectoryError`. */
@@ -105,5 +106,8 @@ export async function appleLookup(settings: DirectorySettings, id: string, signa
   const url = new URL(settings.appleLookupUrl);
   url.searchParams.set('id', id);
   url.searchParams.set('entity', 'podcast');
-  return toResults(await appleJson(settings, url, signal, http));
+  // The answer may carry other entries (an artist's shows, or whatever a tampered reply adds):
+  // only the one filed under the id asked for is that show.
+  const items = await appleJson(settings, url, signal, http);
+  return toResults(items.filter((item) => !!item && typeof item === 'object' && String((item as AppleItem).collectionId) === id));
 }

@@ -20,11 +20,13 @@ export function mountLookupRoute(app: Hono, settings: DirectorySettings, share: 
     const id = (c.req.query('id') ?? '').trim();
     if (!id) return jsonError(c, 400, 'missing_id', 'Give the Apple Podcasts id of a show in the id parameter');
     if (!APPLE_ID.test(id)) return jsonError(c, 400, 'bad_id', 'An Apple Podcasts id is a number, like 370842767');
+    // Apple files shows under the bare number: `0370842767` is that id, and only that entry is taken.
+    const appleId = id.replace(/^0+(?=\d)/, '');
     const slot = acquire(share, c);
     if (slot instanceof Response) return slot;
     try {
-      const results = await appleLookup(settings, id, c.req.raw.signal, http);
-      if (results.length === 0) return jsonError(c, 404, 'not_found', `Apple Podcasts lists no show with the id ${id}`);
+      const results = await appleLookup(settings, appleId, c.req.raw.signal, http);
+      if (results.length === 0) return jsonError(c, 404, 'not_found', `Apple Podcasts lists no show with the id ${appleId}`);
       c.header('Cache-Control', 'private, max-age=300');
       return c.json({ results: results.slice(0, 1) });
     } catch (err) {

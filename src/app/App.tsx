@@ -16,6 +16,7 @@ const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
 const LatestPage = lazy(() => import('../features/latest/LatestPage').then((m) => m.LatestPage));
+const PersonPage = lazy(() => import('../features/people/PersonPage').then((m) => m.PersonPage));
 const PlaylistsPage = lazy(() => import('../features/playlists/PlaylistsPage').then((m) => m.PlaylistsPage));
 const PlaylistPage = lazy(() => import('../features/playlists/PlaylistPage').then((m) => m.PlaylistPage));
 const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage').then((m) => m.BookmarksPage));
@@ -43,6 +44,7 @@ export function App() {
               <Route path="/search" component={SearchPage} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/latest" component={LatestPage} />
+              <Route path="/person/:id" component={PersonPage} />
               <Route path="/playlists" component={PlaylistsPage} />
               <Route path="/playlists/:id" component={PlaylistPage} />
               <Route path="/bookmarks" component={BookmarksPage} />

@@ -83,9 +83,11 @@ export function parseCueTime(text: string): number | null {
 }
 
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/;
+/** "Ada Lovelace: …" or "[Ada Lovelace] …": up to four capitalised words, so "Note: …" prose is rare to catch. */
+const SPEAKER_PREFIX = /^(?:(\p{Lu}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,3}):|\[(\p{Lu}[^\]]{0,60})\])\s+/u;
 
 /** WebVTT and SRT share a shape: blocks of (id?) timing line + text lines, split by blank lines. */
-function parseBlocks(body: string): Cue[] {
+function parseBlocks(body: string, namePrefixes: boolean): Cue[] {
   const cues: Cue[] = [];
   for (const block of body.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
     const lines = block.split('\n');
@@ -97,9 +99,18 @@ function parseBlocks(body: string): Cue[] {
     const end = parseCueTime(to!);
     const raw = lines.slice(at + 1).join('\n');
     const voice = /<v(?:\.[^\s>]*)?\s+([^>]+)>/.exec(raw);
-    const text = cleanText(raw);
+    let text = cleanText(raw);
+    let speaker = voice ? cleanText(voice[1]!).slice(0, MAX_SPEAKER) || null : null;
+    if (!speaker && namePrefixes) {
+      // SRT has no voice tags; captioners write "Name: words" (or "[Name] words") instead.
+      const named = SPEAKER_PREFIX.exec(text);
+      if (named && named[0].length < text.length) {
+        speaker = (named[1] ?? named[2])!.slice(0, MAX_SPEAKER);
+        text = text.slice(named[0].length);
+      }
+    }
     if (!text) continue;
-    cues.push({ start, end: end !== null && end >= start ? end : null, speaker: voice ? cleanText(voice[1]!).slice(0, MAX_SPEAKER) || null : null, text });
+    cues.push({ start, end: end !== null && end >= start ? end : null, speaker, text });
     if (cues.length >= MAX_CUES) break;
   }
   return cues.sort((a, b) => a.start - b.start);
@@ -139,7 +150,7 @@ export function parseTranscript(body: string, format: TranscriptFormat): Transcr
     }
     case 'vtt':
     case 'srt': {
-      const cues = parseBlocks(text);
+      const cues = parseBlocks(text, format === 'srt');
       if (cues.length > 0) return { kind: 'cues', cues };
       // Hosts mislabel: a "VTT" that is really prose is still worth reading.
       const prose = text.replace(/^WEBVTT[^\n]*/, '').trim();

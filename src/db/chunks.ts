@@ -129,20 +129,6 @@ export async function resetChunks(record: DownloadRecord): Promise<void> {
  * one transaction. Does nothing when the record is gone (a cancel won the race).
  */
 export async function failDownload(episodeId: string, message: string): Promise<DownloadRecord | null> {
-  try {
-    return await writeFailure(episodeId, message, true);
-  } catch (err) {
-    if (!(err instanceof DOMException && err.name === 'QuotaExceededError')) throw err;
-    // Over quota (often the very failure being recorded): even a small write is refused until the
-    // chunks are gone, so free them in a transaction of their own first, then record the failure.
-    const tx = (await db()).transaction('chunks', 'readwrite');
-    void tx.store.delete(allChunks(episodeId)).catch(() => undefined);
-    await tx.done;
-    return writeFailure(episodeId, message, false);
-  }
-}
-
-async function writeFailure(episodeId: string, message: string, withChunks: boolean): Promise<DownloadRecord | null> {
   const tx = (await db()).transaction(['downloads', 'chunks'], 'readwrite');
   const current = await tx.objectStore('downloads').get(episodeId);
   if (!current) {
@@ -150,9 +136,19 @@ async function writeFailure(episodeId: string, message: string, withChunks: bool
     return null;
   }
   const failed: DownloadRecord = { ...current, status: 'failed', bytes: 0, error: message, updatedAt: Date.now() };
-  if (withChunks) void tx.objectStore('chunks').delete(allChunks(episodeId)).catch(() => undefined);
-  void tx.objectStore('downloads').put(failed).catch(() => undefined);
-  await tx.done;
+  // The requests reject with the transaction; `tx.done` reports it, so their own promises are silenced.
+  tx.objectStore('chunks').delete(allChunks(episodeId)).catch(() => undefined);
+  tx.objectStore('downloads').put(failed).catch(() => undefined);
+  try {
+    await tx.done;
+  } catch (err) {
+    if (!(err instanceof DOMException && err.name === 'QuotaExceededError')) throw err;
+    // Over quota (the write that failed took the origin past it), even this small put is refused
+    // while the chunks still hold their space: free it first, then record the failure.
+    const database = await db();
+    await database.delete('chunks', allChunks(episodeId));
+    await database.put('downloads', failed);
+  }
   return failed;
 }
 

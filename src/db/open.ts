@@ -51,6 +51,12 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
         bookmarks.createIndex('by-episode', 'episodeId');
         bookmarks.createIndex('by-created', 'createdAt');
       }
+      if (oldVersion < 5) {
+        // Transcripts and chapters kept with the episode for offline use, and the transcript search index.
+        database.createObjectStore('transcripts', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
+        database.createObjectStore('chapters', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
+        database.createObjectStore('transcriptIndex', { keyPath: 'episodeId' });
+      }
       if (oldVersion < 9) {
         // Listening stats: one row per show and per episode, so the Stats screen reads a few rows, not history.
         database.createObjectStore('listenStats', { keyPath: 'id' }).createIndex('by-kind', 'kind');

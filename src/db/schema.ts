@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { DownloadRecord, Episode, Podcast, PlayState, QueueEntry } from '../core/types';
 import type { StoredSearchIndex } from '../core/search/engine';
+import type { StoredChapters, StoredTranscript } from './episode-extras';
+import type { TranscriptSegment } from '../core/transcript-index/segment';
 import type { Bookmark, Playlist } from '../core/playlists/types';
 
 export const DB_NAME = 'hopcast';
@@ -21,6 +23,9 @@ export interface AudioChunk {
  * - downloads:  { episodeId, status: 'complete', bytes: 5242880, total: 5242880, … }
  * - chunks:     key [episodeId, 3] → { episodeId, index: 3, data: Blob(1 MiB) }
  * - settings:   key 'skipBack' → 15
+ * - transcripts: { episodeId, podcastId, url, format, doc: { kind: 'cues', cues }, error: null, fetchedAt }
+ * - chapters:   { episodeId, podcastId, url, chapters: [...], images: { [url]: Blob }, error: null, fetchedAt }
+ * - transcriptIndex: key episodeId → { version, terms, offsets: Uint32Array, ids: Uint32Array, starts, … }
  * - listenStats: { id: 'show:<podcastId>' | 'episode:<episodeId>', kind, podcastId, listened: 812.5, savedBySpeed: 203, savedBySilence: 41, updatedAt }
  * - searchIndex: key 'episodes' → { format: 1, json: '{"documentCount":…}', signatures: [[id, sig], …], savedAt }
  */
@@ -61,7 +66,13 @@ export interface HopcastDB extends DBSchema {
   playlists: { key: string; value: Playlist; indexes: { 'by-order': number } };
   /** v4: time bookmarks with notes. */
   bookmarks: { key: string; value: Bookmark; indexes: { 'by-episode': string; 'by-created': number } };
+  /** v5: an episode's transcript, fetched when it was downloaded (or its show appeared), kept offline. */
+  transcripts: { key: string; value: StoredTranscript; indexes: { 'by-podcast': string } };
+  /** v5: an episode's chapters with their images as Blobs. */
+  chapters: { key: string; value: StoredChapters; indexes: { 'by-podcast': string } };
+  /** v5: the transcript index, one segment per episode (src/core/transcript-index/segment.ts). */
+  transcriptIndex: { key: string; value: TranscriptSegment };
   listenStats: { key: string; value: ListenStatsRow; indexes: { 'by-kind': string } };
 }
 
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'listenStats';
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'transcripts' | 'chapters' | 'transcriptIndex' | 'listenStats';

@@ -10,6 +10,7 @@ import type { TranscriptDoc } from '../core/transcripts';
 import type { Episode, Podcast, Transcript } from '../core/types';
 import { getEpisode } from '../db/episodes';
 import { getPodcast } from '../db/podcasts';
+import { getStoredTranscript, storedChapterList } from './episode-extras';
 
 export interface EpisodeDetails {
   episode: Episode;
@@ -30,16 +31,28 @@ function failure(what: string, err: unknown): { ok: false; message: string } {
   return { ok: false, message: `The ${what} could not be loaded.` };
 }
 
-export async function loadChapters(url: string, signal?: AbortSignal): Promise<Loaded<Chapter[]>> {
+/** Stored chapters first (offline, images kept), then the network. */
+export async function loadChapters(url: string, signal?: AbortSignal, episodeId?: string): Promise<Loaded<Chapter[]>> {
   try {
+    const stored = episodeId ? await storedChapterList(episodeId, url).catch(() => null) : null;
+    if (stored) return { ok: true, value: stored };
     return { ok: true, value: await fetchChapters(url, signal) };
   } catch (err) {
     return failure('chapters', err);
   }
 }
 
-export async function loadTranscript(transcript: Transcript, signal?: AbortSignal): Promise<Loaded<TranscriptDoc>> {
+/**
+ * The stored transcript first (offline), then the network. A stored failure is shown as it is,
+ * unless `retry` asks the host again.
+ */
+export async function loadTranscript(transcript: Transcript, signal?: AbortSignal, episodeId?: string, retry = false): Promise<Loaded<TranscriptDoc>> {
   try {
+    const stored = episodeId ? await getStoredTranscript(episodeId).catch(() => undefined) : undefined;
+    if (stored && stored.url === transcript.url) {
+      if (stored.doc) return { ok: true, value: stored.doc };
+      if (stored.error && !retry) return { ok: false, message: stored.error };
+    }
     return { ok: true, value: await fetchTranscript(transcript, signal) };
   } catch (err) {
     return failure('transcript', err);

@@ -7,7 +7,7 @@
  */
 import { signal } from '@preact/signals';
 import { DEFAULT_SHOWS, type DefaultShow } from '../core/default-shows';
-import type { ResolutionVia } from '../core/library/show-resolution';
+import { defaultShowFor, type ResolutionVia } from '../core/library/show-resolution';
 import { lookupDirectory, searchDirectory } from '../api/directory';
 import { getSetting, setSetting, updateSetting } from '../db/settings';
 import { describeFeedError } from './errors';
@@ -39,6 +39,10 @@ export const defaultShowIssues = signal<DefaultShowIssue[]>([]);
 const DONE = 'library.firstRunDone';
 const ISSUES = 'library.defaultShowIssues';
 const RESOLVED = 'library.defaultShowFeeds';
+/** Set before the first run's fetches: a reload before DONE means "carry on", not "not a fresh install". */
+const STARTED = 'library.firstRunStarted';
+/** Keys the listener dismissed: kept apart from the cards so a first run resumed after a reload skips them. */
+const DISMISSED = 'library.defaultShowsDismissed';
 
 function setIssue(issue: DefaultShowIssue | { key: string; remove: true }): void {
   const rest = defaultShowIssues.value.filter((i) => i.key !== issue.key);
@@ -69,9 +73,13 @@ export async function rememberFeed(key: string, url: string, via: RememberedFeed
 }
 
 /** The real network parts of resolution: subscribe through the feed proxy, the directory through this server. */
-function liveResolverDeps(slot: number): ResolverDeps {
+function liveResolverDeps(key: string, slot: number): ResolverDeps {
   return {
-    follow: async (url, check) => (await subscribe(url, { accept: check, order: slot })).podcast,
+    follow: async (url, check) => {
+      // Dismissed while an earlier step ran: the next address must not follow the show after all.
+      if (dismissed.has(key)) throw new Error('Dismissed');
+      return (await subscribe(url, { accept: check, order: slot })).podcast;
+    },
     lookup: (id) => lookupDirectory(id),
     search: (term) => searchDirectory(term),
   };
@@ -80,18 +88,25 @@ function liveResolverDeps(slot: number): ResolverDeps {
 /** Dismissed in this session: an attempt still running for one must not bring its card back. */
 const dismissed = new Set<string>();
 
+/** Offline-to-online changes seen so far (counted while `retryWhenOnline` watches). */
+let comebacks = 0;
+
 /** `quiet`: a failed card stays as it is while the show is looked for again (a later start). */
-async function attempt(show: DefaultShow, quiet = false): Promise<void> {
+async function attempt(show: DefaultShow, quiet = false, again = true): Promise<void> {
   if (dismissed.has(show.key)) return;
+  const since = comebacks;
   const slot = order(show.key);
   if (!quiet) setIssue({ key: show.key, title: show.title, slot, status: 'working', message: `Looking for ${show.title}…` });
   try {
     const remembered = (await rememberedFeeds())[show.key]?.url ?? null;
-    const found = await resolveShow(show, liveResolverDeps(slot), { remembered });
+    const found = await resolveShow(show, liveResolverDeps(show.key, slot), { remembered });
     await rememberFeed(show.key, found.url, found.via);
     setIssue({ key: show.key, remove: true });
   } catch (err) {
     if (dismissed.has(show.key)) return;
+    // The network dropped and came back while this attempt ran: the 'online' retry fired before this
+    // show had failed, so nothing else would look for it again until the next start.
+    if (again && err instanceof ResolutionFailed && err.offline && comebacks !== since) return attempt(show, quiet, false);
     const attempts = err instanceof ResolutionFailed ? err.attempts : [];
     setIssue({ key: show.key, title: show.title, slot, status: 'failed', message: describeFeedError(err), attempts });
   }
@@ -99,12 +114,19 @@ async function attempt(show: DefaultShow, quiet = false): Promise<void> {
 
 /** On a fresh install subscribes to the default shows; later, brings back the unresolved ones' cards. */
 export async function runFirstRun(): Promise<boolean> {
+  for (const key of await getSetting<string[]>(DISMISSED, [])) dismissed.add(key);
   if (await getSetting(DONE, false)) {
-    defaultShowIssues.value = await getSetting<DefaultShowIssue[]>(ISSUES, []);
+    defaultShowIssues.value = (await getSetting<DefaultShowIssue[]>(ISSUES, [])).filter((i) => !dismissed.has(i.key));
     return false;
   }
-  // Someone who already follows shows (an OPML import before this ran) is not a fresh install.
-  if (podcasts.value.length === 0) await Promise.all(DEFAULT_SHOWS.map((show) => attempt(show)));
+  // Someone who already follows shows (an OPML import before this ran) is not a fresh install,
+  // unless those shows are this first run's own, followed before a reload cut it short.
+  if (podcasts.value.length === 0 || (await getSetting(STARTED, false))) {
+    await setSetting(STARTED, true);
+    const remembered = await rememberedFeeds();
+    const followed = (show: DefaultShow) => podcasts.value.some((p) => defaultShowFor([show], p, remembered));
+    await Promise.all(DEFAULT_SHOWS.filter((show) => !followed(show)).map((show) => attempt(show)));
+  }
   await setSetting(DONE, true);
   await persistIssues();
   return true;
@@ -140,6 +162,7 @@ export function retryWhenOnline(): void {
   watching = true;
   let was = online.value;
   online.subscribe((now) => {
+    if (now && !was) comebacks += 1;
     if (now && !was && defaultShowIssues.value.some((i) => i.status === 'failed')) void retryFailedDefaultShows();
     was = now;
   });
@@ -156,6 +179,7 @@ export async function followDefaultShowAt(key: string, url: string): Promise<voi
 /** Stored first, then removed from view: a reload right after the click must not bring the card back. */
 export async function dismissDefaultShow(key: string): Promise<void> {
   dismissed.add(key);
+  await updateSetting<string[]>(DISMISSED, [], (keys) => (keys.includes(key) ? keys : [...keys, key]));
   const remaining = defaultShowIssues.value.filter((i) => i.key !== key && i.status === 'failed');
   await setSetting(ISSUES, remaining);
   setIssue({ key, remove: true });

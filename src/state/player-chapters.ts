@@ -3,6 +3,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { chapterIndexAt, nextChapterStart, previousChapterStart, visibleChapters, type Chapter } from '../core/chapters';
 import { fetchChapters } from '../api/chapters';
 import { currentEpisode, currentTime, position, seekTo } from './player';
+import { storedChapterList } from './episode-extras';
 
 export type ChaptersState =
   | { status: 'none' }
@@ -21,9 +22,10 @@ export const hasChapters = computed(() => listedChapters.value.length > 0);
 const cache = new Map<string, Chapter[]>();
 let controller: AbortController | null = null;
 
-async function load(url: string): Promise<void> {
+async function load(url: string, episodeId: string): Promise<void> {
   controller?.abort();
-  const cached = cache.get(url);
+  // Stored with the episode: offline, and with the images kept.
+  const cached = cache.get(url) ?? (await storedChapterList(episodeId, url).catch(() => null));
   if (cached) {
     chaptersState.value = { status: 'ready', url, chapters: cached };
     return;
@@ -47,11 +49,12 @@ export function startChapters(): void {
   started = true;
   effect(() => {
     const url = currentEpisode.value?.chapters ?? null;
+    const episodeId = currentEpisode.value?.id ?? '';
     if (!url) {
       controller?.abort();
       chaptersState.value = { status: 'none' };
     } else if (chaptersState.peek().status === 'none' || (chaptersState.peek() as { url?: string }).url !== url) {
-      void load(url);
+      void load(url, episodeId);
     }
   });
 }

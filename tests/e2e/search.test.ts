@@ -155,7 +155,9 @@ describe('search and the episode page', () => {
     await chapters.getByRole('button', { name: 'Play from 1:15: Lantern making' }).waitFor();
     await expect(chapters.getByRole('listitem').count()).resolves.toBe(4);
 
-    await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    // Each name opens the person's page across shows; their own web page is a second link.
+    await page.getByRole('link', { name: 'Ada Lovelace', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Web page of Ada Lovelace' }).waitFor();
     await page.getByText('Jürgen Müller', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Tip jar' }).waitFor();
     await page.getByRole('link', { name: 'Support Quokka Tales' }).waitFor();

@@ -18,6 +18,12 @@ const SHOWS: Record<string, unknown> = {
   },
   '999': { collectionName: 'No feed', artistName: 'x' },
 };
+const impostor = { wrapperType: 'track', kind: 'podcast', collectionId: 1, collectionName: 'Heavy Networking', artistName: 'Packet Pushers', feedUrl: 'https://impostor.example/hn.xml' };
+/** Answers that list a show under another id: first alone, then ahead of the one asked for. */
+const LISTS: Record<string, unknown[]> = {
+  '777': [impostor],
+  '778': [impostor, { ...SHOWS['370842767'] as object, collectionId: 778 }],
+};
 
 let apple: http.Server;
 let lookupUrl: string;
@@ -32,7 +38,7 @@ beforeAll(async () => {
     if (id === '501') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end('<html>');
     if (id === '502') return void setTimeout(() => res.writeHead(200).end('{"results":[]}'), 1500);
     const show = SHOWS[id];
-    const results = show ? [show] : [];
+    const results = LISTS[id] ?? (show ? [show] : []);
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(JSON.stringify({ resultCount: results.length, results }));
   });
   await new Promise<void>((r) => apple.listen(0, '127.0.0.1', r));
@@ -89,6 +95,21 @@ describe('/api/lookup?id=', () => {
     const { status, body } = await getJson(`${server.url}/api/lookup?id=${id}`);
     expect(status).toBe(502);
     expect(body).toEqual({ error: 'directory_unavailable', message: `Directory lookup is unavailable right now: ${message}` });
+  });
+
+  it('takes only the show listed under the id asked for, never another the answer carries', async () => {
+    const alone = await getJson(`${server.url}/api/lookup?id=777`);
+    expect(alone.status).toBe(404);
+    expect(alone.body.error).toBe('not_found');
+    const second = await getJson(`${server.url}/api/lookup?id=778`);
+    expect(second.status).toBe(200);
+    expect((second.body.results as Array<{ feedUrl: string }>).map((r) => r.feedUrl)).toEqual(['https://feeds.packetpushers.net/PacketPushersWeeklyPodcast/']);
+  });
+
+  it('reads an id written with leading zeros as the same id', async () => {
+    const { status, body } = await getJson(`${server.url}/api/lookup?id=000370842767`);
+    expect(status).toBe(200);
+    expect((body.results as Array<{ title: string }>)[0]?.title).toBe('Heavy Networking');
   });
 
   it('refuses a missing or malformed id before asking Apple', async () => {

@@ -21,8 +21,18 @@ export interface EpisodeCode {
 const PREFIX = /^\s*(?:\[([A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?)[ -]?(\d{1,5})\]|([A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?)[ -]?(\d{1,5})\s*(?::|\s[-–—|]\s|$))/;
 /** Named forms the network used before codes: "Day Two Cloud 192: …". */
 const NAMED: ReadonlyArray<[RegExp, string]> = [[/^\s*Day Two Cloud\s+(\d{1,5})\b/i, 'D2C']];
-/** Words that look like a code but are not (`Part 2:`, `Episode 12:`, `Ep 5:` say nothing of the show). */
-const NOT_CODES = new Set(['PART', 'EP', 'EPISODE', 'CHAPTER', 'SEASON', 'S', 'E', 'NO', 'VOL', 'NUMBER', 'BONUS', 'TOP', 'Q', 'MP', 'V']);
+/**
+ * Words that look like a code but are not: `Part 2:`, `Episode 12:`, `Ep 5:` say nothing of the
+ * show, and a tech podcast's titles open with protocol, format and product names written the same
+ * way (`IPV6:`, `HTTP3:`, `COVID19:`, `GPT4:`); a badge or a code search hit on those would be wrong.
+ */
+const NOT_CODES = new Set([
+  ...['PART', 'EP', 'EPISODE', 'CHAPTER', 'SEASON', 'NO', 'VOL', 'NUMBER', 'BONUS', 'TOP', 'DAY', 'WEEK', 'ROUND', 'LEVEL', 'STEP'],
+  ...['MP', 'COVID', 'IPV', 'HTTP', 'HTML', 'CSS', 'GPT', 'WIFI', 'WPA', 'TLS', 'SSL', 'SHA', 'MD', 'USB', 'PCIE', 'DDR', 'LTE', 'ARM', 'AMD', 'WEB', 'PHP', 'ES', 'SNMPV', 'OSPFV', 'DOCSIS', 'WINDOWS', 'WIN', 'IOS'],
+]);
+
+/** One letter and digits is a name (`F1`, `X86`, `H264`, `S3`), never a show's code. */
+const isCode = (show: string): boolean => show.length >= 2 && !NOT_CODES.has(show);
 
 export function parseEpisodeCode(title: string): EpisodeCode | null {
   for (const [re, show] of NAMED) {
@@ -36,7 +46,7 @@ export function parseEpisodeCode(title: string): EpisodeCode | null {
   // Lower-case-only words ("part 2:") are prose, not codes; codes are written in capitals.
   if (letters !== letters.toUpperCase()) return null;
   const show = letters.toUpperCase();
-  if (NOT_CODES.has(show)) return null;
+  if (!isCode(show)) return null;
   return { show, number: Number(digits), label: `${show}${digits}` };
 }
 
@@ -45,7 +55,7 @@ export function parseCodeQuery(query: string): { show: string; number: number } 
   const m = /^\s*([A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?)[\s-]*(\d{1,5})\s*$/.exec(query);
   if (!m) return null;
   const show = m[1]!.toUpperCase();
-  if (NOT_CODES.has(show)) return null;
+  if (!isCode(show)) return null;
   return { show, number: Number(m[2]) };
 }
 

@@ -59,20 +59,32 @@ export const foldTitle = (title: string): string =>
 
 /** The show's current title or one of its former ones, exactly (case and spacing aside). */
 export function titleIsShow(show: DefaultShow, title: string | null | undefined): boolean {
-  if (!title) return false;
+  // Directory answers are outside input: a title of another type is no match, not a crash.
+  if (typeof title !== 'string' || !title) return false;
   const wanted = [show.title, ...show.aliases].map(foldTitle);
   return wanted.includes(foldTitle(title));
 }
 
-/** A name ("Packet Pushers", "Packet Pushers Interactive LLC") or host that says "the network". */
+/**
+ * The network's name plus only company words around it ("Packet Pushers", "Packet Pushers
+ * Interactive, LLC"). A substring test let any impostor in ("Packet Pushers Fan Club", "Not
+ * Packet Pushers"): the author field is whatever a publisher types.
+ */
+const COMPANY_WORDS = new Set(['the', 'interactive', 'llc', 'inc', 'ltd', 'network', 'podcasts', 'podcast', 'media']);
+
 export function isNetworkName(name: string | null | undefined): boolean {
-  if (!name) return false;
-  const folded = foldTitle(name);
-  return NETWORK.names.some((n) => folded.includes(n));
+  if (typeof name !== 'string' || !name) return false;
+  const words = foldTitle(name).replace(/[.,&()]/g, ' ').split(' ').filter(Boolean).join(' ');
+  return NETWORK.names.some((n) => {
+    const at = ` ${words} `.indexOf(` ${n} `);
+    if (at < 0) return false;
+    const rest = `${words.slice(0, at)} ${words.slice(at + n.length)}`.split(' ').filter(Boolean);
+    return rest.every((w) => COMPANY_WORDS.has(w));
+  });
 }
 
 export function isNetworkHost(url: string | null | undefined): boolean {
-  if (!url) return false;
+  if (typeof url !== 'string' || !url) return false;
   const host = parseUrl(url)?.hostname.toLowerCase();
   return !!host && NETWORK.hosts.some((h) => host === h || host.endsWith(`.${h}`));
 }

@@ -4,15 +4,15 @@ import { formatClock } from '../../core/time';
 import { loadChapters, type Loaded } from '../../state/episode-page';
 import { httpUrl } from './safe-url';
 
-/** The `podcast:chapters` table of contents; each start time plays the episode from there. */
-export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((seconds: number) => void) | null }) {
+/** The `podcast:chapters` table of contents (stored copy and images first); each start time plays the episode from there. */
+export function ChaptersSection({ url, episodeId, onSeek }: { url: string; episodeId: string; onSeek: ((seconds: number) => void) | null }) {
   const [state, setState] = useState<Loaded<Chapter[]> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setState(null);
-    void loadChapters(url, controller.signal).then((loaded) => !controller.signal.aborted && setState(loaded));
+    void loadChapters(url, controller.signal, episodeId).then((loaded) => !controller.signal.aborted && setState(loaded));
     return () => controller.abort();
-  }, [url]);
+  }, [url, episodeId]);
 
   const chapters = state?.ok ? visibleChapters(state.value) : [];
   return (
@@ -30,6 +30,7 @@ export function ChaptersSection({ url, onSeek }: { url: string; onSeek: ((second
                 <button type="button" class="seek-link" disabled={!onSeek} aria-label={`Play from ${formatClock(c.startTime)}: ${c.title}`} onClick={() => onSeek?.(c.startTime)}>
                   {formatClock(c.startTime)}
                 </button>
+                {c.img && <img class="chapter-img" src={c.img} alt="" width={40} height={40} loading="lazy" decoding="async" referrerpolicy="no-referrer" />}
                 <span class="chapter-title">{c.title}</span>
                 {link && (
                   <a href={link} target="_blank" rel="noopener noreferrer" class="chapter-link">

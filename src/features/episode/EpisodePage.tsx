@@ -13,6 +13,7 @@ import { FundingSection, PeopleSection } from './PeopleSection';
 import { httpUrl } from './safe-url';
 import { ShowNotes } from './ShowNotes';
 import { TranscriptSection } from './TranscriptSection';
+import { feedOfEpisodeId, SharedEpisodeOffer } from '../share/SharedEpisodeOffer';
 import { EpisodeBookmarks } from '../bookmarks/EpisodeBookmarks';
 import './episode.css';
 
@@ -57,7 +58,7 @@ export function EpisodePage({ id }: { id: string }) {
     return (
       <Page title="Episode" back="/">
         {state.kind === 'loading' && <p class="muted">Loading…</p>}
-        {state.kind === 'missing' && <p>This episode is not in your library. It may belong to a show you unsubscribed from.</p>}
+        {state.kind === 'missing' && (episodeId && feedOfEpisodeId(episodeId) ? <SharedEpisodeOffer episodeId={episodeId} /> : <p>This episode is not in your library. It may belong to a show you unsubscribed from.</p>)}
         {state.kind === 'failed' && <p class="error-text">The episode could not be read: {state.message}</p>}
       </Page>
     );
@@ -111,7 +112,7 @@ export function EpisodePage({ id }: { id: string }) {
           )}
         </section>
         <EpisodeBookmarks episodeId={episode.id} />
-        {chaptersUrl && <ChaptersSection url={chaptersUrl} onSeek={onSeek} />}
+        {chaptersUrl && <ChaptersSection url={chaptersUrl} episodeId={episode.id} onSeek={onSeek} />}
         {transcript && <TranscriptSection episodeId={episode.id} transcript={transcript} onSeek={onSeek} />}
         <PeopleSection persons={episode.persons.length > 0 ? episode.persons : (podcast?.persons ?? [])} />
         <FundingSection funding={[...episode.funding, ...(podcast?.funding ?? [])]} />

@@ -1,7 +1,9 @@
+import { personKey } from '../../core/people';
 import type { Funding, Person } from '../../core/types';
+import { personHref } from '../../state/people';
 import { httpUrl } from './safe-url';
 
-/** `podcast:person` hosts and guests, with their picture and page when the feed gives them. */
+/** `podcast:person` hosts and guests, each linking to their page across shows, with their own web page when the feed gives one. */
 export function PeopleSection({ persons }: { persons: readonly Person[] }) {
   if (persons.length === 0) return null;
   return (
@@ -16,14 +18,18 @@ export function PeopleSection({ persons }: { persons: readonly Person[] }) {
             <li key={`${p.name}-${i}`} class="person">
               {img ? <img src={img} alt="" width={40} height={40} loading="lazy" decoding="async" referrerpolicy="no-referrer" /> : <span class="person-initial" aria-hidden="true">{p.name.charAt(0)}</span>}
               <span class="person-text">
-                {href ? (
-                  <a href={href} target="_blank" rel="noopener noreferrer">
-                    {p.name}
-                  </a>
-                ) : (
-                  <span>{p.name}</span>
-                )}
-                {role && <span class="muted person-role">{role}</span>}
+                <a href={personHref(personKey(p.name, p.href))}>{p.name}</a>
+                <span class="muted person-role">
+                  {role}
+                  {href && (
+                    <>
+                      {role && ' · '}
+                      <a href={href} target="_blank" rel="noopener noreferrer">
+                        Web page<span class="visually-hidden"> of {p.name}</span>
+                      </a>
+                    </>
+                  )}
+                </span>
               </span>
             </li>
           );

@@ -22,7 +22,7 @@ export function TranscriptSection({ episodeId, transcript, onSeek }: { episodeId
     if (!open) return;
     const controller = new AbortController();
     setState(null);
-    void loadTranscript(transcript, controller.signal).then((loaded) => !controller.signal.aborted && setState(loaded));
+    void loadTranscript(transcript, controller.signal, episodeId, attempt > 0).then((loaded) => !controller.signal.aborted && setState(loaded));
     return () => controller.abort();
   }, [open, transcript.url, attempt]);
 

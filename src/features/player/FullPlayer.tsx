@@ -12,6 +12,7 @@ import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
+import { FollowAlong } from '../transcripts/FollowAlong';
 import { SkipSilenceToggle } from '../listening/SkipSilenceToggle';
 import { CastButton } from '../listening/CastButton';
 import './full-player-controls.css';
@@ -94,6 +95,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
         <ShareButton />
         <AddBookmarkButton />
         <AddToPlaylistButton episode={ep} variant="player" />
+        <FollowAlong />
         <ChapterList />
       </div>
     </div>

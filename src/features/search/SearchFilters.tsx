@@ -2,11 +2,13 @@ export interface FilterValues {
   podcastId: string | null;
   played: 'played' | 'unplayed' | null;
   downloadedOnly: boolean;
+  /** Only episodes whose stored transcript or chapter titles match. */
+  inTranscript: boolean;
 }
 
-export const NO_FILTERS: FilterValues = { podcastId: null, played: null, downloadedOnly: false };
+export const NO_FILTERS: FilterValues = { podcastId: null, played: null, downloadedOnly: false, inTranscript: false };
 
-/** Show, played state and "downloaded only": narrow the library results. */
+/** Show, played state, "downloaded only" and "in transcript": narrow the library results. */
 export function SearchFilters({ value, shows, onChange }: { value: FilterValues; shows: ReadonlyArray<{ id: string; title: string }>; onChange(next: FilterValues): void }) {
   const onPlayed = (v: string) => onChange({ ...value, played: v === 'played' || v === 'unplayed' ? v : null });
   return (
@@ -28,6 +30,10 @@ export function SearchFilters({ value, shows, onChange }: { value: FilterValues;
       <label class="search-filter search-filter-check">
         <input type="checkbox" checked={value.downloadedOnly} onChange={(e) => onChange({ ...value, downloadedOnly: e.currentTarget.checked })} />
         Downloaded
+      </label>
+      <label class="search-filter search-filter-check">
+        <input type="checkbox" checked={value.inTranscript} onChange={(e) => onChange({ ...value, inTranscript: e.currentTarget.checked })} />
+        In transcript
       </label>
     </fieldset>
   );

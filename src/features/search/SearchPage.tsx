@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Page } from '../../ui/Page';
 import { downloads } from '../../state/downloads';
-import { ensureSearchIndex, indexStatus, noteLibraryChanged, searchLibrary, searchShows, SupersededSearch, type SearchAnswer } from '../../state/search';
+import { ensureSearchIndex, indexStatus, noteLibraryChanged, searchShows, SupersededSearch } from '../../state/search';
+import { searchEverything, type CombinedAnswer } from '../../state/search-all';
+import { ensureTranscriptIndex, transcriptIndexSize } from '../../state/transcript-index';
+import { PeopleResults } from './PeopleResults';
 import { DirectorySection } from './DirectorySection';
 import { NO_FILTERS, SearchFilters, type FilterValues } from './SearchFilters';
 import { SearchResult } from './SearchResult';
@@ -20,7 +23,7 @@ export function SearchPage() {
   const [text, setText] = useState(() => location.query.q ?? '');
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [answer, setAnswer] = useState<(SearchAnswer & { query: string }) | null>(null);
+  const [answer, setAnswer] = useState<(CombinedAnswer & { query: string }) | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [asked, setAsked] = useState(0);
   const latest = useRef(0);
@@ -32,6 +35,8 @@ export function SearchPage() {
     // First visit loads the index; a later one checks for changes made meanwhile (played marks).
     if (indexStatus.value.phase === 'idle') void ensureSearchIndex();
     else noteLibraryChanged();
+    // Loads the stored transcript segments into their worker, so the first query finds what was said.
+    void ensureTranscriptIndex().catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -43,13 +48,13 @@ export function SearchPage() {
       return;
     }
     const timer = setTimeout(() => {
-      searchLibrary({ text: q, ...filters, limit }).then(
+      searchEverything({ text: q, ...filters, limit }).then(
         (a) => id === latest.current && (setAnswer({ ...a, query: q }), setFailure(null)),
         (err: unknown) => id === latest.current && !(err instanceof SupersededSearch) && setFailure(err instanceof Error ? err.message : String(err)),
       );
     }, TYPING_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, filters, limit, status.phase, status.documents, downloadsKey]);
+  }, [text, filters, limit, status.phase, status.documents, downloadsKey, transcriptIndexSize.value]);
 
   const onInput = (value: string) => {
     setText(value);
@@ -100,8 +105,12 @@ export function SearchPage() {
           </p>
         )}
         {!q && status.phase === 'ready' && (
-          <p class="muted">Titles, show notes and people across {count.format(status.documents)} episodes. Matches appear as you type.</p>
+          <p class="muted">
+            Titles, show notes and people across {count.format(status.documents)} episodes
+            {transcriptIndexSize.value > 0 ? `, and what was said in ${count.format(transcriptIndexSize.value)} stored transcripts` : ''}. Matches appear as you type.
+          </p>
         )}
+        {q && answer && answer.people.length > 0 && <PeopleResults people={answer.people} />}
         {q && answer && answer.results.length > 0 && (
           <ol class="search-results" aria-label="Matching episodes">
             {answer.results.map((found) => (

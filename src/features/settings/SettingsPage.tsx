@@ -3,6 +3,7 @@ import { InstallButton } from '../install/InstallButton';
 import { LibrarySettings } from '../library/LibrarySettings';
 import { PlaybackSettings } from '../player/PlaybackSettings';
 import { DownloadSettings } from '../downloads/DownloadSettings';
+import { TranscriptSettings } from '../transcripts/TranscriptSettings';
 import { BackupSettings } from '../backup/BackupSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 import { StatsLink } from '../listening/StatsLink';
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <PlaybackSettings />
       <StatsLink />
       <DownloadSettings />
+      <TranscriptSettings />
       <SyncSettings />
       <BackupSettings />
       <section class="settings-section" aria-labelledby="settings-app">

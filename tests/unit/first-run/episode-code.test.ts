@@ -25,6 +25,26 @@ describe('parseEpisodeCode', () => {
   );
 });
 
+describe('parseEpisodeCode: technical names that look like codes', () => {
+  // A networking podcast's titles start with these all the time; a badge reading "IPV6" or
+  // "COVID19", and a code search for "ipv6" jumping one episode to the top, would be wrong.
+  it.each(['COVID19: Working from Home', 'IPV6: Still Waiting', 'HTTP3: QUIC in Production', 'GPT4: What Changed', 'WIFI7: Is It Worth It', 'H264 - codecs explained', 'MP3: still here', 'HTML5: the web', 'X86: the long tail', 'F1: networking at the track', 'USB4 - Docking', 'TLS13: handshakes', 'ARM64: servers'])(
+    'no code in %j',
+    (title) => {
+      expect(parseEpisodeCode(title)).toBeNull();
+    },
+  );
+  it('queries for those names are words, not codes', () => {
+    expect(parseCodeQuery('ipv6')).toBeNull();
+    expect(parseCodeQuery('COVID 19')).toBeNull();
+    expect(parseCodeQuery('x86')).toBeNull();
+  });
+  it('codes in the middle of a title are a reference to another episode, not this one', () => {
+    expect(parseEpisodeCode('Follow-up to HN806: more NUTS')).toBeNull();
+    expect(parseEpisodeCode('Tech Bytes: PP059 revisited')).toBeNull();
+  });
+});
+
 describe('parseCodeQuery', () => {
   it('reads HN806, hn 806, hn-806 and d2do 270 alike', () => {
     expect(parseCodeQuery('HN806')).toEqual({ show: 'HN', number: 806 });

@@ -193,3 +193,21 @@ describe('resolveShow failing', () => {
     expect(calls).toEqual([`feed ${HN_URL}`]);
   });
 });
+
+describe('the network as publisher, by name', async () => {
+  const { directoryEntryIsShow, feedMismatch } = await import('../../../src/core/library/show-resolution');
+  const elsewhere = 'https://fans.example/hn.xml';
+  it.each(['Packet Pushers', 'packet pushers', 'Packet Pushers Interactive, LLC', 'Packet Pushers Interactive LLC', 'The Packet Pushers', 'Packet Pushers Network'])('%j is the network', (author) => {
+    expect(directoryEntryIsShow(HN, entry('Heavy Networking', elsewhere, author))).toBe(true);
+  });
+  // An impostor only has to put the network's name somewhere in its author to pass a substring test.
+  it.each(['Packet Pushers Fan Club', 'Not Packet Pushers', 'Packet Pushers fans: unofficial mirror', 'packetpushersfans', 'Someone'])('%j is not', (author) => {
+    expect(directoryEntryIsShow(HN, entry('Heavy Networking', elsewhere, author))).toBe(false);
+    expect(feedMismatch(HN, { title: 'Heavy Networking', author, owner: { name: author }, link: 'https://fans.example/' }, elsewhere)).toMatch(/not published by Packet Pushers/);
+  });
+  it('an author or title of the wrong type (a hostile directory answer) is not the network, and does not throw', () => {
+    const odd = { title: 'Heavy Networking', author: 42, feedUrl: elsewhere } as unknown as DirectoryResult;
+    expect(directoryEntryIsShow(HN, odd)).toBe(false);
+    expect(directoryEntryIsShow(HN, { ...odd, title: ['Heavy Networking'], author: 'Packet Pushers' } as unknown as DirectoryResult)).toBe(false);
+  });
+});
