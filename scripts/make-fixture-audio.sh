@@ -20,4 +20,5 @@ make_episode episode-1 12 "Episode one. Routing protocols for people in a hurry.
 make_episode episode-2 10 "Episode two. Automating the network with small scripts."
 make_episode episode-3 14 "Episode three. Day two operations and the joy of on call."
 make_episode long-episode 120 "A long episode, for seeking. Two minutes of network talk."
+bash "$(dirname "$0")/make-gap-audio.sh" # the skip-silence fixture, from its own script
 ls -l "$out"

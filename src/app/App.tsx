@@ -20,6 +20,7 @@ const PersonPage = lazy(() => import('../features/people/PersonPage').then((m) =
 const PlaylistsPage = lazy(() => import('../features/playlists/PlaylistsPage').then((m) => m.PlaylistsPage));
 const PlaylistPage = lazy(() => import('../features/playlists/PlaylistPage').then((m) => m.PlaylistPage));
 const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage').then((m) => m.BookmarksPage));
+const StatsPage = lazy(() => import('../features/listening/StatsPage').then((m) => m.StatsPage));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 // App-wide dialogs, opened from many screens: loaded once the first screen is up.
@@ -51,6 +52,7 @@ export function App() {
               <Route path="/playlists" component={PlaylistsPage} />
               <Route path="/playlists/:id" component={PlaylistPage} />
               <Route path="/bookmarks" component={BookmarksPage} />
+              <Route path="/stats" component={StatsPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -6,7 +6,7 @@ const items: Array<{ href: string; label: string; icon: IconName; match: (path: 
   { href: '/queue', label: 'Queue', icon: 'queue', match: (p) => p.startsWith('/queue') || p.startsWith('/playlists') || p.startsWith('/bookmarks') },
   { href: '/downloads', label: 'Downloads', icon: 'downloads', match: (p) => p.startsWith('/downloads') },
   { href: '/search', label: 'Search', icon: 'search', match: (p) => p.startsWith('/search') },
-  { href: '/settings', label: 'Settings', icon: 'settings', match: (p) => p.startsWith('/settings') },
+  { href: '/settings', label: 'Settings', icon: 'settings', match: (p) => p.startsWith('/settings') || p.startsWith('/stats') },
 ];
 
 export function BottomNav() {

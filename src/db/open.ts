@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type HopcastDB } from './schema';
 
 /** Bump with a new `if (oldVersion < N)` step below; never edit a released step. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 9;
 
 export type HopcastDatabase = IDBPDatabase<HopcastDB>;
 
@@ -56,6 +56,10 @@ export function openHopcastDB(name = DB_NAME, version = DB_VERSION): Promise<Hop
         database.createObjectStore('transcripts', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
         database.createObjectStore('chapters', { keyPath: 'episodeId' }).createIndex('by-podcast', 'podcastId');
         database.createObjectStore('transcriptIndex', { keyPath: 'episodeId' });
+      }
+      if (oldVersion < 9) {
+        // Listening stats: one row per show and per episode, so the Stats screen reads a few rows, not history.
+        database.createObjectStore('listenStats', { keyPath: 'id' }).createIndex('by-kind', 'kind');
       }
     },
     blocking() {

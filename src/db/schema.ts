@@ -26,8 +26,21 @@ export interface AudioChunk {
  * - transcripts: { episodeId, podcastId, url, format, doc: { kind: 'cues', cues }, error: null, fetchedAt }
  * - chapters:   { episodeId, podcastId, url, chapters: [...], images: { [url]: Blob }, error: null, fetchedAt }
  * - transcriptIndex: key episodeId → { version, terms, offsets: Uint32Array, ids: Uint32Array, starts, … }
+ * - listenStats: { id: 'show:<podcastId>' | 'episode:<episodeId>', kind, podcastId, listened: 812.5, savedBySpeed: 203, savedBySilence: 41, updatedAt }
  * - searchIndex: key 'episodes' → { format: 1, json: '{"documentCount":…}', signatures: [[id, sig], …], savedAt }
  */
+/** v9: running listening totals in seconds (see core/time-saved.ts for what each counts). */
+export interface ListenStatsRow {
+  id: string;
+  kind: 'show' | 'episode';
+  podcastId: string;
+  episodeId?: string;
+  listened: number;
+  savedBySpeed: number;
+  savedBySilence: number;
+  updatedAt: number;
+}
+
 export interface HopcastDB extends DBSchema {
   podcasts: { key: string; value: Podcast; indexes: { 'by-order': number } };
   episodes: {
@@ -59,6 +72,7 @@ export interface HopcastDB extends DBSchema {
   chapters: { key: string; value: StoredChapters; indexes: { 'by-podcast': string } };
   /** v5: the transcript index, one segment per episode (src/core/transcript-index/segment.ts). */
   transcriptIndex: { key: string; value: TranscriptSegment };
+  listenStats: { key: string; value: ListenStatsRow; indexes: { 'by-kind': string } };
 }
 
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'transcripts' | 'chapters' | 'transcriptIndex';
+export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'transcripts' | 'chapters' | 'transcriptIndex' | 'listenStats';

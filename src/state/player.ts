@@ -2,7 +2,7 @@
  * The player: the signals the UI reads and the actions that drive the one <audio> element
  * (see player-audio.ts for why there is exactly one).
  */
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import type { Episode, Podcast } from '../core/types';
 import { getEpisode } from '../db/episodes';
 import { getPodcast } from '../db/podcasts';
@@ -18,6 +18,10 @@ import { endOfEpisodeTimerFired, onSleepTick } from './sleep-timer';
 import { CURRENT_KEY, persistNow } from './player-persist';
 import { notePlayerEpisode, notePlayRequest } from './player-presence';
 import { nextFromPlaylist } from './playlist-session';
+import { wirePlayerExtras } from './player-extras';
+import { getShowSettings, setPlayingShow } from './show-settings';
+import { resumeGraph, sameOriginSource } from './audio-graph';
+import { startPosition } from '../core/show-settings';
 
 export const currentEpisode = signal<Episode | null>(null);
 export const currentPodcast = signal<Podcast | null>(null);
@@ -126,6 +130,7 @@ export function wire(): HTMLAudioElement {
   el.addEventListener('ended', () => void finishEpisode().catch(reportError));
   el.addEventListener('error', () => void onMediaError());
   if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+  wirePlayerExtras(el);
   return el;
 }
 
@@ -163,7 +168,7 @@ async function loadSource(url: string, at: number, play: boolean): Promise<void>
   const el = wire();
   pendingSeek = at > 0 ? at : null;
   remoteAt = null;
-  el.src = url;
+  el.src = sameOriginSource(url);
   el.playbackRate = el.defaultPlaybackRate = playbackRate.value;
   el.load();
   if (play) await startPlayback();
@@ -176,6 +181,7 @@ async function startPlayback(): Promise<void> {
     el.currentTime = remoteAt;
     remoteAt = null;
   }
+  resumeGraph();
   wantPlay = true;
   try {
     await el.play();
@@ -197,12 +203,17 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
     getPlayState(episodeId),
     playbackUrlFor(episode),
   ]);
-  const rate = await speedForShow(episode.podcastId);
+  const [rate, showSettings] = await Promise.all([speedForShow(episode.podcastId), getShowSettings(episode.podcastId)]);
   if (token !== loadToken) return;
   if (currentEpisode.value && currentEpisode.value.id !== episodeId) await persistNow();
-  const from = at ?? (saved && !(saved.played && play) ? saved.position : 0);
-  currentEpisode.value = episode;
-  notePlayerEpisode(episode.id);
+  // An explicit time (chapter, bookmark, shared link) is honoured; otherwise the show's intro trim applies.
+  const resumeAt = saved && !(saved.played && play) ? saved.position : 0;
+  const from = at ?? startPosition(resumeAt, showSettings, saved?.duration ?? episode.duration ?? 0);
+  batch(() => {
+    currentEpisode.value = episode;
+    notePlayerEpisode(episode.id);
+    setPlayingShow(episode.podcastId, showSettings);
+  });
   currentPodcast.value = podcast ?? null;
   playerError.value = null;
   playerNotice.value = null;
@@ -273,6 +284,17 @@ export async function togglePlay(): Promise<void> {
     return;
   }
   await startPlayback();
+}
+
+/** Reloads the current episode's source at the current time (the volume boost needs a same-origin one). */
+export async function reloadCurrentSource(play: boolean): Promise<void> {
+  const ep = currentEpisode.value;
+  if (!ep) return;
+  const token = loadToken;
+  const url = await playbackUrlFor(ep);
+  // Another episode started loading meanwhile: reloading this one now would replace it.
+  if (token !== loadToken) return;
+  await loadSource(url, currentTime(), play);
 }
 
 export function pause(): void {

@@ -9,6 +9,7 @@ import { getSetting, setSetting } from '../db/settings';
 import { describeFeedError } from './errors';
 import { ingestFeed } from './ingest';
 import { noteFeedMoved, recheckGoneDefaultShow } from './default-show-recheck';
+import { autoDownloadNew } from './show-auto-download';
 import { libraryChanged, podcasts, refreshProgress, setRefreshing } from './library';
 import { isDue } from '../core/library/stale';
 import { refreshInterval } from './view-prefs';
@@ -46,6 +47,7 @@ async function runRefresh(id: string): Promise<RefreshOutcome> {
     }
     const result = await ingestFeed(id, previous.feedUrl, previous, response);
     await noteFeedMoved(previous.feedUrl, result.podcast.feedUrl);
+    void autoDownloadNew(id, result.added).catch((err: unknown) => console.warn('Auto-download failed', err));
     return { id, status: 'updated', added: result.added };
   } catch (err) {
     // A default show whose feed is gone is looked for again before the failure is shown.

@@ -14,6 +14,8 @@ import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
 import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
 import { FollowAlong } from '../transcripts/FollowAlong';
+import { SkipSilenceToggle } from '../listening/SkipSilenceToggle';
+import { CastButton } from '../listening/CastButton';
 import './full-player-controls.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], select, input, [tabindex]:not([tabindex="-1"])';
@@ -90,6 +92,8 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
           <SpeedControl />
           <SleepTimerControl />
         </div>
+        <SkipSilenceToggle />
+        <CastButton />
         <div class="player-secondary">
           <ShareButton />
           <MarkPlayedButton episode={ep} small />

@@ -8,12 +8,14 @@ import { ResetAppData } from './ResetAppData';
 import { TranscriptSettings } from '../transcripts/TranscriptSettings';
 import { BackupSettings } from '../backup/BackupSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { StatsLink } from '../listening/StatsLink';
 
 export function SettingsPage() {
   return (
     <Page title="Settings">
       <LibrarySettings />
       <PlaybackSettings />
+      <StatsLink />
       <DownloadSettings />
       <AppearanceSettings />
       <TranscriptSettings />

@@ -15,6 +15,7 @@ import { EpisodeRow } from '../episodes/EpisodeRow';
 import { ShowHeader } from './ShowHeader';
 import { UnsubscribeDialog } from './UnsubscribeDialog';
 import { VirtualList } from './VirtualList';
+import { ShowSettingsButton } from '../listening/ShowSettingsSheet';
 import './show.css';
 
 const ORDERS = ['newest', 'oldest'] as const;
@@ -131,6 +132,7 @@ export function ShowPage({ id }: { id: string }) {
         <button type="button" class="button button-small" onClick={() => void markShowPlayed(podcast.id, true)} disabled={data.total === 0}>
           Mark all played
         </button>
+        <ShowSettingsButton podcastId={podcast.id} title={podcast.title} />
         <button type="button" class="button button-small button-danger" onClick={() => setConfirming(true)}>
           Unsubscribe
         </button>

@@ -1,12 +1,9 @@
-/**
- * Every backup section's provider, one line each. Per-show settings (issue 13b) plug in with:
- *   registerBackupProvider(timestampedProvider('showSettings', 'show settings', exportShowSettings, importShowSettings));
- * (its schema is already checked by src/core/backup/sections.ts).
- */
+/** Every backup section's provider, one line each. */
 import { registerBackupProvider, timestampedProvider } from './providers';
 import { playStateProvider, queueProvider, settingsProvider, subscriptionsProvider } from './core-providers';
 import { exportPlaylists, importPlaylists } from '../playlists';
 import { exportBookmarks, importBookmarks } from '../bookmarks';
+import { exportShowSettings, importShowSettings } from '../show-settings';
 
 // Order matters on import: shows first, so positions and queue entries find their episodes.
 registerBackupProvider(subscriptionsProvider);
@@ -15,3 +12,4 @@ registerBackupProvider(queueProvider);
 registerBackupProvider(settingsProvider);
 registerBackupProvider(timestampedProvider('playlists', 'playlists', exportPlaylists, importPlaylists));
 registerBackupProvider(timestampedProvider('bookmarks', 'bookmarks', exportBookmarks, importBookmarks));
+registerBackupProvider(timestampedProvider('showSettings', 'show settings', exportShowSettings, importShowSettings));

@@ -46,7 +46,7 @@ describe('backup through the providers', () => {
     expect(parsed.sections.subscriptions).toEqual([]);
     const preview = await b.backup.previewImport(parsed, 'merge');
     const counts = Object.fromEntries(preview.sections.map((s) => [s.section, [s.add, s.change, s.keep]]));
-    expect(counts).toEqual({ subscriptions: [0, 0, 0], playState: [2, 0, 0], queue: [2, 0, 0], settings: [1, 0, 0], playlists: [1, 0, 0], bookmarks: [1, 0, 0] });
+    expect(counts).toEqual({ subscriptions: [0, 0, 0], playState: [2, 0, 0], queue: [2, 0, 0], settings: [1, 0, 0], playlists: [1, 0, 0], bookmarks: [1, 0, 0], showSettings: [0, 0, 0] });
     await b.backup.applyImport(preview);
 
     expect(await b.playState.getPlayState(EP1)).toMatchObject({ position: 754.5, duration: 2890, played: false, updatedAt: 1_000 });
