@@ -229,7 +229,9 @@ describe('playlists, hostile and keyboard-only', () => {
     await openShow(page, SHOW_MATCH);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByRole('dialog', { name: /^Unsubscribe from/ }).getByRole('button', { name: 'Unsubscribe' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).waitFor();
+    // The Library comes back once the unsubscribe has finished (a reload before then would cut it short).
+    await page.waitForURL(`${stack.appUrl}/`);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     await page.goto(`${stack.appUrl}/bookmarks`);
     await page.getByRole('button', { name: /^Play from / }).click();
     await page.getByRole('alert').filter({ hasText: 'is no longer in your library, so it cannot play.' }).waitFor();
