@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe(`search contract (${TARGET})`, () => {
   it('finds a show in the directory and answers a failed directory with 502 JSON', async () => {
-    const found = await get('/api/search?q=network');
+    const found = await get('/api/search?q=fixture%20network');
     expect(found.status).toBe(200);
     expect(((await found.json()) as { results: unknown[] }).results).toEqual([
       expect.objectContaining({ title: 'Fixture Network Show', feedUrl: `${fixture.origin}/feeds/network-show.xml`, source: 'apple' }),

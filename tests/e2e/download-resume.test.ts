@@ -10,8 +10,8 @@ import { SEGMENT_BYTES } from '../../src/core/download-segments';
 import { startStack, type Stack } from './harness';
 import { bigHash, download, downloaded, hideBackgroundFetch, idOf, servedHash, stored, subscribeAndOpenShow } from './download-helpers';
 
-const FEED = 'flaky-network-show.xml';
-const SHOW = 'Flaky Network Show';
+const FEED = 'flaky-connection-show.xml';
+const SHOW = 'Flaky Connection Show';
 
 /** [first, last] byte of what a logged request asked for (a request without Range asks for all). */
 function asked(request: SeenRequest, size: number): [number, number] {

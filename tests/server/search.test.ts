@@ -211,7 +211,7 @@ describe('the fixture server as Apple stand-in (what the e2e stack points HOPCAS
     const fixture = await startFixtureServer();
     const server = await startTestServer({ HOPCAST_APPLE_SEARCH_URL: `${fixture.origin}/apple/search` });
     try {
-      const found = await getJson(`${server.url}/api/search?q=network`);
+      const found = await getJson(`${server.url}/api/search?q=fixture%20network`);
       expect(found.body.results).toEqual([
         expect.objectContaining({ title: 'Fixture Network Show', feedUrl: `${fixture.origin}/feeds/network-show.xml`, source: 'apple' }),
       ]);
