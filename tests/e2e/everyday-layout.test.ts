@@ -23,8 +23,12 @@ describe('phone layout', () => {
   test('no screen is wider than the viewport, with long names and every filter shown', async () => {
     await expectFitsViewport(page, 'library');
     await page.getByRole('button', { name: 'Add podcast' }).first().click();
+    // The dialog's code may still be loading on a first open: measure it once it is there.
+    const addDialog = page.getByRole('dialog', { name: 'Add podcast' });
+    await addDialog.waitFor();
     await expectFitsViewport(page, 'add dialog');
     await page.keyboard.press('Escape');
+    await addDialog.waitFor({ state: 'hidden' });
 
     await openShow(page, LONG_SHOW);
     await expectFitsViewport(page, 'show page');
@@ -72,6 +76,10 @@ describe('phone layout', () => {
   });
 
   test('a focused control at the bottom of a screen is scrolled above the player and the navigation', async () => {
+    // A context of its own: what the test before left in the player must not decide this one.
+    const page = await stack.newPage(await stack.newContext());
+    await openLibrary(stack, page);
+    await subscribe(stack, page, 'network-show.xml', NETWORK_SHOW);
     // With something in the player, so the dock is at its tallest.
     await nav(page, 'Library');
     await openShow(page, NETWORK_SHOW);

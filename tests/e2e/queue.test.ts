@@ -123,6 +123,10 @@ describe('queue', () => {
   });
 
   test('Play next from an episode row puts it at the top of the queue, Add to queue at the bottom', async () => {
+    // A context of its own: the sleep-timer test before leaves an ended episode in the shared page's player.
+    const page = await stack.newPage(await stack.newContext());
+    await page.goto(stack.appUrl);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
     await openQueue(page);
     const clear = page.getByRole('button', { name: 'Clear queue' });
     if (await clear.count()) {
