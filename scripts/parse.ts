@@ -38,6 +38,17 @@ function summaryLine(feed: ParsedFeed): string {
   return `${feed.title || '(untitled)'} — ${count} — newest ${newest ? newest.slice(0, 10) : 'unknown'}`;
 }
 
+/**
+ * Resolves once the text has left this process. Into a pipe, stdout is asynchronous: exiting right
+ * after write() dropped everything past the pipe's buffer (64–128 KiB), so `parse big.xml | jq` saw
+ * broken JSON. A reader that went away (`| head`) is not an error worth a stack trace.
+ */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve()));
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const summary = argv.includes('--summary');
   const sources = argv.filter((a) => a !== '--summary' && a !== '--');
@@ -50,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       const { body, url } = await load(source);
       const feed = parseFeed(body, url);
-      process.stdout.write(summary ? summaryLine(feed) + '\n' : JSON.stringify(forPrinting(feed), null, 2) + '\n');
+      await writeOut(summary ? summaryLine(feed) + '\n' : JSON.stringify(forPrinting(feed), null, 2) + '\n');
     } catch (err) {
       const feedError = err instanceof FeedError;
       const message = err instanceof Error ? err.message : String(err);
@@ -61,7 +72,13 @@ async function main(argv: string[]): Promise<number> {
   return exit;
 }
 
-// Exit explicitly: the proxy's connection pool would otherwise keep the process alive.
+// A reader that closed the pipe early (`| head`) has all it wanted: stop quietly, as Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+// Exit explicitly, once every write has drained: the proxy's connection pool would otherwise keep the process alive.
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,4 +82,42 @@ describe('the parse CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feeds\/cli-show\.xml: .+/);
   }, 30_000);
+
+  describe('in a shell pipe, with a feed over 1 MB', () => {
+    let dir: string;
+    let big: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'hopcast-cli-'));
+      big = path.join(dir, 'big.xml');
+      const notes = 'Show notes that go on for a while. '.repeat(40);
+      const items = Array.from({ length: 1500 }, (_, i) =>
+        `<item><guid>ep-${i}</guid><title>Episode ${i}</title><description>${notes}</description>` +
+        `<enclosure url="https://example.com/${i}.mp3" length="1000" type="audio/mpeg"/></item>`,
+      ).join('');
+      writeFileSync(big, `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`);
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const sh = (pipeline: string) =>
+      run('/bin/sh', ['-c', pipeline], { cwd: repoRoot, env: { ...process.env, BIG: big }, maxBuffer: 64 * 1024 * 1024 });
+
+    it('delivers every byte to the next command (the JSON parses whole)', async () => {
+      const whole = await sh(`"${process.execPath}" --import tsx scripts/parse.ts "$BIG" > "$BIG.json" && wc -c < "$BIG.json"`);
+      const expected = Number(whole.stdout.trim());
+      expect(expected).toBeGreaterThan(1024 * 1024);
+      const piped = await sh(`"${process.execPath}" --import tsx scripts/parse.ts "$BIG" | wc -c`);
+      expect(Number(piped.stdout.trim())).toBe(expected);
+      const parsed = await sh(`"${process.execPath}" --import tsx scripts/parse.ts "$BIG" | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)["episodes"]))'`);
+      expect(parsed.stdout.trim()).toBe('1500');
+    }, 60_000);
+
+    it('stops quietly with exit 0 when the reader closes the pipe early', async () => {
+      const res = await run('/bin/bash', ['-c', `"${process.execPath}" --import tsx scripts/parse.ts "$BIG" | head -c 100 > /dev/null; echo "parse exit \${PIPESTATUS[0]}"`], {
+        cwd: repoRoot,
+        env: { ...process.env, BIG: big },
+      });
+      expect(res.stdout.trim()).toBe('parse exit 0');
+      expect(res.stderr).toBe('');
+    }, 60_000);
+  });
 });
