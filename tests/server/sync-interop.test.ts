@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { mygpo as runMygpo, PYTHON, run } from './interop/mygpo';
 import { basic, call, forEachBackend, PASSWORD } from './sync-helpers';
 
 /**
  * Interoperability with a real gpodder client: Debian's python3-mygpoclient 1.9 (what gPodder uses),
- * run as a child process against the server on 127.0.0.1. `.ci/run` installs it when missing.
+ * run as a child process against the server on 127.0.0.1. `.ci/run` installs it when missing; here a
+ * missing library fails (the check below), so the server's interoperability is never silently untested.
  */
-const PYTHON = '/usr/bin/python3';
-const DRIVER = path.join(import.meta.dirname, 'interop', 'mygpo_driver.py');
-const run = promisify(execFile);
-
-async function mygpo(root: string, user: string, device: string, ...args: string[]): Promise<Record<string, unknown>> {
-  try {
-    const { stdout } = await run(PYTHON, [DRIVER, root, user, PASSWORD, device, ...args], { timeout: 60_000 });
-    return JSON.parse(stdout) as Record<string, unknown>;
-  } catch (err) {
-    const e = err as { stderr?: string; message: string };
-    throw new Error(`mygpoclient failed: ${e.stderr || e.message}`);
-  }
-}
+const mygpo = (root: string, user: string, device: string, ...args: string[]) => runMygpo(root, user, PASSWORD, device, ...args);
 
 const FEED = 'https://feeds.example.com/interop.xml';
 const EPISODE = 'https://cdn.example.com/interop/ep5.mp3';
