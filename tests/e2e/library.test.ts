@@ -102,6 +102,11 @@ describe('library', () => {
     await page.getByRole('heading', { level: 1, name: FEED_TITLE }).waitFor();
     const episodes = page.getByRole('list', { name: 'Episodes' });
     await expect(episodes.getByRole('listitem').count()).resolves.toBe(3);
+    // The virtual list places rows by the height row-height.ts sets; the rendered rows must be exactly that tall.
+    const heights = await episodes.getByRole('listitem').evaluateAll((rows) =>
+      rows.map((r) => [r.getBoundingClientRect().height, r.querySelector('.episode-row')!.getBoundingClientRect().height]),
+    );
+    expect(heights).toEqual([[118, 118], [118, 118], [118, 118]]);
     const first = episodes.getByRole('listitem').first();
     await expect(first.getByRole('link').textContent()).resolves.toBe('Episode 3: Day two operations');
     for (const name of [/^Play (?!next )/, /^Play next /, /^Add to queue /, /^Download /]) await expect(first.getByRole('button', { name }).count()).resolves.toBe(1);

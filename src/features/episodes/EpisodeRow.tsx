@@ -9,6 +9,7 @@ import { EpisodeMenu } from './EpisodeMenu';
 import { episodeMenuItems } from './episode-menu-items';
 import { EpisodeCodeBadge } from './EpisodeCodeBadge';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
+import { episodeRowHeightStyle } from './row-height';
 import './episode-row.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -51,7 +52,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
     }
   };
   return (
-    <article class={played ? 'episode-row played' : 'episode-row'} aria-label={title}>
+    <article class={played ? 'episode-row played' : 'episode-row'} aria-label={title} style={episodeRowHeightStyle}>
       <div class="episode-row-text">
         <a class="episode-row-title" href={episodeHref(episode.id)}>
           {titleContent ?? title}

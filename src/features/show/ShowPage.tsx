@@ -16,14 +16,13 @@ import { ShowHeader } from './ShowHeader';
 import { UnsubscribeDialog } from './UnsubscribeDialog';
 import { VirtualList } from './VirtualList';
 import { ShowSettingsButton } from '../listening/ShowSettingsSheet';
+import { EPISODE_ROW_HEIGHT } from '../episodes/row-height';
 import './show.css';
 
 const ORDERS = ['newest', 'oldest'] as const;
 const FILTERS = ['all', 'unplayed', 'played'] as const;
 type Order = (typeof ORDERS)[number];
 type Filter = (typeof FILTERS)[number];
-/** Must match `--episode-row-height` in episode-row.css. */
-export const ROW_HEIGHT = 118;
 /** Rows read for the first paint: more than a tall phone screen shows. */
 const FIRST_ROWS = 24;
 
@@ -174,7 +173,7 @@ export function ShowPage({ id }: { id: string }) {
       ) : (
         <VirtualList
           items={shown}
-          rowHeight={ROW_HEIGHT}
+          rowHeight={EPISODE_ROW_HEIGHT}
           label="Episodes"
           getKey={(e) => e.id}
           renderRow={(e) => <EpisodeRow episode={e} isNew={isNewEpisode(e, badgeBase)} />}
