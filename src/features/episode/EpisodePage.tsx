@@ -6,7 +6,7 @@ import { loadEpisodeDetails, type EpisodeDetails } from '../../state/episode-pag
 import { libraryVersion } from '../../state/library';
 import { playEpisode } from '../../state/player';
 import { formatEpisodeDate } from '../episodes/EpisodeRow';
-import { Artwork } from '../library/Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { ChaptersSection } from './ChaptersSection';
 import { EpisodeActions } from './EpisodeActions';
 import { FundingSection, PeopleSection } from './PeopleSection';

@@ -1,6 +1,6 @@
 import type { Episode, Podcast } from '../../core/types';
 import { parseEpisodeCode } from '../../core/episodes/episode-code';
-import { Artwork } from '../library/Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { EpisodeRow } from '../episodes/EpisodeRow';
 
 /** The title without its leading code: the row's badge already shows `HN806`. */

@@ -3,7 +3,7 @@ import { dismissDefaultShow, retryDefaultShow, followDefaultShowAt } from '../..
 import type { DefaultShowIssue } from '../../state/first-run-status';
 import { describeFeedError, humanizeMessage } from '../../state/errors';
 import { HumanErrorText } from '../../ui/HumanErrorText';
-import { Artwork } from './Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { ShowPlaceholder } from './ShowPlaceholder';
 import { TriedList } from './TriedList';
 
@@ -32,7 +32,7 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
 
   return (
     <li class="default-show-card" aria-label={issue.title}>
-      <Artwork src={null} title={issue.title} size={56} />
+      <Artwork src={null} title={issue.title} size={56} class="default-show-artwork" />
       <div class="default-show-body">
         <span class="show-card-title">{issue.title}</span>
         <HumanErrorText class="show-card-status error-text" {...humanizeMessage(issue.message)} />

@@ -1,5 +1,5 @@
 import type { Podcast } from '../../core/types';
-import { Artwork } from './Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { timeAgo } from './relative-time';
 
 export function showHref(id: string): string {
@@ -12,7 +12,7 @@ export function ShowCard({ podcast, unplayed, busy, now }: { podcast: Podcast; u
     <li class={podcast.lastError ? 'show-card has-error' : 'show-card'}>
       <a class="show-card-link" href={showHref(podcast.id)}>
         <div class="show-card-art">
-          <Artwork src={podcast.image} title={podcast.title} size={160} />
+          <Artwork src={podcast.image} title={podcast.title} size={160} class="show-card-artwork" />
           {podcast.newCount > 0 && (
             <span class="badge badge-new show-card-badge" aria-label={`${podcast.newCount} new`}>
               {podcast.newCount} new

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import { currentEpisode, currentPodcast, playerError, playerNotice } from '../../state/player';
 import { chapters, currentChapter } from '../../state/player-chapters';
-import { Artwork } from './Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { ChapterList } from './ChapterList';
 import { PlayerIcon } from './PlayerIcon';
 import { SeekBar } from './SeekBar';
@@ -71,7 +71,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
           <span class="full-header-spacer" />
         </header>
         <div class="full-art">
-          <Artwork src={chapter?.img ?? ep.image ?? show?.image ?? null} size={300} />
+          <Artwork src={chapter?.img ?? ep.image ?? show?.image} title={show?.title ?? ep.title} size={300} class="full-artwork" />
         </div>
         <div class="full-titles">
           {chapter && !chapter.hidden && <p class="full-chapter">{chapter.title}</p>}

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { currentEpisode, currentPodcast, duration, playerError, playerNotice, position } from '../../state/player';
 import { currentChapter } from '../../state/player-chapters';
-import { Artwork } from './Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { PlayButton } from './PlayButton';
 import { DockSeekAndSpeed, SkipButton } from './DockControls';
 
@@ -21,7 +21,7 @@ export function MiniPlayer({ onOpen, openRef, showError }: { onOpen: () => void;
         <div class="mini-progress-bar" style={{ width: `${progress}%` }} />
       </div>
       <button ref={openRef} type="button" class="mini-open" aria-label="Open player" aria-haspopup="dialog" onClick={onOpen}>
-        <Artwork src={chapter?.img ?? ep.image ?? show?.image ?? null} size={44} />
+        <Artwork src={chapter?.img ?? ep.image ?? show?.image} title={show?.title ?? ep.title} size={44} />
         <span class="mini-text">
           <span class="mini-title">{ep.title}</span>
           <span class={`mini-sub${error ? ' error-text' : ''}`}>{error ? 'Playback failed' : notice ? notice : chapter && !chapter.hidden ? chapter.title : (show?.title ?? '')}</span>

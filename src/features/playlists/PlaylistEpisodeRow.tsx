@@ -1,6 +1,6 @@
 import { formatDuration } from '../../core/time';
 import type { PlaylistItem } from '../../state/playlist-items';
-import { Artwork } from '../player/Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { PlayerIcon } from '../player/PlayerIcon';
 import { episodeHref } from '../episodes/EpisodeRow';
 import type { HandleProps } from './use-drag-reorder';
@@ -28,7 +28,7 @@ export function PlaylistEpisodeRow({ item, index, count, playing, onPlay, edit }
           <PlayerIcon name="grip" size={20} />
         </span>
       )}
-      <Artwork src={episode.image ?? podcast?.image ?? null} size={48} />
+      <Artwork src={episode.image ?? podcast?.image} title={podcast?.title ?? episode.title} size={48} class="queue-row-artwork" />
       <div class="queue-text">
         <a id={titleId} class="queue-title playlist-row-title" href={episodeHref(episode.id)}>
           {title}

@@ -3,7 +3,7 @@ import { formatDuration } from '../../core/time';
 import { playEpisode } from '../../state/player';
 import { removeFromQueue } from '../../state/queue';
 import type { QueueItem } from '../../state/queue-view';
-import { Artwork } from '../player/Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { PlayerIcon } from '../player/PlayerIcon';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
@@ -35,7 +35,7 @@ export function QueueRow({ item, index, count, offset, lifted, onMove, handle }:
       <span class="drag-handle" aria-hidden="true" title="Drag to reorder" {...handle}>
         <PlayerIcon name="grip" size={20} />
       </span>
-      <Artwork src={episode.image ?? podcast?.image ?? null} size={48} />
+      <Artwork src={episode.image ?? podcast?.image} title={podcast?.title ?? episode.title} size={48} class="queue-row-artwork" />
       <div class="queue-text">
         <span id={titleId} class="queue-title">
           {title}

@@ -4,7 +4,7 @@ import type { DirectoryResult } from '../../state/directory-search';
 import { describeFeedError } from '../../state/errors';
 import { podcasts } from '../../state/library';
 import { subscribe } from '../../state/subscribe';
-import { Artwork } from '../library/Artwork';
+import { Artwork } from '../../ui/Artwork';
 import './search.css';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; id: string } | { kind: 'failed'; message: string };
@@ -29,7 +29,7 @@ export function DirectoryResultCard({ result, onSubscribed }: { result: Director
   const subscribedId = state.kind === 'done' ? state.id : followed?.id;
   return (
     <li class="directory-result">
-      <Artwork src={result.image} title={title} size={56} />
+      <Artwork src={result.image} title={title} size={56} class="directory-result-artwork" />
       <div class="directory-result-text">
         <p class="directory-result-title">{title}</p>
         <p class="directory-result-meta">

@@ -2,7 +2,7 @@ import { MAX_ITEMS } from '../../core/feed/limits';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Podcast } from '../../core/types';
-import { Artwork } from '../library/Artwork';
+import { Artwork } from '../../ui/Artwork';
 import { timeAgo } from '../library/relative-time';
 import { useNow } from '../library/use-now';
 
