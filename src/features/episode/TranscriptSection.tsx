@@ -10,6 +10,7 @@ import { PlayerIcon } from '../player/PlayerIcon';
 import { useShareQuote } from '../share/ShareQuoteButton';
 import type { Quote } from '../share/share-quote';
 import { ShowNotes } from './ShowNotes';
+import './transcript.css';
 
 /** Who is being quoted: the episode and show every line of its transcript shares. */
 type Source = Pick<Quote, 'episodeId' | 'episodeTitle' | 'showTitle'>;
