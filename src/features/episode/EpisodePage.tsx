@@ -113,7 +113,7 @@ export function EpisodePage({ id }: { id: string }) {
         </section>
         <EpisodeBookmarks episodeId={episode.id} />
         {chaptersUrl && <ChaptersSection url={chaptersUrl} episodeId={episode.id} onSeek={onSeek} />}
-        {transcript && <TranscriptSection episodeId={episode.id} transcript={transcript} onSeek={onSeek} />}
+        {transcript && <TranscriptSection source={{ episodeId: episode.id, episodeTitle: title, showTitle }} transcript={transcript} onSeek={onSeek} />}
         <PeopleSection persons={episode.persons.length > 0 ? episode.persons : (podcast?.persons ?? [])} />
         <FundingSection funding={[...episode.funding, ...(podcast?.funding ?? [])]} />
       </article>

@@ -2,25 +2,8 @@ import { useState } from 'preact/hooks';
 import { formatClock } from '../../core/time';
 import { currentEpisode, position } from '../../state/player';
 import { PlayerIcon } from './PlayerIcon';
+import { copyText } from '../share/share-quote';
 import { episodeLinkAt } from './share-link';
-
-async function copy(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  // Older browsers and insecure contexts: the selection-copy fallback.
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  const ok = document.execCommand('copy');
-  area.remove();
-  if (!ok) throw new Error('copy refused');
-}
 
 /** Shares a link that opens this episode at the current time (Web Share, else the clipboard). */
 export function ShareButton() {
@@ -36,7 +19,7 @@ export function ShareButton() {
         setStatus('');
         return;
       }
-      await copy(url);
+      await copyText(url);
       setStatus(`Link to ${formatClock(at)} copied.`);
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;

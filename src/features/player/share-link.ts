@@ -1,8 +1,12 @@
-import { formatClock, parseClock } from '../../core/time';
+import { parseClock } from '../../core/time';
 
-/** `/episode/<id>#t=12:34`: the Episode page opens it and the player seeks there. */
+/**
+ * `/episode/<id>#t=<seconds>`: the Episode page opens it and the player seeks there. Every share
+ * action builds its link here, so a link from the player, a search hit or a transcript line is the same.
+ */
 export function episodeLinkAt(origin: string, episodeId: string, seconds: number): string {
-  return `${origin}/episode/${encodeURIComponent(episodeId)}#t=${formatClock(seconds)}`;
+  const at = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+  return `${origin}/episode/${encodeURIComponent(episodeId)}#t=${at}`;
 }
 
 /** The episode id and time of a shared link, or null when the location is not one. */

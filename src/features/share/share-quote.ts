@@ -4,6 +4,7 @@
  * needs to subscribe to it.
  */
 import { formatClock } from '../../core/time';
+import { episodeLinkAt } from '../player/share-link';
 
 export interface Quote {
   episodeId: string;
@@ -14,14 +15,13 @@ export interface Quote {
   speaker?: string | null;
 }
 
-export function momentLink(origin: string, episodeId: string, seconds: number): string {
-  return `${origin}/episode/${encodeURIComponent(episodeId)}#t=${Math.max(0, Math.floor(seconds))}`;
-}
-
 const MAX_QUOTE = 500;
 
 export function quoteText(q: Quote): string {
-  const said = q.text.length > MAX_QUOTE ? `${q.text.slice(0, MAX_QUOTE - 1)}…` : q.text;
+  // Cue text keeps the caption's line breaks and padding; a quote reads as one sentence.
+  const line = q.text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(line); // by code point: an emoji is never cut in half
+  const said = chars.length > MAX_QUOTE ? `${chars.slice(0, MAX_QUOTE - 1).join('').trimEnd()}…` : line;
   const who = q.speaker ? ` (${q.speaker})` : '';
   const where = [q.episodeTitle, q.showTitle].filter(Boolean).join(', ');
   return `“${said}”${who} — ${where} at ${formatClock(q.seconds)}`;
@@ -49,7 +49,7 @@ export type ShareOutcome = 'shared' | 'copied' | 'cancelled';
 
 /** Web Share where the browser has it (phones), else the clipboard. */
 export async function shareQuote(q: Quote): Promise<ShareOutcome> {
-  const url = momentLink(location.origin, q.episodeId, q.seconds);
+  const url = episodeLinkAt(location.origin, q.episodeId, q.seconds);
   const text = quoteText(q);
   if (typeof navigator.share === 'function') {
     try {
