@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, waitForServiceWorker, type Stack } from './harness';
+import { startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import { exact, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17: the full player is a history entry (point 4). */
@@ -85,7 +85,7 @@ describe('offline and not downloaded', () => {
     await page.getByRole('button', exact('Pause')).click();
 
     await context.setOffline(true);
-    await page.reload();
+    await navigateOffline(page, (p) => p.reload());
     const mini = page.locator('.mini-player');
     await mini.getByText('Not downloaded — you’re offline').waitFor();
     await expect(page.getByRole('alert').count()).resolves.toBe(0);

@@ -112,3 +112,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 15_000 });
 }
+
+/**
+ * Loads a document in a page whose context is offline (`context.setOffline(true)` first). Debian's
+ * Chromium 150 brings a document its service worker serves up with `navigator.onLine` true although
+ * the context is offline, so the emulation is set again on the page once it has loaded: the page then
+ * sees `offline`, as a phone in airplane mode would from the start.
+ */
+export async function navigateOffline(page: Page, navigate: (page: Page) => Promise<unknown>): Promise<void> {
+  await navigate(page);
+  // The session stays attached: detaching it would drop the emulation it set. It goes with the page.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.waitForFunction(() => !navigator.onLine);
+}

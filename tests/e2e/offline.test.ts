@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { startStack, navigateOffline, type Stack } from './harness';
 import { persistentContext } from './browser';
 import { audioHash, bigHash, download, downloaded, exact, hideBackgroundFetch, idOf, progressSeen, QUOTA_TEXT, recordProgress, row, servedHash, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
 
@@ -165,7 +165,7 @@ describe('offline playback', () => {
     await stack.stopApp();
     await stack.fixtures.close();
 
-    await page.reload();
+    await navigateOffline(page, (p) => p.reload());
     await page.getByRole('heading', { level: 1, name: SHOW }).waitFor();
     await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
     // Not downloaded: marked as such instead of offering a download that cannot start.

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, waitForServiceWorker, type Stack } from './harness';
+import { startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import * as helpers from './player-helpers';
 import { addPlayerShow, audioState, mediaHandlers, PLAYER_SHOW, recordMediaSession, subscribe, waitForAudio } from './player-helpers';
 
@@ -243,7 +243,7 @@ describe('player', () => {
     await stack.stopApp();
     await context.setOffline(true);
     try {
-      await page.reload();
+      await navigateOffline(page, (p) => p.reload());
       await page.locator('.mini-title', { hasText: title! }).waitFor();
       await page.getByRole('button', { name: 'Open player' }).click();
       const text = await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, appendFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, waitForServiceWorker, distDir, startApp, type Stack } from './harness';
+import { startStack, navigateOffline, waitForServiceWorker, distDir, startApp, type Stack } from './harness';
 import { persistentContext } from './browser';
 
 const NAV = ['Library', 'Queue', 'Downloads', 'Search', 'Settings'];
@@ -40,7 +40,7 @@ describe('app shell', () => {
     await stack.stopApp();
     await context.setOffline(true);
     try {
-      await page.goto(`${stack.appUrl}/queue`);
+      await navigateOffline(page, (p) => p.goto(`${stack.appUrl}/queue`));
       await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Downloads' }).waitFor();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { startStack, navigateOffline, type Stack } from './harness';
 import { audioTime, episodeId, exact, LAB, NIGHT, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript, subscribeTo } from './transcript-helpers';
 
 /** Cue times of lab-1.vtt (scripts/make-transcript-audio.sh places the words there). */
@@ -217,7 +217,7 @@ describe('transcripts offline', () => {
     await context.setOffline(true);
     await stack.stopApp();
     await stack.fixtures.close();
-    await page.reload();
+    await navigateOffline(page, (p) => p.reload());
     await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
