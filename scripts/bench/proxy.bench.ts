@@ -26,14 +26,14 @@ function rssMiB(pid: number): number {
 }
 
 /** Downloads `url` and throws the bytes away; returns seconds taken. */
-async function download(url: string): Promise<number> {
+async function download(url: string, size = SIZE): Promise<number> {
   const started = performance.now();
   // As the app's own page asks: the origin gate serves only same-origin requests.
   const res = await request(url, { headers: { 'sec-fetch-site': 'same-origin' } });
   if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   let bytes = 0;
   for await (const chunk of res.body as AsyncIterable<Buffer>) bytes += chunk.length;
-  if (bytes !== SIZE) throw new Error(`${url} gave ${bytes} bytes, expected ${SIZE}`);
+  if (bytes !== size) throw new Error(`${url} gave ${bytes} bytes, expected ${size}`);
   return (performance.now() - started) / 1000;
 }
 
@@ -92,6 +92,18 @@ export async function run(): Promise<string> {
       proxyCpu.push(cpuSeconds(serverPid) - cpu);
       runPeaks.push(peak);
     }
+    // A host at a real link's pace (the fixture waits 1 ms after each 64 KiB: about 50 MB/s, 400 Mbit/s):
+    // what a listener sees, where the hop's CPU cost is hidden behind the link.
+    const LINK_SIZE = 30 * 1024 * 1024;
+    const paced = `${origin}/o/slow=1/big/${LINK_SIZE}.mp3`;
+    const pacedProxied = `${server.match[1]}/api/audio?url=${encodeURIComponent(paced)}`;
+    const linkDirect: number[] = [];
+    const linkProxied: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      linkDirect.push(await download(paced, LINK_SIZE));
+      linkProxied.push(await download(pacedProxied, LINK_SIZE));
+    }
+    const linkMbps = (s: number) => LINK_SIZE / 1024 / 1024 / s;
     const rssPeak = Math.max(...runPeaks);
     const rssAfter = rssMiB(serverPid);
     const d = median(directTimes);
@@ -107,6 +119,7 @@ export async function run(): Promise<string> {
       `  ratio proxied/direct: median ${(d / p).toFixed(2)}, best ${(best(directTimes) / best(proxyTimes)).toFixed(2)}`,
       `  ratio bare relay/direct: median ${(d / b).toFixed(2)}, best ${(best(directTimes) / best(bareTimes)).toFixed(2)} (the ceiling of one hop here)`,
       `  ratio proxied/bare relay: median ${(b / p).toFixed(2)}, best ${(best(bareTimes) / best(proxyTimes)).toFixed(2)}`,
+      `  at a paced link (30 MB, 3 runs): direct ${linkMbps(median(linkDirect)).toFixed(0)} MB/s, proxied ${linkMbps(median(linkProxied)).toFixed(0)} MB/s, ratio median ${(median(linkDirect) / median(linkProxied)).toFixed(2)}`,
       `  CPU per ${SIZE / 1024 / 1024} MB: proxy ${median(proxyCpu).toFixed(2)} s, bare relay ${median(bareCpu).toFixed(2)} s (median)`,
       `  server RSS: before ${rssBefore.toFixed(1)} MiB, peak during ${rssPeak.toFixed(1)} MiB (+${(rssPeak - rssBefore).toFixed(1)}), after ${rssAfter.toFixed(1)} MiB`,
       `  peak per run: ${runPeaks.map((p) => p.toFixed(1)).join(', ')} MiB (${SIZE / 1024 / 1024} MB each: a copy of the file would add that much)`,
