@@ -184,6 +184,9 @@ describe('queue', () => {
     await page.mouse.click(placed.left + placed.width / 2, placed.top + 6);
     await page.getByRole('status').filter({ hasText: `${E1} added to the queue` }).waitFor({ state: 'attached', timeout: 5_000 });
     expect(await page.evaluate(() => scrollY)).toBe(placed.scrollY);
+    // Keyboard focus still brings the whole row clear of the dock.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => button.evaluate((b) => b.closest('[data-index]')!.getBoundingClientRect().bottom <= document.querySelector('.dock')!.getBoundingClientRect().top)).toBe(true);
     await openQueue(page);
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E1]);
   });
