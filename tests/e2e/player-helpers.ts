@@ -129,6 +129,17 @@ export async function openShow(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
+/**
+ * Closes the full player and waits until its history entry is gone: the app takes it off with
+ * history.back(), which runs later, and a page.goto started before that Back has run is aborted
+ * by it (net::ERR_ABORTED).
+ */
+export async function closeFullPlayer(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close player' }).click();
+  await page.getByRole('button', { name: 'Close player' }).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => !(history.state as { hopcastOverlay?: boolean } | null)?.hopcastOverlay);
+}
+
 export async function openQueue(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();

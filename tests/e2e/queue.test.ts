@@ -142,4 +142,52 @@ describe('queue', () => {
     await openQueue(page);
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
   });
+
+  test('a mouse click on a row button half under the player dock lands there and the page keeps still', async () => {
+    // The regression: a focused row was scrolled clear of the dock on mousedown, moving the button
+    // from under the pointer before mouseup, so the click hit the row and Add to queue did nothing.
+    const page = await stack.newPage(await stack.newContext());
+    await page.goto(stack.appUrl);
+    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
+    await openShow(page, NETWORK);
+    // Something in the player: the mini player makes the dock (and the scroll padding) taller.
+    await page.getByRole('button', { name: `Play ${E3}`, exact: true }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-3.mp3') && !a.paused);
+    await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).click();
+    await waitForAudio(page, (a) => a.paused);
+
+    // The toast from subscribing sits just above the dock: out of the way.
+    const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
+    if (await dismiss.count()) await dismiss.click();
+    await page.locator('.toast').waitFor({ state: 'detached' });
+
+    // Size the window so E1's Add to queue button shows only its top 14 px above the dock.
+    const button = page.getByRole('button', { name: `Add to queue ${E1}`, exact: true });
+    const geometry = () =>
+      button.evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom) || 0;
+        return { top: r.top, bottom: r.bottom, left: r.left, width: r.width, dockTop: document.querySelector('.dock')!.getBoundingClientRect().top, paddingLine: innerHeight - padding, scrollY };
+      });
+    const before = await geometry();
+    await page.setViewportSize({ width: 390, height: Math.round(844 + before.top - (before.dockTop - 14)) });
+    await expect
+      .poll(async () => {
+        const g = await geometry();
+        return Math.round(g.dockTop - g.top);
+      })
+      .toBe(14);
+    const placed = await geometry();
+    // The case needs the button visible but inside the scroll padding (where the old code scrolled).
+    expect(placed.bottom).toBeGreaterThan(placed.paddingLine);
+
+    await page.mouse.click(placed.left + placed.width / 2, placed.top + 6);
+    await page.getByRole('status').filter({ hasText: `${E1} added to the queue` }).waitFor({ state: 'attached', timeout: 5_000 });
+    expect(await page.evaluate(() => scrollY)).toBe(placed.scrollY);
+    // Keyboard focus still brings the whole row clear of the dock.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => button.evaluate((b) => b.closest('[data-index]')!.getBoundingClientRect().bottom <= document.querySelector('.dock')!.getBoundingClientRect().top)).toBe(true);
+    await openQueue(page);
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E1]);
+  });
 });

@@ -46,11 +46,16 @@ export function VirtualList<T>({
   }, [items, rowHeight]);
 
   // Keyboard users tab through the drawn rows; keep the focused one in the window as it moves.
+  // Keyboard focus only: a mouse press focuses its button on mousedown, and scrolling then (a row
+  // partly under the player dock is inside the scroll padding) moves the button from under the
+  // pointer before the release, so the click lands on the row and is lost.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const onFocus = (e: FocusEvent) => {
-      const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+      const target = e.target as HTMLElement;
+      if (!target.matches(':focus-visible')) return;
+      const row = target.closest<HTMLElement>('[data-index]');
       if (row) row.scrollIntoView({ block: 'nearest' });
     };
     el.addEventListener('focusin', onFocus);
