@@ -5,7 +5,7 @@
  */
 import { effect } from '@preact/signals';
 import { outroStart } from '../core/show-settings';
-import { currentEpisode, isPlaying, reloadCurrentSource } from './player';
+import { currentEpisode, isPlaying } from './player-signals';
 import { playingShowSettings } from './show-settings';
 import { checkSilence, pauseSilenceTimer, updateSilenceSkip } from './silence-skip';
 import { beginEpisodeStats, countProgress, flushStats, resetProgressBaseline } from './listen-stats';
@@ -15,7 +15,7 @@ import { noteCastPosition, watchCast } from './cast';
 /** Set once the outro jump was made for the loaded source, so it happens once. */
 let outroDone = false;
 
-export function wirePlayerExtras(el: HTMLAudioElement): void {
+export function wirePlayerExtras(el: HTMLAudioElement, reloadCurrentSource: (play: boolean) => Promise<void>): void {
   el.addEventListener('loadstart', () => {
     outroDone = false;
     resetProgressBaseline();

@@ -4,10 +4,8 @@
  * IndexedDB transaction, so `pagehide` also writes a synchronous localStorage snapshot that
  * `restorePlayer` prefers when it is newer.
  */
-import { getPlayState, savePosition } from '../db/play-state';
-import { getSetting, setSetting } from '../db/settings';
-import { notePlayerEpisode } from './player-presence';
-import { cueEpisode, currentEpisode, duration, isPlaying, play, position, wire } from './player';
+import { savePosition } from '../db/play-state';
+import { currentEpisode, duration, isPlaying, position } from './player-signals';
 
 /** A killed tab (crash, OOM) writes nothing on the way out: this bounds what it can lose. */
 export const SAVE_EVERY_MS = 2_000;
@@ -66,7 +64,7 @@ export function readSnapshot(): Snapshot | null {
   return null;
 }
 
-const RESUME_KEY = 'hopcast.resumeAfterReload';
+export const RESUME_KEY = 'hopcast.resumeAfterReload';
 
 /**
  * Before the app reloads itself (the update prompt): the position is saved and, when an episode
@@ -84,16 +82,6 @@ export async function prepareForReload(): Promise<void> {
   }
 }
 
-function takeResumeFlag(): boolean {
-  try {
-    const set = sessionStorage.getItem(RESUME_KEY) === '1';
-    sessionStorage.removeItem(RESUME_KEY);
-    return set;
-  } catch {
-    return false;
-  }
-}
-
 export function startPersisting(): void {
   if (started) return;
   started = true;
@@ -108,27 +96,4 @@ export function startPersisting(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') leave();
   });
-}
-
-/** On start: the last episode back in the player at its position, paused. */
-export async function restorePlayer(): Promise<void> {
-  wire();
-  startPersisting();
-  // Something is already playing (the player loaded because of a play request): keep it.
-  if (currentEpisode.value) return;
-  const snapshot = readSnapshot();
-  const id = await getSetting<unknown>(CURRENT_KEY, null);
-  if (typeof id !== 'string') return;
-  const saved = await getPlayState(id);
-  // The pagehide snapshot is synchronous, so it can be newer than the last IndexedDB write.
-  const at = snapshot && snapshot.episodeId === id && snapshot.at > (saved?.updatedAt ?? 0) ? snapshot.position : saved?.position;
-  const resume = takeResumeFlag();
-  try {
-    await cueEpisode(id, at);
-    if (resume) await play();
-  } catch {
-    // The episode was removed with its show: start empty rather than show a broken player.
-    await setSetting(CURRENT_KEY, null);
-    notePlayerEpisode(null);
-  }
 }

@@ -2,8 +2,7 @@
  * The player: the signals the UI reads and the actions that drive the one <audio> element
  * (see player-audio.ts for why there is exactly one).
  */
-import { batch, signal } from '@preact/signals';
-import type { Episode, Podcast } from '../core/types';
+import { batch } from '@preact/signals';
 import { getEpisode } from '../db/episodes';
 import { getPodcast } from '../db/podcasts';
 import { getPlayState, savePosition } from '../db/play-state';
@@ -22,26 +21,9 @@ import { wirePlayerExtras } from './player-extras';
 import { getShowSettings, setPlayingShow } from './show-settings';
 import { resumeGraph, sameOriginSource } from './audio-graph';
 import { startPosition } from '../core/show-settings';
+import { buffered, currentEpisode, currentPodcast, duration, isLoading, isPlaying, NOT_DOWNLOADED_OFFLINE, PLAYED_THRESHOLD, playbackRate, playerError, playerNotice, position } from './player-signals';
 
-export const currentEpisode = signal<Episode | null>(null);
-export const currentPodcast = signal<Podcast | null>(null);
-export const isPlaying = signal(false);
-/** Seconds. */
-export const position = signal(0);
-/** Seconds; 0 until known (the feed's value stands in until the audio's metadata arrives). */
-export const duration = signal(0);
-export const playbackRate = signal(1);
-/** Waiting for data (spinner on the play button). */
-export const isLoading = signal(false);
-export const buffered = signal<Array<[number, number]>>([]);
-/** A sentence for the player when playback failed; null when all is well. */
-export const playerError = signal<string | null>(null);
-/** A calm note about the cued episode that is nobody's fault (offline, not downloaded); not an error. */
-export const playerNotice = signal<string | null>(null);
-export const NOT_DOWNLOADED_OFFLINE = 'Not downloaded — you’re offline';
-
-/** Past this share of the duration an episode counts as played. */
-export const PLAYED_THRESHOLD = 0.95;
+export * from './player-signals';
 
 /** Increments on every load, so a slow load never overwrites a newer one. */
 let loadToken = 0;
@@ -130,7 +112,8 @@ export function wire(): HTMLAudioElement {
   el.addEventListener('ended', () => void finishEpisode().catch(reportError));
   el.addEventListener('error', () => void onMediaError());
   if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
-  wirePlayerExtras(el);
+  // The player's own reload is handed in, so player-extras never imports the player back.
+  wirePlayerExtras(el, reloadCurrentSource);
   return el;
 }
 

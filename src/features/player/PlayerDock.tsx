@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentEpisode, playerError } from '../../state/player';
-import { restorePlayer } from '../../state/player-persist';
+import { restorePlayer } from '../../state/player-restore';
 import { startMediaSession } from '../../state/media-session';
 import { startChapters } from '../../state/player-chapters';
 import { loadPlaybackSettings } from '../../state/playback-settings';
