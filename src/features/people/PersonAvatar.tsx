@@ -7,7 +7,7 @@ export function PersonAvatar({ name, img, size }: { name: string; img: string | 
   return src ? (
     <img class="person-avatar" src={src} alt="" width={size} height={size} style={style} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
   ) : (
-    <span class="person-initial person-avatar" style={style} aria-hidden="true">
+    <span class="person-avatar person-avatar-initial" style={style} aria-hidden="true">
       {name.trim().charAt(0).toUpperCase()}
     </span>
   );

@@ -14,7 +14,7 @@ export function ChapterList() {
       <h2 id="player-chapters-heading" class="chapters-heading">
         Chapters
       </h2>
-      <ol class="chapter-list">
+      <ol class="player-chapter-list">
         {listedChapters.value.map((c) => {
           const isCurrent = current === c;
           return (
