@@ -223,7 +223,7 @@ describe('/api/feed limits', () => {
 describe('/api/feed and a client that stops reading', () => {
   let idle: RunningServer;
   beforeAll(async () => {
-    idle = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port}`, HOPCAST_CLIENT_IDLE_TIMEOUT_MS: '2000' });
+    idle = await startTestServer({ HOPCAST_PROXY_ALLOW: `127.0.0.1:${fixture.port}`, HOPCAST_CLIENT_IDLE_TIMEOUT_MS: '2000', HOPCAST_CLIENT_MIN_BYTES_PER_SECOND: '0' });
   });
   afterAll(() => idle.close());
 
