@@ -23,7 +23,7 @@ function rig() {
     dial: (opts) => void dials.push(opts.hostname),
   });
   const open = (hostname: string) =>
-    connect({ hostname, host: hostname, port: '80', protocol: 'http:' } as buildConnector.Options, (err) => void outcomes.push(err));
+    connect({ hostname, host: hostname, port: '80', protocol: 'http:' } as buildConnector.Options, (...args) => void outcomes.push(args[0]));
   return { open, dials, outcomes, answer: (a: ResolvedAddress[]) => answer(a) };
 }
 
