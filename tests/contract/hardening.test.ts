@@ -79,7 +79,7 @@ describe(`hardening contract (${TARGET})`, () => {
     expect((await json(res)).error).toBe(TARGET === 'node' ? 'sync_disabled' : 'sync_unavailable');
   });
 
-  it('caps one client at HOPCAST_CLIENT_MAX_STREAMS upstream streams, and frees the slot when one ends', async () => {
+  it('caps one client at HOPCAST_CLIENT_MAX_STREAMS upstream streams, and frees the slot when one ends', { timeout: 30_000 }, async () => {
     const trickle = `${server.url}/api/audio?url=${encodeURIComponent(`${fixture.origin}/attack/trickle?ms=200`)}`;
     const open = [new AbortController(), new AbortController()];
     const streams = await Promise.all(open.map((c) => fetch(trickle, { headers: SAME_ORIGIN, signal: c.signal })));

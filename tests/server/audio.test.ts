@@ -16,14 +16,8 @@ const api = (path: string) => `${server.url}/api/audio?url=${encodeURIComponent(
 const seen = (fragment: string) => fixture.log.filter((r) => r.url.includes(fragment));
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
-async function until(check: () => boolean, ms = 3000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return check();
-}
+/** Whether the host saw its request for `path` end before the body was sent (the proxy hung up). */
+const abortedAt = (path: string) => seen(path).at(-1)?.aborted;
 
 beforeAll(async () => {
   fixture = await startFixtureServer();
@@ -122,19 +116,22 @@ describe('/api/audio safety and failures', () => {
     expect(headers.get('x-upstream-status')).toBe('403');
   });
 
-  it('answers 504 when the host is slow to answer', async () => {
-    const { status, body } = await getJson(api('/o/delay=3000/audio/episode-1.mp3'));
+  // The host's delays (20 s) dwarf the 600 ms timeouts: without them the file would arrive whole.
+  it('answers 504 when the host is slow to answer', { timeout: 30_000 }, async () => {
+    const { status, body } = await getJson(api('/o/delay=20000/audio/episode-1.mp3'));
     expect(status).toBe(504);
     expect(body.error).toBe('timeout');
+    await expect.poll(() => abortedAt('/o/delay=20000/'), { timeout: 10_000 }).toBe(true);
   });
 
-  it('cuts the stream when the host falls silent mid-file', async () => {
-    const res = await appFetch(api('/o/slow=2000/big/1000000.mp3'));
+  it('cuts the stream when the host falls silent mid-file', { timeout: 30_000 }, async () => {
+    const res = await appFetch(api('/o/slow=20000/big/1000000.mp3'));
     expect(res.status).toBe(200);
     await expect(res.arrayBuffer()).rejects.toThrow();
+    await expect.poll(() => abortedAt('/o/slow=20000/'), { timeout: 10_000 }).toBe(true);
   });
 
-  it('aborts the upstream request when the client goes away', async () => {
+  it('aborts the upstream request when the client goes away', { timeout: 30_000 }, async () => {
     const path = '/o/slow=100/big/50000000.mp3';
     const controller = new AbortController();
     const res = await appFetch(api(path), { signal: controller.signal });
@@ -142,7 +139,7 @@ describe('/api/audio safety and failures', () => {
     const first = await reader.read();
     expect(first.value!.byteLength).toBeGreaterThan(0);
     controller.abort();
-    expect(await until(() => seen(path).at(-1)?.aborted === true)).toBe(true);
+    await expect.poll(() => abortedAt(path), { timeout: 10_000 }).toBe(true);
   });
 });
 
@@ -180,7 +177,9 @@ describe('/api/audio and a client that stops reading', () => {
     const port = (upstream.address() as AddressInfo).port;
     proxy = await startTestServer({
       HOPCAST_PROXY_ALLOW: `127.0.0.1:${port},127.0.0.1:${fixture.port}`,
-      HOPCAST_CLIENT_IDLE_TIMEOUT_MS: '800',
+      HOPCAST_CLIENT_IDLE_TIMEOUT_MS: '4000',
+      // No read-rate floor: the idle timeout alone must end the stream here.
+      HOPCAST_CLIENT_MIN_BYTES_PER_SECOND: '0',
       HOPCAST_MAX_UPSTREAM: '1',
     });
   });
@@ -190,20 +189,21 @@ describe('/api/audio and a client that stops reading', () => {
     await new Promise((r) => upstream.close(r));
   });
 
-  it('aborts the upstream request when the client leaves before the host has answered', async () => {
-    const path = '/o/delay=5000/audio/episode-1.mp3';
+  it('aborts the upstream request when the client leaves before the host has answered', { timeout: 30_000 }, async () => {
+    const path = '/o/delay=15000/audio/episode-1.mp3';
     const controller = new AbortController();
     const pending = appFetch(`${proxy.url}/api/audio?url=${encodeURIComponent(fixture.origin + path)}`, { signal: controller.signal }).catch(() => null);
-    expect(await until(() => seen(path).length === 1, 2000)).toBe(true);
+    await expect.poll(() => seen(path).length, { timeout: 10_000 }).toBe(1);
     controller.abort();
     await pending;
-    // The host's headers timeout here is the default 20 s: only the client leaving can end it this soon.
-    expect(await until(() => seen(path).at(-1)?.aborted === true, 1500)).toBe(true);
+    // The host's headers timeout here is the default 20 s and it answers after 15 s: only the client
+    // leaving can end the request before either.
+    await expect.poll(() => abortedAt(path), { timeout: 10_000 }).toBe(true);
     const feed = await appFetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
     expect(feed.status).toBe(200);
   });
 
-  it('pulls no further ahead than the socket buffers, then drops the host, the client and the slot', { timeout: 15_000 }, async () => {
+  it('pulls no further ahead than the socket buffers, then drops the host, the client and the slot', { timeout: 60_000 }, async () => {
     const port = (upstream.address() as AddressInfo).port;
     const client = net.connect(proxy.port, '127.0.0.1');
     client.write(`GET /api/audio?url=${encodeURIComponent(`http://127.0.0.1:${port}/big.mp3`)} HTTP/1.1\r\nHost: x\r\nSec-Fetch-Site: same-origin\r\n\r\n`);
@@ -213,12 +213,14 @@ describe('/api/audio and a client that stops reading', () => {
     client.on('error', () => undefined);
     const closed = new Promise<void>((r) => client.on('close', () => r()));
 
-    // While the client sits still, the proxy is busy: its one upstream slot is taken.
-    await new Promise((r) => setTimeout(r, 300));
+    // While the client sits still, the proxy is busy: its one upstream slot is taken. The first
+    // bytes having reached the client show the upstream request is under way; the idle timeout
+    // (4 s) leaves ample time to ask while the slot is still held.
+    await expect.poll(() => received, { timeout: 10_000 }).toBeGreaterThan(0);
     const feed = () => appFetch(`${proxy.url}/api/feed?url=${encodeURIComponent(`${fixture.origin}/feeds/network-show.xml`)}`);
     expect((await feed()).status).toBe(429);
 
-    expect(await until(() => sent.cut !== null, 5000)).toBe(true);
+    await expect.poll(() => sent.cut, { timeout: 20_000 }).not.toBeNull();
     expect(sent.cut).toBe(true);
     // Kernel buffers on two loopback sockets hold some MB; a copy of the file would be all 512.
     expect(sent.bytes).toBeLessThan(64 * 1024 * 1024);

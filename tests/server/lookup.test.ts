@@ -36,7 +36,8 @@ beforeAll(async () => {
     const id = url.searchParams.get('id') ?? '';
     if (id === '500') return void res.writeHead(500).end('oops');
     if (id === '501') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end('<html>');
-    if (id === '502') return void setTimeout(() => res.writeHead(200).end('{"results":[]}'), 1500);
+    // Never answers: only the server's own timeout can end this lookup.
+    if (id === '502') return;
     const show = SHOWS[id];
     const results = LISTS[id] ?? (show ? [show] : []);
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(JSON.stringify({ resultCount: results.length, results }));

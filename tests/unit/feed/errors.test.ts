@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError, parseFeed } from '../../../src/core/feed/index';
+import { cpuMs } from '../cpu-time';
 
 function failure(input: unknown): FeedError {
   try {
@@ -39,14 +40,16 @@ describe('input that carries no feed: FeedError with a kind and a message for pe
     expect(failure('<error/>').message).toBe('This address returned an XML document (<error>), not a podcast feed');
   });
 
-  it('refuses entity-expansion bombs, quickly', () => {
-    const started = performance.now();
-    expect(failure(bomb(10, 10)).kind).toBe('entity-bomb'); // billion laughs: 10^10 "lol"s
-    const big = 'x'.repeat(50_000);
-    const quadratic = `<!DOCTYPE rss [<!ENTITY a "${big}">]><rss><channel><title>${'&a;'.repeat(5_000)}</title></channel></rss>`;
-    expect(failure(quadratic).kind).toBe('entity-bomb'); // 250 MB from a 65 KB input
-    expect(failure('<!DOCTYPE rss [<!ENTITY a "&b;"><!ENTITY b "&a;">]><rss><channel><title>&a;</title></channel></rss>').kind).toBe('entity-bomb');
-    expect(performance.now() - started).toBeLessThan(2_000);
+  it('refuses entity-expansion bombs, quickly', { timeout: 60_000 }, () => {
+    const spent = cpuMs(() => {
+      expect(failure(bomb(10, 10)).kind).toBe('entity-bomb'); // billion laughs: 10^10 "lol"s
+      const big = 'x'.repeat(50_000);
+      const quadratic = `<!DOCTYPE rss [<!ENTITY a "${big}">]><rss><channel><title>${'&a;'.repeat(5_000)}</title></channel></rss>`;
+      expect(failure(quadratic).kind).toBe('entity-bomb'); // 250 MB from a 65 KB input
+      expect(failure('<!DOCTYPE rss [<!ENTITY a "&b;"><!ENTITY b "&a;">]><rss><channel><title>&a;</title></channel></rss>').kind).toBe('entity-bomb');
+    });
+    // CPU time, so a loaded machine does not count its waiting for a core against the parser.
+    expect(spent).toBeLessThan(2_000);
   });
 
   it('expands small declared entities and never loads external ones', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FeedError, parseFeed } from '../../../src/core/feed/index';
 import type { ParsedFeed } from '../../../src/core/types';
 import { corpusDir, fixturesDir, hasCorpus } from './helpers';
+import { cpuMs } from '../cpu-time';
 
 /**
  * Property: whatever happens to a real feed (cut anywhere, pieces dropped, duplicated or replaced
@@ -13,6 +14,7 @@ import { corpusDir, fixturesDir, hasCorpus } from './helpers';
  */
 
 const MAX_BYTES = 80_000;
+/** CPU ms (not wall time, which on a loaded machine also counts waiting for a core) per input. */
 const TIME_BOUND_MS = 1_500;
 
 function seeds(): Uint8Array[] {
@@ -100,14 +102,14 @@ function checkShape(feed: ParsedFeed): void {
 
 /** Runs one input: only FeedError may escape, within the time bound. */
 function survives(input: string | Uint8Array, known?: ReadonlySet<string>): boolean {
-  const started = performance.now();
-  try {
-    checkShape(parseFeed(input, 'https://example.com/feed.xml', known ? { known } : {}));
-  } catch (err) {
-    if (!(err instanceof FeedError)) throw err;
-  }
-  const ms = performance.now() - started;
-  if (ms > TIME_BOUND_MS) throw new Error(`took ${ms.toFixed(0)} ms`);
+  const ms = cpuMs(() => {
+    try {
+      checkShape(parseFeed(input, 'https://example.com/feed.xml', known ? { known } : {}));
+    } catch (err) {
+      if (!(err instanceof FeedError)) throw err;
+    }
+  });
+  if (ms > TIME_BOUND_MS) throw new Error(`took ${ms.toFixed(0)} CPU ms`);
   return true;
 }
 
@@ -129,7 +131,7 @@ describe('fuzzing parseFeed with mutated and truncated real feeds', () => {
       }),
       { numRuns: 400, seed },
     );
-  }, 60_000);
+  }, 300_000);
 
   it('survives every cut point of a feed, as bytes and as a refresh', () => {
     const doc = readFileSync(path.join(fixturesDir, 'podcast20.xml'));
@@ -138,10 +140,10 @@ describe('fuzzing parseFeed with mutated and truncated real feeds', () => {
       fc.property(fc.integer({ min: 0, max: doc.length }), (cut) => survives(new Uint8Array(doc.subarray(0, cut)), known)),
       { numRuns: 300, seed },
     );
-  }, 60_000);
+  }, 300_000);
 
   it('survives arbitrary text and bytes', () => {
     fc.assert(fc.property(fc.string({ maxLength: 500 }), (s) => survives(s)), { numRuns: 300, seed });
     fc.assert(fc.property(fc.uint8Array({ maxLength: 500 }), (b) => survives(b)), { numRuns: 300, seed });
-  }, 60_000);
+  }, 300_000);
 });

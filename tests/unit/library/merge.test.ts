@@ -4,6 +4,7 @@ import { episodeId, mergeEpisodes, podcastFromFeed, toEpisode } from '../../../s
 import { htmlToText } from '../../../src/core/library/notes-text';
 import type { Episode } from '../../../src/core/types';
 import { parsedEpisode, parsedFeed, podcast } from './fixtures';
+import { cpuMs } from '../cpu-time';
 
 const ID = 'https://feeds.example/show';
 const NOW = 1_000;
@@ -85,10 +86,9 @@ describe('htmlToText', () => {
     expect(htmlToText('')).toBe('');
   });
 
-  test('stays linear on hostile markup and caps its output', () => {
-    const t0 = performance.now();
-    htmlToText('<'.repeat(200_000) + '<script'.repeat(20_000) + '<!--'.repeat(20_000));
-    expect(performance.now() - t0).toBeLessThan(500);
+  test('stays linear on hostile markup and caps its output', { timeout: 60_000 }, () => {
+    // CPU time: on a loaded machine the wall clock also counts waiting for a core.
+    expect(cpuMs(() => htmlToText('<'.repeat(200_000) + '<script'.repeat(20_000) + '<!--'.repeat(20_000)))).toBeLessThan(500);
     expect(htmlToText('word '.repeat(10_000), 100)).toHaveLength(100);
   });
 });

@@ -30,8 +30,6 @@ function stubRemote(options: { watch?: 'ok' | 'unsupported'; prompt?: () => Prom
   return remote;
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
-
 describe('casting (Remote Playback API stubbed)', () => {
   beforeEach(() => {
     castAvailable.value = false;
@@ -48,10 +46,10 @@ describe('casting (Remote Playback API stubbed)', () => {
     expect(castAvailable.value).toBe(true);
     remote.report(false);
     expect(castAvailable.value).toBe(false);
-    await flush();
+    // Once the browser has handed out the watch id, stopping cancels that watch.
+    await vi.mocked(remote.watchAvailability).mock.results[0]!.value;
     stop();
-    await flush();
-    expect(remote.cancelled).toEqual([7]);
+    await expect.poll(() => remote.cancelled).toEqual([7]);
   });
 
   test('no API, or a browser that cannot watch: no button', async () => {
@@ -60,8 +58,8 @@ describe('casting (Remote Playback API stubbed)', () => {
     const remote = stubRemote({ watch: 'unsupported' });
     castAvailable.value = true;
     watchCast({ remote, currentTime: 0 });
-    await flush();
-    expect(castAvailable.value).toBe(false);
+    await expect.poll(() => castAvailable.value).toBe(false);
+    await expect(vi.mocked(remote.watchAvailability).mock.results[0]!.value).rejects.toThrow('cannot watch');
   });
 
   test('connect and hand back keep the position', async () => {

@@ -77,14 +77,16 @@ describe('search state against IndexedDB, through the real search worker', () =>
     expect(await found('ansible', { downloadedOnly: true })).toEqual([e2.id]);
   });
 
-  test('follows library changes: edited, new and removed episodes', async () => {
+  test('follows library changes: edited, new and removed episodes', { timeout: 30_000 }, async () => {
     const edited = withNotes(e1, 'Now the notes talk about wombats.');
     const added = withNotes(episode(OTHER.id, 4), 'A brand new numbat episode.');
     await put(edited, added);
     await (await db()).delete('episodes', e3.id);
+    expect(await found('wombats')).toEqual([]);
+    // The note alone brings the index up to date (after its debounce): no reconcile is asked for here.
     noteLibraryChanged();
-    await new Promise((r) => setTimeout(r, 400));
-    await reconcileNow();
+    await expect.poll(() => found('wombats'), { timeout: 10_000 }).toEqual([e1.id]);
+    await expect.poll(() => indexStatus.value.phase).toBe('ready');
     expect(await found('quokkalantern')).toEqual([]);
     expect(await found('wombats')).toEqual([e1.id]);
     expect(await found('numbat')).toEqual([added.id]);
@@ -131,18 +133,24 @@ describe('search state against IndexedDB, through the real search worker', () =>
   test('typing faster than the index answers: a waiting query is replaced, not queued', async () => {
     const inner = inThreadBackend();
     const asked: string[] = [];
+    // The first query is held until both later ones have been typed, whatever the machine's speed.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
     const slow: SearchBackend = {
       ...inner,
       search: async (query, filters, limit) => {
         asked.push(query);
-        await new Promise((r) => setTimeout(r, 50));
+        if (query === 'wom') await held;
         return inner.search(query, filters, limit);
       },
     };
     setSearchBackendForTests(slow);
     await ensureSearchIndex();
     await reconcileNow();
-    const outcomes = await Promise.allSettled([searchLibrary(query('wom')), searchLibrary(query('womb')), searchLibrary(query('wombats'))]);
+    const typed = [searchLibrary(query('wom')), searchLibrary(query('womb')), searchLibrary(query('wombats'))];
+    await expect.poll(() => asked).toEqual(['wom']);
+    release();
+    const outcomes = await Promise.allSettled(typed);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(SupersededSearch);
     expect(asked).toEqual(['wom', 'wombats']);
