@@ -116,13 +116,13 @@ async function seekTimes(page: Page): Promise<Array<{ to: number; seekedMs: numb
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(): Promise<string> {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'hopcast-bench-dist-'));
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, HOPCAST_OUT_DIR: dist }, stdio: ['ignore', 'ignore', 'inherit'] });
   const fixture = await startChild('tests/fixtures/fixture-server.ts', ['0'], {}, /fixture server at (http:\/\/127\.0\.0\.1:(\d+))/);
-  const origin = fixture.match[1]!;
+  const origin = fixture.match[1];
   const server = await startChild(
     'server/index.ts',
     [],
@@ -141,7 +141,8 @@ export async function run(): Promise<string> {
     await page.evaluate('globalThis.__name = (f) => f');
     const cdp = await context.newCDPSession(page);
     const url = `${origin}/o/cors/big/${SIZE}.mp3`;
-    await page.evaluate(storeInPage, { url, kind: 'fetch-only' as StoreKind }); // warm the fixture's buffer
+    const warm: { url: string; kind: StoreKind } = { url, kind: 'fetch-only' };
+    await page.evaluate(storeInPage, warm); // warm the fixture's buffer
     lines.push(`storage choice (${SIZE / 1024 / 1024} MiB from the fixture host, same Chromium, same page):`);
     for (const kind of ['fetch-only', 'idb-chunks', 'cache', 'opfs', 'fetch-only', 'idb-chunks', 'cache', 'opfs'] as StoreKind[]) {
       const { result, base, peak } = await withHeapPeak(cdp, () => page.evaluate(storeInPage, { url, kind }) as Promise<StoreResult>);

@@ -27,8 +27,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [logN, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  const expected = Buffer.from(parts[5]!, 'base64');
-  const key = await derive(password, Buffer.from(parts[4]!, 'base64'), logN, r, p);
+  const expected = Buffer.from(parts[5], 'base64');
+  const key = await derive(password, Buffer.from(parts[4], 'base64'), logN, r, p);
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -78,5 +78,5 @@ export async function getJson<T>(url: string, options: RequestOptions = {}): Pro
 }
 
 function navigatorOffline(): boolean {
-  return typeof navigator !== 'undefined' && navigator.onLine === false;
+  return typeof navigator !== 'undefined' && !navigator.onLine;
 }

@@ -23,7 +23,7 @@ export function formatName(format: TranscriptFormat): string {
  * (possibly null when a proxy hides it).
  */
 export function checkTranscriptBody(head: string, format: TranscriptFormat, contentType: string | null): void {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type && NOT_TEXT.test(type)) throw new TranscriptError(`The transcript link returned ${type}, not a ${FORMAT_NAMES[format]} transcript.`);
   if (head.includes('\u0000')) throw new TranscriptError(`The transcript link returned binary data, not a ${FORMAT_NAMES[format]} transcript.`);
   if (format !== 'html' && HTML_PAGE.test(head.replace(/^\uFEFF/, ''))) {

@@ -106,7 +106,7 @@ export class ChunkWriter {
     this.ready = [];
     this.readyIndex = first + batch.length;
     // A short last chunk is committed again, extended, when the download resumes: it stays the tail.
-    const short = batch[batch.length - 1]!.size < CHUNK_SIZE;
+    const short = batch[batch.length - 1].size < CHUNK_SIZE;
     if (short) this.readyIndex -= 1;
     this.inFlight = commitChunks(this.episodeId, first, batch).then(
       (record) => {

@@ -119,7 +119,7 @@ describe('library', () => {
     expect((await notModified).status()).toBe(304);
     const sent = feedRequests('network-show.xml').slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(sent[0].headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
 
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     const confirm = page.getByRole('dialog', { name: `Unsubscribe from ${FEED_TITLE}?` });

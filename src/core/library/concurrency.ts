@@ -6,7 +6,7 @@ export async function eachLimited<T, R>(items: readonly T[], limit: number, work
   const lane = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = await work(items[i]);
       onDone?.(++done);
     }
   };

@@ -110,7 +110,7 @@ export function parseOpml(input: string): OpmlResult {
   while (stack.length) {
     const node = stack.pop()!;
     const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     const raw = attr(node, 'xmlUrl') ?? (/^(rss|atom)$/i.test(attr(node, 'type') ?? '') ? attr(node, 'url') : null);
     const title = attr(node, 'title') ?? attr(node, 'text');
     if (raw === null) {

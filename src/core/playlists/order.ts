@@ -41,7 +41,7 @@ export function nextInPlaylist(current: readonly string[], previous: readonly st
   const was = previous.indexOf(finishedId);
   if (was < 0) return null;
   for (let i = was - 1; i >= 0; i--) {
-    const still = current.indexOf(previous[i]!);
+    const still = current.indexOf(previous[i]);
     if (still >= 0) return current.slice(still + 1).find((id) => id !== finishedId) ?? null;
   }
   return current.find((id) => id !== finishedId) ?? null;

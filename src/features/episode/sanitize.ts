@@ -46,7 +46,7 @@ function instance(): ReturnType<typeof DOMPurify> {
   // An instance of our own, so these hooks never leak into another feature's DOMPurify use.
   const p = DOMPurify(window);
   p.addHook('afterSanitizeAttributes', (node) => {
-    const el = node as Element;
+    const el = node;
     if (el.tagName === 'A') {
       const href = el.getAttribute('href');
       const safe = href === null ? null : safeUrl(href, currentBase, LINK_SCHEMES);

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 
 function initials(title: string): string {
   const words = title.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
-  return (words.length > 1 ? words[0]![0]! + words[1]![0]! : (words[0] ?? '?').slice(0, 2)).toUpperCase();
+  return (words.length > 1 ? words[0][0] + words[1][0] : (words[0] ?? '?').slice(0, 2)).toUpperCase();
 }
 
 /** A show's artwork, or its initials on a tinted square when there is none or it fails to load. */
