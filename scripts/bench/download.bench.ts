@@ -145,7 +145,7 @@ export async function run(): Promise<string> {
     await page.evaluate(storeInPage, warm); // warm the fixture's buffer
     lines.push(`storage choice (${SIZE / 1024 / 1024} MiB from the fixture host, same Chromium, same page):`);
     for (const kind of ['fetch-only', 'idb-chunks', 'cache', 'opfs', 'fetch-only', 'idb-chunks', 'cache', 'opfs'] as StoreKind[]) {
-      const { result, base, peak } = await withHeapPeak(cdp, () => page.evaluate(storeInPage, { url, kind }) as Promise<StoreResult>);
+      const { result, base, peak } = await withHeapPeak(cdp, () => page.evaluate<StoreResult, { url: string; kind: StoreKind }>(storeInPage, { url, kind }));
       const seek = result.readAt80Ms === null ? '' : `, read 64 KiB at 80 %: ${result.readAt80Ms.toFixed(1)} ms`;
       lines.push(`  ${kind.padEnd(11)} ${MB(result.bytes, result.ms).toFixed(0).padStart(4)} MB/s (${(result.ms / 1000).toFixed(2)} s), ${memText(base, peak)}${seek}`);
       await page.evaluate(clearStoresInPage);

@@ -126,7 +126,7 @@ async function bridgeSizes(): Promise<{ page: Size; worker: Size }> {
       write: false,
       minify: true,
       target: 'es2022',
-      rollupOptions: { input: path.join(root, 'src/workers/feed-bridge.ts'), preserveEntrySignatures: 'strict' },
+      rolldownOptions: { input: path.join(root, 'src/workers/feed-bridge.ts'), preserveEntrySignatures: 'strict' },
     },
   });
   let page = '';
@@ -265,6 +265,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const timings = measure(largestFeeds(), { [name]: makeParser(name) });
     console.log(JSON.stringify(timings[name]));
   } else {
-    run().then((report) => console.log(report));
+    void run().then((report) => console.log(report));
   }
 }

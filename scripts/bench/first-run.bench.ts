@@ -52,7 +52,7 @@ export async function run(): Promise<string> {
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
             const allFour = (window as unknown as { __allFour: number }).__allFour;
             const open = indexedDB.open('hopcast');
-            open.onerror = () => reject(open.error);
+            open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
             open.onsuccess = () => {
               const get = open.result.transaction('settings').objectStore('settings').get('library.defaultShowFeeds');
               get.onsuccess = () => {

@@ -95,7 +95,7 @@ export async function run(): Promise<string> {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('hopcast');
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
       });
       const t0 = performance.now();
       for (const { podcast: p, episodes } of payload) {
@@ -105,7 +105,7 @@ export async function run(): Promise<string> {
         for (const e of episodes) store.put(e);
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
         });
       }
       const elapsed = performance.now() - t0;
@@ -139,7 +139,7 @@ export async function run(): Promise<string> {
     })();
     // Scrolling: 200 px per frame through the list, frame-to-frame times from requestAnimationFrame.
     // A string, not a function: tsx would wrap the inner arrow functions in a helper the page lacks.
-    const frames = (await page.evaluate(`new Promise((resolve) => {
+    const frames = (await page.evaluate<unknown>(`new Promise((resolve) => {
       const deltas = [];
       let last = performance.now();
       let n = 0;

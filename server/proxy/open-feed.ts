@@ -18,7 +18,7 @@ export interface OpenedFeed {
   head: Uint8Array;
   /** The rest of the decoded body; null for 304. Read it to the end or call done(). */
   reader: ReadableStreamDefaultReader<Uint8Array> | null;
-  tooLarge(): ProxyError;
+  tooLarge: () => ProxyError;
   /** When the fetch began: feedTimeoutMs counts upstream time from here. */
   startedAt: number;
   /** Stops reading and lets the upstream go. */

@@ -121,6 +121,7 @@ export class ChunkWriter {
   }
 
   private throwIfFailed(): void {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the commit's own rejection as it came
     if (this.failure) throw this.failure;
   }
 }

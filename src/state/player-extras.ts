@@ -5,6 +5,7 @@
  */
 import { effect } from '@preact/signals';
 import { outroStart } from '../core/show-settings';
+// eslint-disable-next-line import-x/no-cycle -- known cycle that issue 16 breaks; the rule keeps new ones out meanwhile
 import { currentEpisode, isPlaying, reloadCurrentSource } from './player';
 import { playingShowSettings } from './show-settings';
 import { checkSilence, pauseSilenceTimer, updateSilenceSkip } from './silence-skip';

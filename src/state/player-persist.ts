@@ -7,6 +7,7 @@
 import { getPlayState, savePosition } from '../db/play-state';
 import { getSetting, setSetting } from '../db/settings';
 import { notePlayerEpisode } from './player-presence';
+// eslint-disable-next-line import-x/no-cycle -- known cycle that issue 16 breaks; the rule keeps new ones out meanwhile
 import { cueEpisode, currentEpisode, duration, isPlaying, play, position, wire } from './player';
 
 /** A killed tab (crash, OOM) writes nothing on the way out: this bounds what it can lose. */

@@ -131,7 +131,7 @@ describe('library', () => {
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const count = open.result.transaction('episodes').objectStore('episodes').count();
             count.onsuccess = () => resolve(count.result);
@@ -248,7 +248,7 @@ describe('library', () => {
       () =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const store = open.result.transaction('podcasts', 'readwrite').objectStore('podcasts');
             const all = store.getAll();

@@ -202,7 +202,7 @@ describe('listening', () => {
       const remote = (document.querySelector('audio') as HTMLAudioElement & { remote?: RemotePlayback }).remote;
       if (!remote) return 'no api';
       try {
-        return await new Promise<string>((resolve) => void remote.watchAvailability((a) => resolve(String(a))).catch((e: Error) => resolve(e.name)));
+        return await new Promise<string>((resolve) => void remote.watchAvailability((a) => resolve(String(a))).catch((e: unknown) => resolve((e as Error).name)));
       } catch (e) {
         return (e as Error).name;
       }

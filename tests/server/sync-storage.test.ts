@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function adduser(env: Record<string, string>, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile('npm', ['run', '--silent', 'sync:adduser', '--', ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);
   });

@@ -1,6 +1,6 @@
 /** Runs `work` over `items` with at most `limit` in flight, in order of start, reporting each completion. */
 export async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, onDone?: (done: number) => void): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   let done = 0;
   const lane = async () => {

@@ -20,7 +20,10 @@ export function AddPodcastDialog({ open, onClose, onSubscribed }: { open: boolea
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<HumanError | null>(null);
   const [found, setFound] = useState<Found | null>(null);
-  const ref = useModalDialog(open, () => (setError(null), setFound(null)));
+  const ref = useModalDialog(open, () => {
+    setError(null);
+    setFound(null);
+  });
   const words = readAddInput(text).kind === 'words';
 
   const submit = async (event: Event) => {

@@ -29,6 +29,7 @@ export function UnsubscribeDialog({ open, title, episodeCount, onCancel, onConfi
           </p>
         )}
         <div class="dialog-actions">
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a destructive confirm opens on its safe choice, as the dialog pattern asks */}
           <button type="button" class="button" onClick={onCancel} autoFocus>
             Cancel
           </button>

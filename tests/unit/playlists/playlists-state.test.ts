@@ -11,7 +11,7 @@ async function fresh() {
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase('hopcast');
     req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   return reload();
 }
