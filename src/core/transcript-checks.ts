@@ -14,10 +14,6 @@ const HTML_PAGE = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body
  */
 const NOT_TEXT = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|x-zip-compressed|x-gzip|x-tar|x-7z-compressed)$/i;
 
-export function formatName(format: TranscriptFormat): string {
-  return FORMAT_NAMES[format];
-}
-
 /**
  * Refuses a body that cannot be the declared format; `contentType` is what the host sent
  * (possibly null when a proxy hides it).

@@ -98,13 +98,6 @@ export function sanitizeNotes(html: string, options: NotesOptions = {}): Documen
   return fragment;
 }
 
-/** Sanitized notes as HTML text, for `dangerouslySetInnerHTML`. */
-export function sanitizeNotesToHtml(html: string, options: NotesOptions = {}): string {
-  const holder = document.createElement('div');
-  holder.append(sanitizeNotes(html, options));
-  return holder.innerHTML;
-}
-
 const TAG = /<[a-z][^<>]*>/gi;
 const HANDLER = /([\s/"'])on([a-z]+\s*=)/gi;
 
