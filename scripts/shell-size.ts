@@ -28,7 +28,7 @@ function gz(dist: string, file: string): SizedFile {
 export function measureShell(dist: string): ShellReport {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const loaded = new Set<string>();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)) loaded.add(m[1]!);
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)) loaded.add(m[1]);
   const shell = [...loaded].map((f) => gz(dist, f));
   const lazy = readdirSync(path.join(dist, 'assets'))
     .filter((f) => /\.(js|css)$/.test(f) && !loaded.has(`assets/${f}`))

@@ -52,7 +52,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run --silent sync:adduser -- [--reset] <name>   (password on stdin)');
     return 2;
   }
-  const name = names[0]!;
+  const name = names[0];
   const password = await readPassword();
   const problem = accountProblem(name, password);
   if (problem) {

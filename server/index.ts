@@ -33,7 +33,7 @@ export function startServer(config: ServerConfig = readConfig()): Promise<Runnin
       });
       server.on('error', reject);
     } catch (err) {
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }
@@ -43,14 +43,14 @@ export async function main(): Promise<void> {
   console.log(`Hopcast is running at ${running.url}`);
   const stop = (signal: string) => {
     console.log(`${signal}: shutting down`);
-    running.close().then(() => process.exit(0));
+    void running.close().then(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((err) => {
+  main().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

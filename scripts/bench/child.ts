@@ -14,7 +14,7 @@ export function startChild(script: string, args: string[], env: Record<string, s
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${err || out}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const match = ready.exec(out);
       if (match) {
@@ -22,7 +22,7 @@ export function startChild(script: string, args: string[], env: Record<string, s
         resolve({ child, match });
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => reject(new Error(`${script} exited (${code}): ${err}`)));
   });
 }

@@ -38,7 +38,7 @@ export async function storeInPage(args: { url: string; kind: StoreKind }): Promi
         req.result.createObjectStore('meta', { keyPath: 'id' });
       };
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     const buffer = new Uint8Array(CHUNK);
     let fill = 0;
@@ -50,7 +50,7 @@ export async function storeInPage(args: { url: string; kind: StoreKind }): Promi
         tx.objectStore('chunks').put({ id: 'e', index, data: new Blob([buffer.subarray(0, fill)]) });
         tx.objectStore('meta').put({ id: 'e', bytes: index * CHUNK + fill });
         tx.oncomplete = () => resolve();
-        tx.onabort = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB request failed'));
       });
     const reader = (await fetch(url, { cache: 'no-store' })).body!.getReader();
     for (;;) {

@@ -116,13 +116,13 @@ async function seekTimes(page: Page): Promise<Array<{ to: number; seekedMs: numb
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(): Promise<string> {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'hopcast-bench-dist-'));
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, HOPCAST_OUT_DIR: dist }, stdio: ['ignore', 'ignore', 'inherit'] });
   const fixture = await startChild('tests/fixtures/fixture-server.ts', ['0'], {}, /fixture server at (http:\/\/127\.0\.0\.1:(\d+))/);
-  const origin = fixture.match[1]!;
+  const origin = fixture.match[1];
   const server = await startChild(
     'server/index.ts',
     [],
@@ -141,10 +141,11 @@ export async function run(): Promise<string> {
     await page.evaluate('globalThis.__name = (f) => f');
     const cdp = await context.newCDPSession(page);
     const url = `${origin}/o/cors/big/${SIZE}.mp3`;
-    await page.evaluate(storeInPage, { url, kind: 'fetch-only' as StoreKind }); // warm the fixture's buffer
+    const warm: { url: string; kind: StoreKind } = { url, kind: 'fetch-only' };
+    await page.evaluate(storeInPage, warm); // warm the fixture's buffer
     lines.push(`storage choice (${SIZE / 1024 / 1024} MiB from the fixture host, same Chromium, same page):`);
     for (const kind of ['fetch-only', 'idb-chunks', 'cache', 'opfs', 'fetch-only', 'idb-chunks', 'cache', 'opfs'] as StoreKind[]) {
-      const { result, base, peak } = await withHeapPeak(cdp, () => page.evaluate(storeInPage, { url, kind }) as Promise<StoreResult>);
+      const { result, base, peak } = await withHeapPeak(cdp, () => page.evaluate<StoreResult, { url: string; kind: StoreKind }>(storeInPage, { url, kind }));
       const seek = result.readAt80Ms === null ? '' : `, read 64 KiB at 80 %: ${result.readAt80Ms.toFixed(1)} ms`;
       lines.push(`  ${kind.padEnd(11)} ${MB(result.bytes, result.ms).toFixed(0).padStart(4)} MB/s (${(result.ms / 1000).toFixed(2)} s), ${memText(base, peak)}${seek}`);
       await page.evaluate(clearStoresInPage);

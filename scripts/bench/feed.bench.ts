@@ -46,7 +46,7 @@ function parseDecoded(file: string): string {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Median ms per feed for each parser; rounds interleave parsers so machine noise hits all alike. */
@@ -59,7 +59,7 @@ function measure(feeds: Feed[], parsers: Record<string, Parser>): Record<string,
         const t0 = performance.now();
         parse(feed.text);
         const ms = performance.now() - t0;
-        if (round >= 2) (samples[name] as number[][])[i]?.push(ms);
+        if (round >= 2) (samples[name])[i]?.push(ms);
       });
     }
   }
@@ -126,7 +126,7 @@ async function bridgeSizes(): Promise<{ page: Size; worker: Size }> {
       write: false,
       minify: true,
       target: 'es2022',
-      rollupOptions: { input: path.join(root, 'src/workers/feed-bridge.ts'), preserveEntrySignatures: 'strict' },
+      rolldownOptions: { input: path.join(root, 'src/workers/feed-bridge.ts'), preserveEntrySignatures: 'strict' },
     },
   });
   let page = '';
@@ -187,7 +187,7 @@ export async function run(): Promise<string> {
     for (const name of order) {
       const perFeed = measureIsolated(name);
       const best = timings[name];
-      timings[name] = best ? best.map((ms, i) => Math.min(ms, perFeed[i] as number)) : perFeed;
+      timings[name] = best ? best.map((ms, i) => Math.min(ms, perFeed[i])) : perFeed;
     }
   }
 
@@ -201,16 +201,16 @@ export async function run(): Promise<string> {
     const ms = perFeed.reduce((a, b) => a + b, 0);
     throughput[name] = totalBytes / 1e6 / (ms / 1000);
   }
-  const ours = throughput.hopcast as number;
+  const ours = throughput.hopcast;
   for (const [name, perFeed] of Object.entries(timings)) {
-    const mbs = throughput[name] as number;
+    const mbs = throughput[name];
     lines.push(
-      `${pad(name, 24)}${pad(mbs.toFixed(1), 9)}${pad((perFeed[0] as number).toFixed(1), 12)}${(ours / mbs).toFixed(2)}x`,
+      `${pad(name, 24)}${pad(mbs.toFixed(1), 9)}${pad((perFeed[0]).toFixed(1), 12)}${(ours / mbs).toFixed(2)}x`,
     );
   }
   const peers = ['podcast-partytime', 'feedsmith'];
-  const fastestPeer = peers.reduce((a, b) => ((throughput[a] as number) >= (throughput[b] as number) ? a : b));
-  const ratio = ours / (throughput[fastestPeer] as number);
+  const fastestPeer = peers.reduce((a, b) => ((throughput[a]) >= (throughput[b]) ? a : b));
+  const ratio = ours / (throughput[fastestPeer]);
   lines.push(`first parse vs fastest peer (${fastestPeer}): ${ratio.toFixed(2)}x (target ≥ 1.10x) ${ratio >= 1.1 ? 'PASS' : 'FAIL'}`);
 
   // Refresh: the same copy again with every item known, and with the newest item new. Bytes in,
@@ -265,6 +265,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const timings = measure(largestFeeds(), { [name]: makeParser(name) });
     console.log(JSON.stringify(timings[name]));
   } else {
-    run().then((report) => console.log(report));
+    void run().then((report) => console.log(report));
   }
 }

@@ -15,7 +15,7 @@ const RUNS = 8;
 const SHOWS = ['Heavy Networking', 'Network Automation Nerds', 'Day Two DevOps', 'Packet Protector'];
 const KEYS = ['heavy-networking', 'network-automation-nerds', 'day-two-devops', 'packet-protector'];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 
 interface RunResult {
@@ -52,7 +52,7 @@ export async function run(): Promise<string> {
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
             const allFour = (window as unknown as { __allFour: number }).__allFour;
             const open = indexedDB.open('hopcast');
-            open.onerror = () => reject(open.error);
+            open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
             open.onsuccess = () => {
               const get = open.result.transaction('settings').objectStore('settings').get('library.defaultShowFeeds');
               get.onsuccess = () => {
@@ -78,7 +78,7 @@ export async function run(): Promise<string> {
     'per show (path taken; feed stored and remembered, from navigation):',
     ...KEYS.map((k) => {
       const vias = [...new Set(results.map((r) => r.resolved[k]?.via ?? 'missing'))].join('/');
-      return `  ${k}: via ${vias} → ${results[0]!.resolved[k]?.url ?? '?'}; ${range(results.map((r) => r.resolved[k]?.at ?? NaN))}`;
+      return `  ${k}: via ${vias} → ${results[0].resolved[k]?.url ?? '?'}; ${range(results.map((r) => r.resolved[k]?.at ?? NaN))}`;
     }),
   ];
   return lines.join('\n');

@@ -50,7 +50,7 @@ function library(): Array<{ podcast: Podcast; episodes: Episode[] }> {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function nodeWrite(data: ReturnType<typeof library>): Promise<number> {
@@ -71,7 +71,7 @@ const PAINT_PROBE = (selector: string, key: string, text = '') => `
 async function paintTimes(page: Page, url: string, keys: string[]): Promise<number[]> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction((names) => names.every((k) => typeof (window as unknown as Record<string, unknown>)[k] === 'number'), keys, { timeout: 30_000 });
-  return page.evaluate((names) => names.map((k) => (window as unknown as Record<string, number>)[k]!), keys);
+  return page.evaluate((names) => names.map((k) => (window as unknown as Record<string, number>)[k]), keys);
 }
 
 function bigFeed(n: number): string {
@@ -95,7 +95,7 @@ export async function run(): Promise<string> {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('hopcast');
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
       });
       const t0 = performance.now();
       for (const { podcast: p, episodes } of payload) {
@@ -105,7 +105,7 @@ export async function run(): Promise<string> {
         for (const e of episodes) store.put(e);
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
         });
       }
       const elapsed = performance.now() - t0;
@@ -119,17 +119,17 @@ export async function run(): Promise<string> {
     const measure = async (path: string, probes: Array<[selector: string, text?: string]>) => {
       const probe = await stack.newPage(context);
       const keys = probes.map((_, i) => `__painted${i}`);
-      for (const [i, [selector, text]] of probes.entries()) await probe.addInitScript(PAINT_PROBE(selector, keys[i]!, text));
+      for (const [i, [selector, text]] of probes.entries()) await probe.addInitScript(PAINT_PROBE(selector, keys[i], text));
       const runs: number[][] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await paintTimes(probe, `${stack.appUrl}${path}`, keys));
       const fcp = await probe.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
       await probe.close();
       return keys.map((_, k) => {
-        const times = runs.map((r) => r[k]!);
+        const times = runs.map((r) => r[k]);
         return { median: median(times), min: Math.min(...times), max: Math.max(...times), fcp };
       });
     };
-    const showPath = `/show/${encodeURIComponent(data[0]!.podcast.id)}`;
+    const showPath = `/show/${encodeURIComponent(data[0].podcast.id)}`;
     const [libraryPaint] = await measure('/', [['.show-card']]);
     const [showPaint, showFull] = await measure(showPath, [['.virtual-row .episode-row'], ['.show-count', `${BIG} shown`]]);
     const rows = await (async () => {
@@ -139,7 +139,7 @@ export async function run(): Promise<string> {
     })();
     // Scrolling: 200 px per frame through the list, frame-to-frame times from requestAnimationFrame.
     // A string, not a function: tsx would wrap the inner arrow functions in a helper the page lacks.
-    const frames = (await page.evaluate(`new Promise((resolve) => {
+    const frames = (await page.evaluate<unknown>(`new Promise((resolve) => {
       const deltas = [];
       let last = performance.now();
       let n = 0;
@@ -152,7 +152,7 @@ export async function run(): Promise<string> {
       };
       requestAnimationFrame(step);
     })`)) as number[];
-    const p95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)]!;
+    const p95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)];
 
     // The whole path through the UI: proxy fetch, parse in the worker, merge, one-transaction write.
     stack.fixtures.setFeed('bench-big.xml', bigFeed(BIG));
@@ -171,9 +171,9 @@ export async function run(): Promise<string> {
       `  Node + fake-indexeddb, writeFeed: ${ms(nodeMs)} (relative figure only)`,
       `  Chromium IndexedDB, same puts:    ${ms(browserWriteMs)}`,
       `first paint with that database, service worker in control, median of ${RUNS} loads (min–max), from navigation start:`,
-      `  Library grid (${SHOWS} shows):          ${ms(libraryPaint!.median)} (${ms(libraryPaint!.min)}–${ms(libraryPaint!.max)}), FCP ${ms(libraryPaint!.fcp)}: ${target(libraryPaint!.median)}`,
-      `  Show page, ${BIG} episodes listed:  ${ms(showPaint!.median)} (${ms(showPaint!.min)}–${ms(showPaint!.max)}), FCP ${ms(showPaint!.fcp)}: ${target(showPaint!.median)}`,
-      `  Show page, whole ${BIG}-episode list read and shown: ${ms(showFull!.median)} (${ms(showFull!.min)}–${ms(showFull!.max)})`,
+      `  Library grid (${SHOWS} shows):          ${ms(libraryPaint.median)} (${ms(libraryPaint.min)}–${ms(libraryPaint.max)}), FCP ${ms(libraryPaint.fcp)}: ${target(libraryPaint.median)}`,
+      `  Show page, ${BIG} episodes listed:  ${ms(showPaint.median)} (${ms(showPaint.min)}–${ms(showPaint.max)}), FCP ${ms(showPaint.fcp)}: ${target(showPaint.median)}`,
+      `  Show page, whole ${BIG}-episode list read and shown: ${ms(showFull.median)} (${ms(showFull.min)}–${ms(showFull.max)})`,
       `  rows in the DOM for ${BIG} episodes: ${rows} (virtualized); scrolling 200 px a frame: frame time median ${median(frames).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
       `subscribe through the UI to a ${BIG}-episode feed (${(bigFeed(BIG).length / 1e6).toFixed(1)} MB: proxy, worker parse, merge, write): ${ms(subscribeMs)}`,
     ].join('\n');

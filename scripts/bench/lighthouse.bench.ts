@@ -64,7 +64,7 @@ async function audit(url: string): Promise<Scores> {
     const failing = Object.values(categories)
       .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => audits[r.id]))
       .filter((a) => a && a.score !== null && a.score < 0.9)
-      .map((a) => `${a!.id} (${a!.displayValue ?? a!.score})`);
+      .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
@@ -93,10 +93,10 @@ export async function run(): Promise<string> {
   );
   try {
     // localhost, not 127.0.0.1: a secure context, as a real install would be over HTTPS.
-    const url = match[1]!.replace('127.0.0.1', 'localhost') + '/';
+    const url = match[1].replace('127.0.0.1', 'localhost') + '/';
     const runs: Scores[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await audit(url));
-    const median = (pick: (s: Scores) => number) => [...runs].map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const median = (pick: (s: Scores) => number) => [...runs].map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
     const lines = [
       `${RUNS} runs, mobile (Moto G Power emulation, simulated slow 4G, 4× CPU), fresh profile each; median [min–max]:`,
       ...(

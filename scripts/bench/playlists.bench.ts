@@ -20,7 +20,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 export async function run(): Promise<string> {
   const r = rng(42);

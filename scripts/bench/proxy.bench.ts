@@ -37,13 +37,13 @@ async function download(url: string, size = SIZE): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const best = (xs: number[]) => Math.min(...xs);
 const mbps = (s: number) => SIZE / 1024 / 1024 / s;
 
 export async function run(): Promise<string> {
   const fixture = await startChild('tests/fixtures/fixture-server.ts', ['0'], {}, /fixture server at (http:\/\/127\.0\.0\.1:(\d+))/);
-  const origin = fixture.match[1]!;
+  const origin = fixture.match[1];
   const server = await startChild(
     'server/index.ts',
     [],

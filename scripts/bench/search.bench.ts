@@ -79,17 +79,17 @@ function typedQueries(docs: SearchDoc[], count: number): string[] {
   const random = rng(11);
   const queries: string[] = [];
   while (queries.length < count) {
-    const doc = docs[Math.floor(random() * docs.length)]!;
+    const doc = docs[Math.floor(random() * docs.length)];
     const field = random() < 0.5 ? doc.title : doc.notes;
     const words = tokenize(field).filter((w) => w.length >= 3);
     if (words.length === 0) continue;
-    const word = words[Math.floor(random() * words.length)]!;
+    const word = words[Math.floor(random() * words.length)];
     const kind = random();
     if (kind < 0.6) {
       // As you type: every prefix is a query.
       for (let i = 1; i <= word.length; i++) queries.push(word.slice(0, i));
     } else if (kind < 0.85 && words.length > 1) {
-      const second = words[Math.floor(random() * words.length)]!;
+      const second = words[Math.floor(random() * words.length)];
       queries.push(`${word} ${second}`, `${word} ${second.slice(0, 3)}`);
     } else if (word.length >= 5) {
       // One slip of the finger.
@@ -101,7 +101,7 @@ function typedQueries(docs: SearchDoc[], count: number): string[] {
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function timeIt(fn: () => void): number {
@@ -112,7 +112,7 @@ function timeIt(fn: () => void): number {
 
 function latencies(queries: string[], ask: (q: string) => void): { p50: number; p95: number; max: number } {
   const ms = queries.map((q) => timeIt(() => ask(q))).sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1]! };
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] };
 }
 
 const f = (ms: number) => `${ms.toFixed(2)} ms`;
@@ -124,7 +124,7 @@ function padded(docs: SearchDoc[], min: number): SearchDoc[] {
   const long = docs.filter((d) => d.notes.length > 200);
   return docs.map((d) => {
     let notes = d.notes;
-    while (notes.length < min && long.length > 0) notes += `\n${long[Math.floor(random() * long.length)]!.notes}`;
+    while (notes.length < min && long.length > 0) notes += `\n${long[Math.floor(random() * long.length)].notes}`;
     return { ...d, notes };
   });
 }
@@ -156,7 +156,7 @@ function scenario(name: string, docs: SearchDoc[]): string[] {
     const l = latencies(some, (q) => searchEpisodes(index, q));
     lines.push(`  ${label} (${some.length}): p50 ${f(l.p50)}, p95 ${f(l.p95)}`);
   }
-  const podcastId = docs[0]!.podcastId;
+  const podcastId = docs[0].podcastId;
   const filtered = latencies(queries, (q) => searchEpisodes(index, q, { podcastId, played: 'unplayed' }));
   lines.push(`search with show + unplayed filters: p50 ${f(filtered.p50)}, p95 ${f(filtered.p95)}, max ${f(filtered.max)}`);
   return lines;

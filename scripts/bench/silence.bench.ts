@@ -56,7 +56,7 @@ async function browserPipeline(): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hopcast-silence-bench-'));
   const { file, seconds } = makeMp3(dir);
   const bundle = await build({ entryPoints: [path.join(root, 'src/workers/silence-analysis.ts')], bundle: true, format: 'esm', write: false, target: 'es2022' });
-  const js = bundle.outputFiles[0]!.text;
+  const js = bundle.outputFiles[0].text;
   const mp3 = readFileSync(file);
   const server = http.createServer((req, res) => {
     if (req.url === '/analysis.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
@@ -73,6 +73,7 @@ async function browserPipeline(): Promise<string> {
     for (let i = 0; i < 3; i++) {
       runs.push(
         await page.evaluate(async ({ preset }) => {
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- false positive: the cast keeps tsc from resolving a URL that exists only in the page
           const mod = await import('/analysis.js' as string);
           const t0 = performance.now();
           const res = await fetch('/bench.mp3');

@@ -13,7 +13,7 @@ import { startChild } from './child';
 import { SyncClient, type SyncAccount } from '../../src/api/sync-client';
 
 const RUNS = 15;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs: number[]) => Math.max(...xs);
 
 export async function run(): Promise<string> {
@@ -25,7 +25,7 @@ export async function run(): Promise<string> {
     /running at (http:\/\/\S+)/,
   );
   try {
-    const origin = server.match[1]!;
+    const origin = server.match[1];
     const signup = await fetch(`${origin}/api/2/hopcast/signup.json`, { method: 'POST', body: JSON.stringify({ username: 'bench', password: 'bench password 1' }) });
     if (signup.status !== 201) throw new Error(`signup: ${signup.status}`);
     const account = (device: string): SyncAccount => ({ server: origin, user: 'bench', password: 'bench password 1', device });
@@ -77,7 +77,7 @@ export async function run(): Promise<string> {
     return [
       `position from device A to device B (upload + download, ${RUNS} runs): median ${median(trips).toFixed(1)} ms, max ${max(trips).toFixed(1)} ms`,
       `one whole app sync after a position change (device, subscriptions up/down, 1 action up, actions down, queue state; ${RUNS} runs): median ${median(whole).toFixed(1)} ms, max ${max(whole).toFixed(1)} ms`,
-      `(the app adds a ${5} s debounce after a change before it syncs; SQLite backend, loopback)`,
+      `(the app adds a 5 s debounce after a change before it syncs; SQLite backend, loopback)`,
     ].join('\n');
   } finally {
     server.child.kill();

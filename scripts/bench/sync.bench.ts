@@ -52,7 +52,7 @@ async function throughput(url: string, cookie: string, total: number, batch: num
   return total / ((performance.now() - started) / 1000);
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 async function measure(kind: string, env: Record<string, string>): Promise<string> {
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: env.HOPCAST_DATA_DIR ?? '' });
@@ -65,10 +65,10 @@ async function measure(kind: string, env: Record<string, string>): Promise<strin
     /running at (http:\/\/\S+)/,
   );
   try {
-    const base = server.match[1]!;
+    const base = server.match[1];
     const login = await request(`${base}/api/2/auth/bench/login.json`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from('bench:bench password').toString('base64')}` } });
     await login.body.dump();
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
     const episodes = `${base}/api/2/episodes/bench.json`;
     await post(episodes, cookie, actions(50 * ACTIONS, 100, 'warm-up'));
 

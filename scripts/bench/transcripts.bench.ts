@@ -47,7 +47,7 @@ async function withLagProbe<T>(work: () => Promise<T>): Promise<{ value: T; maxL
   return { value, maxLagMs: maxLag };
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const f = (ms: number) => `${ms.toFixed(2)} ms`;
 

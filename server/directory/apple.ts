@@ -61,7 +61,7 @@ async function appleJson(settings: DirectorySettings, url: URL, signal: AbortSig
   if (!body || typeof body !== 'object' || !Array.isArray(body.results)) {
     throw new DirectoryError('apple', 'Apple Podcasts sent a reply without results');
   }
-  return body.results.slice(0, MAX_RESULTS);
+  return (body.results as unknown[]).slice(0, MAX_RESULTS);
 }
 
 function toResults(items: unknown[]): DirectoryResult[] {

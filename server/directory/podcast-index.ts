@@ -3,7 +3,6 @@ import type { DirectorySettings } from '../settings';
 import { DirectoryError, type DirectoryResult } from './types';
 import { toResult } from './sanitize';
 
-export { MAX_RESULTS } from './types';
 import { MAX_RESULTS } from './types';
 
 export type PodcastIndexSearch = (q: string, signal?: AbortSignal) => Promise<DirectoryResult[]>;

@@ -44,7 +44,7 @@ function decoderFor(encoding: string, host: string): Transform | null {
  * client (Readable.toWeb buffers to its own high-water mark); cancel destroys the source.
  */
 export function pullFrom(source: Readable, host: string, destroyAll: () => void): ReadableStream<Uint8Array> {
-  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer, undefined>;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {

@@ -55,9 +55,9 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
     const fail = (err: Error) => done(err, null);
 
     if (settings.allow) {
-      if (!settings.allow.has(label)) return fail(new ProxyError(403, 'not_allowed', `This server's proxy only reaches its configured hosts, not ${label}`));
+      if (!settings.allow.has(label)) { fail(new ProxyError(403, 'not_allowed', `This server's proxy only reaches its configured hosts, not ${label}`)); return; }
     } else if (!settings.ports.has(port)) {
-      return fail(new ProxyError(403, 'blocked_port', `Port ${port} is not allowed`));
+      fail(new ProxyError(403, 'blocked_port', `Port ${port} is not allowed`)); return;
     }
 
     const check = (address: string): ProxyError | null => {
@@ -69,20 +69,20 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
 
     if (net.isIP(hostname)) {
       const refused = check(hostname);
-      if (refused) return fail(refused);
-      return dial({ ...opts, hostname }, done);
+      if (refused) { fail(refused); return; }
+      dial({ ...opts, hostname }, done); return;
     }
 
     lookup(hostname).then(
       (addresses) => {
         if (settled) return;
-        if (addresses.length === 0) return fail(new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`));
+        if (addresses.length === 0) { fail(new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`)); return; }
         for (const { address } of addresses) {
           const refused = check(address);
-          if (refused) return fail(refused);
+          if (refused) { fail(refused); return; }
         }
         // Servers without IPv6 routes are common; IPv4 first avoids a needless failure there.
-        const chosen = addresses.find((a) => a.family === 4) ?? addresses[0]!;
+        const chosen = addresses.find((a) => a.family === 4) ?? addresses[0];
         dial({ ...opts, hostname: chosen.address, servername: opts.servername || hostname }, done);
       },
       (err: unknown) => {

@@ -5,7 +5,6 @@ import { createNodeProxyContext } from '../node/hop';
 import { openFeed } from './open-feed';
 
 export { ProxyError } from './errors';
-export { looksLikeHtmlPage, openFeed, type OpenedFeed } from './open-feed';
 
 export interface FetchFeedInit {
   /** Only the conditional-GET headers (If-None-Match, If-Modified-Since) and Accept are passed up. */

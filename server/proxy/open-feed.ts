@@ -18,7 +18,7 @@ export interface OpenedFeed {
   head: Uint8Array;
   /** The rest of the decoded body; null for 304. Read it to the end or call done(). */
   reader: ReadableStreamDefaultReader<Uint8Array> | null;
-  tooLarge(): ProxyError;
+  tooLarge: () => ProxyError;
   /** When the fetch began: feedTimeoutMs counts upstream time from here. */
   startedAt: number;
   /** Stops reading and lets the upstream go. */
@@ -49,7 +49,7 @@ export function looksLikeHtmlPage(contentType: string | null, head: Uint8Array):
 
 export function latin1(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
   return out;
 }
 
@@ -111,7 +111,7 @@ export async function openFeed(ctx: ProxyContext, rawUrl: string, init: OpenFeed
       size += value.byteLength;
       if (size > feedMaxBytes) throw tooLarge();
     }
-    const head = parts.length === 1 ? parts[0]! : concat(parts, size);
+    const head = parts.length === 1 ? parts[0] : concat(parts, size);
     if (!init.allowHtml && looksLikeHtmlPage(res.headers.get('content-type'), head)) {
       throw new ProxyError(502, 'not_a_feed', 'This address returned a web page, not a podcast feed');
     }

@@ -90,9 +90,9 @@ export function relay(reader: ReadableStreamDefaultReader<Uint8Array>, rules: Re
     const now = Date.now();
     windowWaitMs += now - waitingSince;
     waitingSince = now;
-    if (now - lastPull >= rules.clientStallMs) return cut(`The client took nothing for ${rules.clientStallMs} ms`, true);
+    if (now - lastPull >= rules.clientStallMs) { cut(`The client took nothing for ${rules.clientStallMs} ms`, true); return; }
     if (windowWaitMs >= rules.floorWindowMs) {
-      if (windowBytes < floorBytes(windowWaitMs)) return cut(`The client read under ${rules.minBytesPerSecond} bytes/s`, true);
+      if (windowBytes < floorBytes(windowWaitMs)) { cut(`The client read under ${rules.minBytesPerSecond} bytes/s`, true); return; }
       windowBytes = 0;
       windowWaitMs = 0;
     }
@@ -123,7 +123,7 @@ export function relay(reader: ReadableStreamDefaultReader<Uint8Array>, rules: Re
           const first = head;
           head = undefined;
           sent += first.byteLength;
-          return enqueue(first);
+          enqueue(first); return;
         }
         let idle: ReturnType<typeof setTimeout> | undefined;
         const readFrom = Date.now();
@@ -148,7 +148,7 @@ export function relay(reader: ReadableStreamDefaultReader<Uint8Array>, rules: Re
           sent += value.byteLength;
           if (rules.maxBytes !== undefined && sent > rules.maxBytes) {
             const err = rules.tooLarge?.() ?? new Error('too large');
-            return cut(err.message);
+            cut(err.message); return;
           }
           const wait = rules.pace?.(value.byteLength) ?? 0;
           if (wait > 0) await sleep(wait);

@@ -60,7 +60,7 @@ export function mountAudioRoute(app: Hono, ctx: ProxyContext, share: Share): voi
       }
       if (method === 'HEAD' || res.status === 416 || !res.body) {
         discardBody(res.body);
-        return c.body(null, res.status as 200 | 206 | 416, Object.fromEntries(down));
+        return c.body(null, res.status, Object.fromEntries(down));
       }
       const body = relay(res.body.getReader(), {
         ...clientRules(share, c, slot.key, ctx.settings, slot.release),
@@ -69,7 +69,7 @@ export function mountAudioRoute(app: Hono, ctx: ProxyContext, share: Share): voi
         lifetimeMs: ctx.settings.audioMaxStreamMs,
       });
       handedOff = true;
-      return c.body(body, res.status as 200 | 206, Object.fromEntries(down));
+      return c.body(body, res.status, Object.fromEntries(down));
     } catch (err) {
       return proxyFailure(c, err);
     } finally {

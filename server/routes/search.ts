@@ -35,7 +35,7 @@ export function mountSearchRoute(app: Hono, settings: DirectorySettings, share: 
       const failures: string[] = [];
       const unavailable: DirectorySource[] = [];
       settled.forEach((outcome, i) => {
-        const source = asked[i]![0];
+        const source = asked[i][0];
         if (outcome.status === 'fulfilled') {
           lists.push(outcome.value);
           return;

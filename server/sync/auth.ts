@@ -41,8 +41,8 @@ const CACHE_MS = 5 * 60_000;
 
 function basicCredentials(header: string | undefined): { name: string; password: string } | null {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!m || m[1]!.length > 4096) return null;
-  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  if (!m || m[1].length > 4096) return null;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon < 0 ? null : { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

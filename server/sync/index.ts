@@ -63,6 +63,7 @@ export function mountSync(app: Hono, config: ServerConfig): void {
     try {
       db = await database();
     } catch {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- hono types a middleware's validated input as `any`; jsonError reads no input
       return jsonError(c, 503, 'sync_unavailable', 'The sync database is unavailable: the server log says why');
     }
     c.set('db', db);

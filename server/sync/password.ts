@@ -27,8 +27,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [logN, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  const expected = Buffer.from(parts[5]!, 'base64');
-  const key = await derive(password, Buffer.from(parts[4]!, 'base64'), logN, r, p);
+  const expected = Buffer.from(parts[5], 'base64');
+  const key = await derive(password, Buffer.from(parts[4], 'base64'), logN, r, p);
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
@@ -44,7 +44,7 @@ export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Why a name or password cannot be used, in words, or null when it can. */
 export function accountProblem(name: string, password: string): string | null {
   if (!USER_NAME.test(name)) return 'User names are 1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit';
-  if ([...password].length < 8) return 'The password must have at least 8 characters';
-  if ([...password].length > 1024) return 'The password must have at most 1024 characters';
+  if (Array.from(password).length < 8) return 'The password must have at least 8 characters';
+  if (Array.from(password).length > 1024) return 'The password must have at most 1024 characters';
   return null;
 }

@@ -123,7 +123,7 @@ export function parseDeviceBody(body: unknown): { caption?: string; type?: Devic
   const b = body as Record<string, unknown>;
   const out: { caption?: string; type?: DeviceType } = {};
   if (b.caption !== undefined && b.caption !== null) {
-    if (typeof b.caption !== 'string' || [...b.caption].length > 200 || b.caption.includes('\u0000')) throw badRequest('caption must be a string of at most 200 characters');
+    if (typeof b.caption !== 'string' || Array.from(b.caption).length > 200 || b.caption.includes('\u0000')) throw badRequest('caption must be a string of at most 200 characters');
     out.caption = b.caption;
   }
   if (b.type !== undefined && b.type !== null) {

@@ -64,7 +64,7 @@ export async function resolveFeed(url: string, signal?: AbortSignal): Promise<Re
   const page = new TextDecoder().decode(first.body);
   const links = discoverFeedLinks(page, first.finalUrl);
   if (!links.length) throw new HttpError(200, 'no_feed_link', 'That web page does not link a podcast feed. Paste the feed URL itself.');
-  const feedUrl = links[0]!.url;
+  const feedUrl = links[0].url;
   const second = await fetchFeed(feedUrl, signal ? { signal } : {});
   if (second.status === 304) throw new HttpError(304, 'unexpected_304', 'The server answered "not modified" to a first request');
   return { feedUrl, response: second };

@@ -5,7 +5,7 @@
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type HttpErrorCode = 'network' | 'timeout' | 'aborted' | 'bad_response' | string;
+export type HttpErrorCode = 'network' | 'timeout' | 'aborted' | 'bad_response' | (string & {});
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -59,7 +59,7 @@ export async function request(url: string, options: RequestOptions = {}): Promis
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal: combined });
-  } catch (err) {
+  } catch {
     if (signal?.aborted) throw new HttpError(0, 'aborted', 'Cancelled');
     if (deadline.aborted) throw new HttpError(0, 'timeout', `No answer within ${Math.round(timeoutMs / 1000)} s`);
     throw new HttpError(0, 'network', navigatorOffline() ? "You're offline" : 'Could not reach the Hopcast server', null);
@@ -69,7 +69,10 @@ export async function request(url: string, options: RequestOptions = {}): Promis
 }
 
 export async function getJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
-  const response = await request(url, { ...options, headers: { Accept: 'application/json', ...options.headers } });
+  // Headers, not a spread: the caller's headers may be a Headers object or a list of pairs.
+  const headers = new Headers(options.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  const response = await request(url, { ...options, headers });
   try {
     return (await response.json()) as T;
   } catch {
@@ -78,5 +81,5 @@ export async function getJson<T>(url: string, options: RequestOptions = {}): Pro
 }
 
 function navigatorOffline(): boolean {
-  return typeof navigator !== 'undefined' && navigator.onLine === false;
+  return typeof navigator !== 'undefined' && !navigator.onLine;
 }

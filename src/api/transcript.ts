@@ -12,8 +12,6 @@ import { isHttpError, request } from './http';
 export const TRANSCRIPT_TIMEOUT_MS = 20_000;
 /** An hour of speech is ~60 KB of text; VTT with timings a few times that. */
 export const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
-/** Kept for callers that spoke in characters. */
-export const MAX_TRANSCRIPT_CHARS = MAX_TRANSCRIPT_BYTES;
 
 const TOO_LARGE = `The transcript is larger than ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB, so it was not kept.`;
 

@@ -93,13 +93,13 @@ export function chapterIndexAt(chapters: readonly Chapter[], time: number): numb
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (chapters[mid]!.startTime <= time) {
+    if (chapters[mid].startTime <= time) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   if (found >= 0) {
-    const end = chapters[found]!.endTime;
+    const end = chapters[found].endTime;
     if (end !== null && time >= end) return -1;
   }
   return found;

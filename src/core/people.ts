@@ -42,7 +42,7 @@ export function normaliseHref(href: string | null): string | null {
   if (!href) return null;
   const m = /^(https?):\/\/([^/?#]+)([^#]*)/i.exec(href.trim());
   if (!m) return null;
-  return `${m[1]!.toLowerCase()}://${m[2]!.toLowerCase()}${m[3]!.replace(/\/+$/, '')}`;
+  return `${m[1].toLowerCase()}://${m[2].toLowerCase()}${m[3].replace(/\/+$/, '')}`;
 }
 
 export function personKey(name: string, href: string | null): string {

@@ -44,6 +44,6 @@ export function parseClock(text: string): number | null {
   const [, a, b, c, frac] = parts;
   const nums = c === undefined ? [Number(a), Number(b)] : [Number(a), Number(b), Number(c)];
   if (nums.slice(1).some((n) => n >= 60)) return null;
-  const whole = nums.length === 2 ? nums[0]! * 60 + nums[1]! : nums[0]! * 3600 + nums[1]! * 60 + nums[2]!;
+  const whole = nums.length === 2 ? nums[0] * 60 + nums[1] : nums[0] * 3600 + nums[1] * 60 + nums[2];
   return whole + (frac ? Number(frac) : 0);
 }

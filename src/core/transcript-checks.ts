@@ -14,16 +14,12 @@ const HTML_PAGE = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body
  */
 const NOT_TEXT = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|x-zip-compressed|x-gzip|x-tar|x-7z-compressed)$/i;
 
-export function formatName(format: TranscriptFormat): string {
-  return FORMAT_NAMES[format];
-}
-
 /**
  * Refuses a body that cannot be the declared format; `contentType` is what the host sent
  * (possibly null when a proxy hides it).
  */
 export function checkTranscriptBody(head: string, format: TranscriptFormat, contentType: string | null): void {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type && NOT_TEXT.test(type)) throw new TranscriptError(`The transcript link returned ${type}, not a ${FORMAT_NAMES[format]} transcript.`);
   if (head.includes('\u0000')) throw new TranscriptError(`The transcript link returned binary data, not a ${FORMAT_NAMES[format]} transcript.`);
   if (format !== 'html' && HTML_PAGE.test(head.replace(/^\uFEFF/, ''))) {

@@ -93,19 +93,19 @@ function parseBlocks(body: string, namePrefixes: boolean): Cue[] {
     const lines = block.split('\n');
     const at = lines.findIndex((l) => TIMING.test(l));
     if (at < 0 || at > 1) continue;
-    const [, from, to] = TIMING.exec(lines[at]!)!;
-    const start = parseCueTime(from!);
+    const [, from, to] = TIMING.exec(lines[at])!;
+    const start = parseCueTime(from);
     if (start === null) continue;
-    const end = parseCueTime(to!);
+    const end = parseCueTime(to);
     const raw = lines.slice(at + 1).join('\n');
     const voice = /<v(?:\.[^\s>]*)?\s+([^>]+)>/.exec(raw);
     let text = cleanText(raw);
-    let speaker = voice ? cleanText(voice[1]!).slice(0, MAX_SPEAKER) || null : null;
+    let speaker = voice ? cleanText(voice[1]).slice(0, MAX_SPEAKER) || null : null;
     if (!speaker && namePrefixes) {
       // SRT has no voice tags; captioners write "Name: words" (or "[Name] words") instead.
       const named = SPEAKER_PREFIX.exec(text);
       if (named && named[0].length < text.length) {
-        speaker = (named[1] ?? named[2])!.slice(0, MAX_SPEAKER);
+        speaker = (named[1] ?? named[2]).slice(0, MAX_SPEAKER);
         text = text.slice(named[0].length);
       }
     }
@@ -194,12 +194,12 @@ export function cueIndexAt(cues: readonly Cue[], time: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (cues[mid]!.start <= time) {
+    if (cues[mid].start <= time) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   if (found < 0) return -1;
-  const end = cues[found]!.end;
+  const end = cues[found].end;
   return end === null || time < end ? found : -1;
 }

@@ -6,10 +6,6 @@ export async function listBookmarks(): Promise<Bookmark[]> {
   return (await db()).getAll('bookmarks');
 }
 
-export async function listBookmarksForEpisode(episodeId: string): Promise<Bookmark[]> {
-  return (await db()).getAllFromIndex('bookmarks', 'by-episode', episodeId);
-}
-
 export async function putBookmarks(list: readonly Bookmark[]): Promise<void> {
   const tx = (await db()).transaction('bookmarks', 'readwrite');
   for (const b of list) void tx.store.put(b);

@@ -106,7 +106,7 @@ export class ChunkWriter {
     this.ready = [];
     this.readyIndex = first + batch.length;
     // A short last chunk is committed again, extended, when the download resumes: it stays the tail.
-    const short = batch[batch.length - 1]!.size < CHUNK_SIZE;
+    const short = batch[batch.length - 1].size < CHUNK_SIZE;
     if (short) this.readyIndex -= 1;
     this.inFlight = commitChunks(this.episodeId, first, batch).then(
       (record) => {
@@ -121,6 +121,7 @@ export class ChunkWriter {
   }
 
   private throwIfFailed(): void {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the commit's own rejection as it came
     if (this.failure) throw this.failure;
   }
 }

@@ -34,7 +34,3 @@ export async function listShowStats(): Promise<ListenStatsRow[]> {
 export async function getEpisodeStats(episodeId: string): Promise<ListenStatsRow | undefined> {
   return (await db()).get('listenStats', episodeKey(episodeId));
 }
-
-export async function clearListenStats(): Promise<void> {
-  await (await db()).clear('listenStats');
-}

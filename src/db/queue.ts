@@ -7,14 +7,6 @@ export async function listQueue(): Promise<QueueEntry[]> {
   return sortQueue(await (await db()).getAllFromIndex('queue', 'by-order'));
 }
 
-/** Writes and removals in one transaction, so a move that renumbers never leaves a half-written queue. */
-export async function writeQueue(writes: readonly QueueEntry[], removed: readonly string[] = []): Promise<void> {
-  const tx = (await db()).transaction('queue', 'readwrite');
-  for (const id of removed) void tx.store.delete(id);
-  for (const entry of writes) void tx.store.put({ episodeId: entry.episodeId, order: entry.order });
-  await tx.done;
-}
-
 export interface QueueChange {
   writes: QueueEntry[];
   removed?: string[];

@@ -74,5 +74,3 @@ export interface HopcastDB extends DBSchema {
   transcriptIndex: { key: string; value: TranscriptSegment };
   listenStats: { key: string; value: ListenStatsRow; indexes: { 'by-kind': string } };
 }
-
-export type StoreName = 'podcasts' | 'episodes' | 'playState' | 'queue' | 'downloads' | 'chunks' | 'settings' | 'searchIndex' | 'playlists' | 'bookmarks' | 'transcripts' | 'chapters' | 'transcriptIndex' | 'listenStats';

@@ -13,7 +13,3 @@ export async function loadSearchIndex(): Promise<StoredSearchIndex | undefined> 
 export async function saveSearchIndex(value: StoredSearchIndex): Promise<void> {
   await (await db()).put('searchIndex', value, KEY);
 }
-
-export async function clearSearchIndex(): Promise<void> {
-  await (await db()).delete('searchIndex', KEY);
-}

@@ -180,5 +180,5 @@ async function pause(episodeId: string, hooks: RunHooks, failures: number, signa
   if (!record) throw cancelled();
   hooks.onRecord(record);
   await online(signal);
-  await sleep(BACKOFF_MS[Math.min(failures, BACKOFF_MS.length) - 1]!, signal);
+  await sleep(BACKOFF_MS[Math.min(failures, BACKOFF_MS.length) - 1], signal);
 }

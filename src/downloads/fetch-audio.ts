@@ -130,13 +130,3 @@ async function proxied(opts: OpenOptions): Promise<OpenedAudio> {
 export async function openAudio(opts: OpenOptions): Promise<OpenedAudio> {
   return (await direct(opts)) ?? (await proxied(opts));
 }
-
-/** Forget what was learnt about hosts. */
-export function resetCorsMemory(): void {
-  noCors.clear();
-  try {
-    globalThis.localStorage?.removeItem(NO_CORS_KEY);
-  } catch {
-    // Nothing stored.
-  }
-}

@@ -181,7 +181,3 @@ export async function startDownloadManager(listener: DownloadEvents): Promise<Do
   }
   return records;
 }
-
-export function activeDownloadCount(): number {
-  return running.size + inBackground.size + waiting.length;
-}

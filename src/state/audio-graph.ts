@@ -25,10 +25,6 @@ let graph: Graph | null = null;
 /** Whether the boost stage is in the signal path now. */
 export const boostActive = signal(false);
 
-export function graphAttached(): boolean {
-  return graph !== null;
-}
-
 function build(el: HTMLAudioElement): Graph {
   const ctx = new AudioContext({ latencyHint: 'playback' });
   const source = ctx.createMediaElementSource(el);

@@ -47,6 +47,6 @@ export async function recheckGoneDefaultShow(podcastId: string, err: unknown): P
 export async function noteFeedMoved(from: string, to: string): Promise<void> {
   if (from === to) return;
   const remembered = await rememberedFeeds();
-  const key = Object.keys(remembered).find((k) => remembered[k]!.url === from);
-  if (key) await rememberFeed(key, to, remembered[key]!.via);
+  const key = Object.keys(remembered).find((k) => remembered[k].url === from);
+  if (key) await rememberFeed(key, to, remembered[key].via);
 }

@@ -31,7 +31,7 @@ function messageOf(err: unknown, what: string): string {
 /** Network trouble (offline, server gone) is not the host's fault: try again later rather than store it. */
 function transient(err: unknown): boolean {
   // A fetch that never reached a server rejects with a TypeError.
-  if (err instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false)) return true;
+  if (err instanceof TypeError || (typeof navigator !== 'undefined' && !navigator.onLine)) return true;
   return isHttpError(err) && (err.code === 'network' || err.code === 'timeout' || err.code === 'aborted' || err.status === 429 || err.status === 503);
 }
 

@@ -59,8 +59,8 @@ export function humanizeError(err: unknown): HumanError {
  * directory's wordings are known, anything else keeps a plain lead sentence and folds the text.
  */
 export function humanizeMessage(message: string): HumanError {
-  if (message.includes('only reaches its configured hosts')) return { sentence: SENTENCES.not_allowed!, details: message };
+  if (message.includes('only reaches its configured hosts')) return { sentence: SENTENCES.not_allowed, details: message };
   if (message.startsWith('No show titled')) return { sentence: 'Hopcast couldn’t find this show in the podcast directory. Paste its address if you know it.', details: message };
-  if (/could not be found/.test(message)) return { sentence: SENTENCES.dns_failed!, details: message };
+  if (/could not be found/.test(message)) return { sentence: SENTENCES.dns_failed, details: message };
   return { sentence: 'Hopcast couldn’t add this show just now. Try again, or paste its address.', details: message };
 }

@@ -27,8 +27,8 @@ async function readLibrary(): Promise<void> {
   const list = await listPodcasts();
   const [counts, latest] = await Promise.all([Promise.all(list.map((p) => countUnplayedByPodcast(p.id))), Promise.all(list.map((p) => latestPublished(p.id)))]);
   podcasts.value = list;
-  unplayedCounts.value = new Map(list.map((p, i) => [p.id, counts[i]!]));
-  latestEpisodeAt.value = new Map(list.map((p, i) => [p.id, latest[i]!]));
+  unplayedCounts.value = new Map(list.map((p, i) => [p.id, counts[i]]));
+  latestEpisodeAt.value = new Map(list.map((p, i) => [p.id, latest[i]]));
   libraryLoaded.value = true;
 }
 

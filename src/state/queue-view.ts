@@ -61,6 +61,6 @@ export function startQueueView(): void {
   started = true;
   effect(() => {
     const ids = queue.value.map((e) => e.episodeId);
-    void loadDetails(ids).catch((err) => console.warn('Queue details could not be read', err));
+    void loadDetails(ids).catch((err: unknown) => console.warn('Queue details could not be read', err));
   });
 }

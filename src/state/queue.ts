@@ -102,5 +102,5 @@ export async function takeNext(finishedId: string | null): Promise<string | null
     return { writes: [], removed: [next, finishedId].filter((id): id is string => id !== null && current.some((e) => e.episodeId === id)) };
   });
   // Set by the last run of `compute`: on the stored queue when something was taken.
-  return next as string | null;
+  return next;
 }

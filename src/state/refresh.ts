@@ -5,7 +5,7 @@
 import { eachLimited } from '../core/library/concurrency';
 import { fetchFeed } from '../api/feed-client';
 import { getPodcast, updatePodcast } from '../db/podcasts';
-import { getSetting, setSetting } from '../db/settings';
+import { setSetting } from '../db/settings';
 import { describeFeedError } from './errors';
 import { ingestFeed } from './ingest';
 import { noteFeedMoved, recheckGoneDefaultShow } from './default-show-recheck';
@@ -83,8 +83,4 @@ export function refreshAll(options: { staleOnly?: boolean } = {}): Promise<Refre
     }
   })();
   return refreshingAll;
-}
-
-export async function lastRefreshAllAt(): Promise<number | null> {
-  return getSetting<number | null>(LAST_REFRESH_ALL, null);
 }

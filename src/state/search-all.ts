@@ -53,7 +53,7 @@ async function moments(hits: readonly TranscriptHit[]): Promise<Map<string, Foun
   const [transcripts, chapters] = await Promise.all([getStoredTranscripts(ids), getStoredChapterList(ids)]);
   const out = new Map<string, FoundMoments>();
   hits.forEach((hit, i) => {
-    const lines = transcripts[i]?.doc ? transcriptLines(transcripts[i]!.doc!) : [];
+    const lines = transcripts[i]?.doc ? transcriptLines(transcripts[i].doc) : [];
     const titles = (chapters[i]?.chapters ?? []).filter((c) => !c.hidden);
     const found: Moment[] = [];
     for (const m of hit.moments) {

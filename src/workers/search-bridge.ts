@@ -55,7 +55,7 @@ export function workerSearchBackend(onCrash?: () => void): SearchBackend {
     const message = { ...request, id } as SearchMessage;
     return new Promise<SearchReplies[K]>((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error('The search worker stopped answering')), TIMEOUT_MS);
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
+      pending.set(id, { resolve: resolve, reject, timer });
       worker!.postMessage(message);
     });
   }

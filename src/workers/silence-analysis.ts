@@ -85,6 +85,7 @@ export async function analyzeStream(body: ReadableStream<Uint8Array>, options: {
     await decodeAll(frames.flush());
     if (!decoder || !detector) throw new UnsupportedAudioError('Skip silence works on MP3 episodes; this file has no MP3 audio.');
     await (decoder as AudioDecoder).flush();
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- false positive: `failure` (an Error) is set by the decoder's callback, which narrowing cannot see
     if (failure) throw failure;
     const d = detector as SilenceDetector;
     onGaps(d.finish(), d.seconds);

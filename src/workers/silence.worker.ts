@@ -17,7 +17,7 @@ async function run(req: SilenceRequest): Promise<void> {
     if (typeof AudioDecoder === 'undefined') throw new UnsupportedAudioError('This browser has no WebCodecs audio decoder, which skip silence needs.');
     const res = await fetch(req.url);
     if (!res.ok || !res.body) throw new Error(`The audio could not be read for skip silence (HTTP ${res.status}).`);
-    const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     // Formats the frame reader cannot split: say so rather than feed the decoder lookalike bytes.
     if (/^audio\/(mp4|aac|x-m4a|m4a|ogg|opus|webm|flac|x-flac|wav|x-wav)$/.test(type)) {
       await res.body.cancel();

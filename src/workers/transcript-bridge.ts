@@ -52,8 +52,10 @@ export function workerTranscriptBackend(onCrash?: () => void): TranscriptBackend
     const id = nextId++;
     return new Promise<TranscriptReplies[K]>((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error('The transcript worker stopped answering')), TIMEOUT_MS);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- false positive: without it tsc fails (the map holds resolvers of every result type)
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
-      worker!.postMessage({ ...request, id } as TranscriptMessage);
+      const message: TranscriptMessage = { ...request, id };
+      worker!.postMessage(message);
     });
   }
 

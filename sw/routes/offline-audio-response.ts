@@ -9,7 +9,7 @@ export const OFFLINE_AUDIO_PREFIX = '/offline-audio/';
 /** Content type of a stored episode: the server's, else one guessed from the file name. */
 export function audioTypeOf(type: string | null, url: string): string {
   if (type && /^(audio|video)\//i.test(type)) return type;
-  const path = url.split(/[?#]/)[0]!.toLowerCase();
+  const path = url.split(/[?#]/)[0].toLowerCase();
   if (path.endsWith('.m4a') || path.endsWith('.mp4') || path.endsWith('.m4b')) return 'audio/mp4';
   if (path.endsWith('.aac')) return 'audio/aac';
   if (path.endsWith('.ogg') || path.endsWith('.oga') || path.endsWith('.opus')) return 'audio/ogg';

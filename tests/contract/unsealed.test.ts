@@ -34,7 +34,7 @@ describe(`unsealed proxy refuses private targets (${TARGET})`, () => {
     ['http://app.localhost/feed', 'blocked_address'],
     ['http://example.com:22/feed', 'blocked_port'],
     // The live fixture host itself: refused for its port before its address is even looked at.
-    [`http://127.0.0.1:${0}/feed`, 'blocked_port'],
+    [`http://127.0.0.1:0/feed`, 'blocked_port'],
   ])('%s → 403 %s', async (target, error) => {
     const before = fixture.log.length;
     const res = await fetch(`${server.url}/api/feed?url=${encodeURIComponent(target.replace(':0/', `:${fixture.port}/`))}`, { headers: SAME_ORIGIN });

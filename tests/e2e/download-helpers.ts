@@ -26,7 +26,7 @@ export function stored(page: Page, episodeId: string): Promise<StoredState> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('hopcast');
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     const tx = db.transaction(['chunks', 'downloads']);
     const ask = <T>(req: IDBRequest<T>) => new Promise<T>((resolve) => (req.onsuccess = () => resolve(req.result)));

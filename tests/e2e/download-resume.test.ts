@@ -15,7 +15,7 @@ const SHOW = 'Flaky Connection Show';
 
 /** [first, last] byte of what a logged request asked for (a request without Range asks for all). */
 function asked(request: SeenRequest, size: number): [number, number] {
-  const m = /^bytes=(\d+)-(\d*)$/.exec(String(request.headers.range ?? ''));
+  const m = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
   if (!m) return [0, size - 1];
   return [Number(m[1]), m[2] ? Math.min(Number(m[2]), size - 1) : size - 1];
 }

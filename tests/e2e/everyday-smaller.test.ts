@@ -120,7 +120,7 @@ describe('smaller things', () => {
     const saved = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export subscriptions first' }).click();
     const file = await saved;
-    expect(readFileSync((await file.path())!, 'utf8')).toContain(NETWORK_SHOW);
+    expect(readFileSync((await file.path()), 'utf8')).toContain(NETWORK_SHOW);
     await dialog.getByRole('button', { name: 'Delete everything' }).click();
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     await page.getByRole('region', { name: 'Welcome to Hopcast' }).waitFor();

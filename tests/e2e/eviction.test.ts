@@ -29,7 +29,7 @@ function deleteChunks(page: Page, episodeId: string, indexes: number[] | 'all'):
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('hopcast');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
       });
       const tx = db.transaction('chunks', 'readwrite');
       if (which === 'all') tx.objectStore('chunks').delete(IDBKeyRange.bound([id, 0], [id, Infinity]));

@@ -87,11 +87,11 @@ describe('nothing gets in through the proxy', () => {
     });
     const result = await page.evaluate(
       async ([cors, noCors, media]) => {
-        const corsOutcome = await fetch(cors!).then(
+        const corsOutcome = await fetch(cors).then(
           () => 'read',
           () => 'blocked',
         );
-        await fetch(noCors!, { mode: 'no-cors' }).catch(() => undefined);
+        await fetch(noCors, { mode: 'no-cors' }).catch(() => undefined);
         const audioOutcome = await new Promise<string>((resolve) => {
           const a = new Audio();
           a.onerror = () => resolve('error');

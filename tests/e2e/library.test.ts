@@ -124,7 +124,7 @@ describe('library', () => {
     expect((await notModified).status()).toBe(304);
     const sent = feedRequests('network-show.xml').slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(sent[0].headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
 
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     const confirm = page.getByRole('dialog', { name: `Unsubscribe from ${FEED_TITLE}?` });
@@ -136,7 +136,7 @@ describe('library', () => {
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const count = open.result.transaction('episodes').objectStore('episodes').count();
             count.onsuccess = () => resolve(count.result);
@@ -253,7 +253,7 @@ describe('library', () => {
       () =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const store = open.result.transaction('podcasts', 'readwrite').objectStore('podcasts');
             const all = store.getAll();

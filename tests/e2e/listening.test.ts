@@ -63,8 +63,8 @@ describe('listening', () => {
     const jumps = log.seeks.filter((s) => s.to > s.from + 0.1);
     expect(jumps).toHaveLength(GAPS.gaps.length);
     jumps.forEach((jump, i) => {
-      const wordsBefore = GAPS.speech[i]!;
-      const wordsAfter = GAPS.speech[i + 1]!;
+      const wordsBefore = GAPS.speech[i];
+      const wordsAfter = GAPS.speech[i + 1];
       expect(jump.from).toBeGreaterThanOrEqual(wordsBefore[1]);
       expect(jump.to).toBeLessThanOrEqual(wordsAfter[0]);
     });
@@ -87,7 +87,7 @@ describe('listening', () => {
     await page.getByRole('button', { name: 'Open player' }).click();
     const player = page.getByRole('dialog');
     await player.getByRole('combobox', { name: 'Playback speed' }).selectOption('2.0');
-    const [gapStart, gapEnd] = [GAPS.speech[0]![1], GAPS.speech[1]![0]];
+    const [gapStart, gapEnd] = [GAPS.speech[0][1], GAPS.speech[1][0]];
     await clearMediaLog(page);
     // Seek into the middle of the first gap (the listener drags there), then play.
     await page.evaluate((t) => void (document.querySelector('audio')!.currentTime = t), (gapStart + gapEnd) / 2 - 0.5);
@@ -98,11 +98,11 @@ describe('listening', () => {
     expect(firstJump!.to).toBeLessThanOrEqual(gapEnd);
     // At 2× the later gaps are skipped as well, inside their bounds.
     await expect.poll(async () => (await mediaLog(page)).events.some((e) => e.type === 'ended'), { timeout: 30_000 }).toBe(true);
-    const later = (await mediaLog(page)).seeks.filter((s) => s.to > s.from + 0.1 && s.from > GAPS.speech[1]![1] - 0.01);
+    const later = (await mediaLog(page)).seeks.filter((s) => s.to > s.from + 0.1 && s.from > GAPS.speech[1][1] - 0.01);
     expect(later).toHaveLength(2);
     later.forEach((jump, i) => {
-      expect(jump.from).toBeGreaterThanOrEqual(GAPS.speech[i + 1]![1]);
-      expect(jump.to).toBeLessThanOrEqual(GAPS.speech[i + 2]![0]);
+      expect(jump.from).toBeGreaterThanOrEqual(GAPS.speech[i + 1][1]);
+      expect(jump.to).toBeLessThanOrEqual(GAPS.speech[i + 2][0]);
     });
     await player.getByRole('combobox', { name: 'Playback speed' }).selectOption('1.0');
     await player.getByRole('button', { name: 'Close player' }).click();
@@ -183,7 +183,7 @@ describe('listening', () => {
       // The words the jump follows: the last phrase that ended before it started.
       const i = GAPS.speech.findLastIndex(([, end]) => end <= jump.from);
       expect(i).toBeGreaterThanOrEqual(0);
-      expect(jump.to).toBeLessThanOrEqual(GAPS.speech[i + 1]![0]);
+      expect(jump.to).toBeLessThanOrEqual(GAPS.speech[i + 1][0]);
     }
     expect(hostRequests()).toBe(before);
     // The show still has the volume boost on: speech peaking at −2 dBFS, boosted, stays below full scale.
@@ -202,7 +202,7 @@ describe('listening', () => {
       const remote = (document.querySelector('audio') as HTMLAudioElement & { remote?: RemotePlayback }).remote;
       if (!remote) return 'no api';
       try {
-        return await new Promise<string>((resolve) => void remote.watchAvailability((a) => resolve(String(a))).catch((e: Error) => resolve(e.name)));
+        return await new Promise<string>((resolve) => void remote.watchAvailability((a) => resolve(String(a))).catch((e: unknown) => resolve((e as Error).name)));
       } catch (e) {
         return (e as Error).name;
       }

@@ -67,7 +67,7 @@ describe('downloads', () => {
     const hits = stack.fixtures.log.filter((r) => r.url === '/o/drop=250000/audio/long-episode.mp3' && r.method === 'GET');
     // The Background Fetch (through the proxy) was cut; a later request from the page completed it.
     expect(hits[0]).toMatchObject({ aborted: true });
-    expect(hits[0]!.headers['user-agent']).not.toContain('Chrome');
+    expect(hits[0].headers['user-agent']).not.toContain('Chrome');
     expect(hits.length).toBeGreaterThan(1);
   });
 

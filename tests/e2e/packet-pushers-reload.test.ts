@@ -45,11 +45,11 @@ describe('a reload during the first run', () => {
       () =>
         new Promise<string[]>((resolve, reject) => {
           const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const all = open.result.transaction('podcasts').objectStore('podcasts').getAll();
             all.onsuccess = () => resolve((all.result as Array<{ title: string }>).map((p) => p.title).sort());
-            all.onerror = () => reject(all.error);
+            all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
           };
         }),
     );

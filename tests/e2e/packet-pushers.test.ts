@@ -47,11 +47,11 @@ describe('the Packet Pushers shows on first run', () => {
       () =>
         new Promise<unknown>((resolve, reject) => {
           const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const get = open.result.transaction('settings').objectStore('settings').get('library.defaultShowFeeds');
             get.onsuccess = () => resolve(get.result);
-            get.onerror = () => reject(get.error);
+            get.onerror = () => reject(get.error ?? new Error('IndexedDB request failed'));
           };
         }),
     );
@@ -149,7 +149,7 @@ describe('the Packet Pushers shows on first run', () => {
         () =>
           new Promise<unknown>((resolve, reject) => {
             const open = indexedDB.open('hopcast');
-            open.onerror = () => reject(open.error);
+            open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
             open.onsuccess = () => {
               const tx = open.result.transaction(['podcasts', 'settings']);
               const shows = tx.objectStore('podcasts').getAll();

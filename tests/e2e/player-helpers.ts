@@ -80,7 +80,7 @@ export async function recordMediaSession(context: BrowserContext): Promise<void>
     const original = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
     navigator.mediaSession.setActionHandler = (action, handler) => {
       if (handler) w.__media[action] = handler;
-      else delete w.__media[action];
+      else Reflect.deleteProperty(w.__media, action);
       original(action, handler);
     };
   });

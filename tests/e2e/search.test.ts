@@ -70,11 +70,11 @@ describe('search and the episode page', () => {
         () =>
           new Promise<number>((resolve, reject) => {
             const open = indexedDB.open('hopcast');
-            open.onerror = () => reject(open.error);
+            open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
             open.onsuccess = () => {
               const get = open.result.transaction('searchIndex').objectStore('searchIndex').get('episodes');
               get.onsuccess = () => resolve((get.result as { signatures?: unknown[] } | undefined)?.signatures?.length ?? 0);
-              get.onerror = () => reject(get.error);
+              get.onerror = () => reject(get.error ?? new Error('IndexedDB request failed'));
             };
           }),
       );

@@ -66,7 +66,7 @@ export function useSimulatedWorld(config: ServerConfig, fixturePort: number): Si
     connect: (opts, callback) => {
       void hosts.lookup(opts.hostname).then(
         () => hosts.dial({ ...opts, servername: opts.hostname, hostname: '127.0.0.1' }, callback),
-        (err: Error) => callback(err, null),
+        (err: unknown) => callback(err as Error, null),
       );
     },
   });

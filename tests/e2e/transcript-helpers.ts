@@ -42,7 +42,7 @@ export function storedTranscript(page: Page, id: string): Promise<{ cues: number
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('hopcast');
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     const tx = db.transaction(['transcripts', 'transcriptIndex']);
     const ask = <T>(req: IDBRequest<T>) => new Promise<T>((resolve) => (req.onsuccess = () => resolve(req.result)));

@@ -69,7 +69,7 @@ describe('transcripts online', () => {
     await row(page, 'Hostile 0').getByRole('button', exact('Download Hostile 0')).click();
     await row(page, 'Hostile 0').getByRole('button', exact('Remove download Hostile 0')).waitFor({ timeout: 30_000 });
     const id = `${stack.fixtures.origin}/feeds/hostile.xml\u0000hostile-0`;
-    await expect.poll(() => storedTranscript(page, id), { timeout: 30_000 }).toMatchObject({ cues: 0, error: cases[0]![2] });
+    await expect.poll(() => storedTranscript(page, id), { timeout: 30_000 }).toMatchObject({ cues: 0, error: cases[0][2] });
     for (const [i, [, , message]] of cases.entries()) {
       await openShow(page, 'Hostile Transcripts');
       await row(page, `Hostile ${i}`).getByRole('link', { name: `Hostile ${i}` }).click();
@@ -179,12 +179,12 @@ describe('transcripts online', () => {
     await page.getByRole('button', exact('Share quote from 0:15 of Gardens in the air')).click();
     await expect.poll(() => shares(page).then((s) => s.length)).toBe(1);
     const [shared] = await shares(page);
-    expect(shared!.text).toContain('“The periwinkle zeppelin flies when the tide turns.”');
-    expect(shared!.url).toBe(`${stack.appUrl}/episode/${encodeURIComponent(id)}#t=${PERIWINKLE_AT}`);
+    expect(shared.text).toContain('“The periwinkle zeppelin flies when the tide turns.”');
+    expect(shared.url).toBe(`${stack.appUrl}/episode/${encodeURIComponent(id)}#t=${PERIWINKLE_AT}`);
 
     const fresh = await stack.newContext();
     const other = await stack.newPage(fresh);
-    await other.goto(shared!.url!);
+    await other.goto(shared.url!);
     await other.getByText("an episode from a show you don't follow yet").waitFor();
     await other.getByRole('button', exact('Subscribe and open')).click();
     await other.getByRole('heading', { level: 2, name: 'Gardens in the air' }).waitFor({ timeout: 20_000 });

@@ -23,7 +23,7 @@ type ConnectArgs = unknown[];
 function targetOf(args: ConnectArgs): { host?: string; path?: string } {
   // net.connect() hands Socket#connect an internal [options, callback] array.
   const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-  if (first && typeof first === 'object') return first as { host?: string; path?: string };
+  if (first && typeof first === 'object') return first;
   if (typeof first === 'string' && !/^\d+$/.test(first)) return { path: first };
   return { host: typeof args[1] === 'string' ? args[1] : undefined };
 }
@@ -83,11 +83,11 @@ if (!dnsTable[guardKey]) {
   dnsTable[guardKey] = true;
   wrap(dnsTable, 'lookup', lookupRefusal, 'callback');
   wrap(dnsTable, 'lookupService', reverseRefusal, 'callback');
-  wrap(dns.promises as unknown as Table, 'lookup', lookupRefusal, 'promise');
-  wrap(dns.promises as unknown as Table, 'lookupService', reverseRefusal, 'promise');
+  wrap(dns.promises, 'lookup', lookupRefusal, 'promise');
+  wrap(dns.promises, 'lookupService', reverseRefusal, 'promise');
   for (const name of QUERIES) {
     wrap(dnsTable, name, queryRefusal(() => dns.getServers()), 'callback');
-    wrap(dns.promises as unknown as Table, name, queryRefusal(() => dns.promises.getServers()), 'promise');
+    wrap(dns.promises, name, queryRefusal(() => dns.promises.getServers()), 'promise');
     wrap(dns.Resolver.prototype as unknown as Table, name, (args, self) => queryRefusal(() => (self as dns.Resolver).getServers())(args), 'callback');
     wrap(dns.promises.Resolver.prototype as unknown as Table, name, (args, self) => queryRefusal(() => (self as dns.promises.Resolver).getServers())(args), 'promise');
   }

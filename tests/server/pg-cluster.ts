@@ -52,7 +52,7 @@ export async function startPgCluster(options: { durable?: boolean } = {}): Promi
   const as = await asServerUser(dir);
   const exec = (cmd: string, args: string[]) => {
     const argv = [...as, path.join(bin, cmd), ...args];
-    return run(argv[0]!, argv.slice(1), { timeout: 120_000 });
+    return run(argv[0], argv.slice(1), { timeout: 120_000 });
   };
   await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   // Tests do not need crash safety; the bench keeps PostgreSQL's defaults so its figures are honest.

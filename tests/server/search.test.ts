@@ -177,7 +177,7 @@ describe('/api/search with Podcast Index keys', () => {
       episodeCount: 1999,
       source: 'podcastindex',
     });
-    expect(results[1]!.episodeCount).toBe(12);
+    expect(results[1].episodeCount).toBe(12);
     expect(body.unavailable).toBeUndefined();
   });
 

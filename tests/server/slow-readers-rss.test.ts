@@ -43,7 +43,7 @@ beforeAll(async () => {
   origin = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /running at (http:\/\/\S+)/.exec(line);
-      if (m) resolve(m[1]!);
+      if (m) resolve(m[1]);
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
   });

@@ -79,7 +79,7 @@ describe('process lifecycle', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
-      child.stdout.on('data', (d) => (out += d));
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       await new Promise<void>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
         child.stdout.on('data', () => {

@@ -64,7 +64,7 @@ forEachBackend((b) => {
     const since = await call(b.server, 'GET', `/api/2/subscriptions/sub/phone.json?since=${up.json.timestamp}`, { auth });
     expect(since.json.remove).toEqual(['https://old.example/feed']);
     expect(since.json.add).not.toContain('https://old.example/feed');
-    const later = await call(b.server, 'GET', `/api/2/subscriptions/sub/phone.json?since=${removed.json.timestamp + 5}`, { auth });
+    const later = await call(b.server, 'GET', `/api/2/subscriptions/sub/phone.json?since=${Number(removed.json.timestamp) + 5}`, { auth });
     expect(later.json).toMatchObject({ add: [], remove: [] });
 
     const both = await call(b.server, 'POST', '/api/2/subscriptions/sub/phone.json', { auth, body: { add: [FEED], remove: [FEED] } });

@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function adduser(env: Record<string, string>, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile('npm', ['run', '--silent', 'sync:adduser', '--', ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);
   });
@@ -35,7 +35,7 @@ forEachBackend((b) => {
   it('sync:adduser creates an account from stdin, refuses a second one, and --reset ends old sessions', { timeout: 180_000 }, async () => {
     const created = await adduser(b.env, ['zoe'], 'first password\n');
     expect(created).toMatchObject({ code: 0, stdout: 'Created sync user zoe\n' });
-    const session = (await call(b.server, 'POST', '/api/2/auth/zoe/login.json', { auth: basic('zoe', 'first password') })).headers.get('set-cookie')!.split(';')[0]!;
+    const session = (await call(b.server, 'POST', '/api/2/auth/zoe/login.json', { auth: basic('zoe', 'first password') })).headers.get('set-cookie')!.split(';')[0];
     expect((await call(b.server, 'GET', '/api/2/devices/zoe.json', { headers: { cookie: session } })).status).toBe(200);
 
     const twice = await adduser(b.env, ['zoe'], 'other password\n');
@@ -53,7 +53,7 @@ forEachBackend((b) => {
     expect((await call(fresh, 'POST', '/api/2/auth/zoe/login.json', { auth: basic('zoe', 'first password') })).status).toBe(401);
     expect((await call(fresh, 'POST', '/api/2/auth/zoe/login.json', { auth: basic('zoe', 'second password') })).status).toBe(200);
     const { rows } = await b.db.exec("SELECT password_hash FROM sync_users WHERE name = 'zoe'");
-    expect(String(rows[0]!.password_hash)).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(String(rows[0].password_hash)).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
   });
 
   it('concurrent batches over the same episodes, in opposite orders through two instances, all land with the newest position', async () => {
@@ -75,7 +75,7 @@ forEachBackend((b) => {
     await b.addUser('lb');
     const other = await b.startServer();
     const login = await call(b.server, 'POST', '/api/2/auth/lb/login.json', { auth: basic('lb') });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
     await call(b.server, 'POST', '/api/2/episodes/lb.json', { headers: { cookie }, body: [{ podcast: 'https://f.example/rss', episode: 'https://f.example/1.mp3', action: 'play', started: 0, position: 77, total: 100 }] });
     const seen = await call(other, 'GET', '/api/2/episodes/lb.json', { headers: { cookie } });
     expect(seen.status).toBe(200);

@@ -48,7 +48,7 @@ export function zipf(n: number, random: () => number): () => number {
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < target) lo = mid + 1;
+      if (cdf[mid] < target) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -71,7 +71,7 @@ export function makeLibrary(seed = 12): BenchLibrary {
     const lines = [];
     for (let c = 0; c < CUES_PER_HOUR; c++) {
       const said: string[] = [];
-      for (let w = 0; w < WORDS_PER_CUE; w++) said.push(random() < 0.4 ? FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)]! : words[pick()]!);
+      for (let w = 0; w < WORDS_PER_CUE; w++) said.push(random() < 0.4 ? FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)] : words[pick()]);
       lines.push({ start: c * 2.4, text: said.join(' ') });
     }
     const chapters = Array.from({ length: 8 }, (_, i) => ({ start: i * 450, title: `${words[pick()]} ${words[pick()]}` }));
@@ -87,9 +87,9 @@ export function makeQueries(words: readonly string[], count: number, seed = 99):
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const kind = i % 4;
-    const w = words[pick()]!;
+    const w = words[pick()];
     if (kind === 0) out.push(w);
-    else if (kind === 1) out.push(words[Math.floor(random() * words.length)]!);
+    else if (kind === 1) out.push(words[Math.floor(random() * words.length)]);
     else if (kind === 2) out.push(`${w} ${words[pick()]}`);
     else out.push(w.slice(0, 3 + Math.floor(random() * 3)));
   }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ExecResult, Param, SqlDb, SqlTx } from './types';
+import type { ExecResult, Param, Row, SqlDb, SqlTx } from './types';
 
 /** `?` placeholders (the common dialect) to PostgreSQL's `$1, $2…`; our SQL never has `?` inside a literal. */
 export function toPgPlaceholders(sql: string): string {
@@ -8,10 +8,11 @@ export function toPgPlaceholders(sql: string): string {
 }
 
 const INT8 = 20;
+const builtinParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
 /** BIGINT columns hold milliseconds, far below 2^53: read them as numbers, as SQLite does. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    oid === INT8 ? (value: string) => Number(value) : builtinParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** PostgreSQL through a `pg` pool, so several server instances can share one database. */
@@ -27,7 +28,7 @@ export class PostgresDb implements SqlDb {
   }
 
   async exec(sql: string, params: readonly Param[] = []): Promise<ExecResult> {
-    const res = await this.pool.query(toPgPlaceholders(sql), params as Param[]);
+    const res = await this.pool.query<Row>(toPgPlaceholders(sql), params as Param[]);
     return { rows: res.rows, changes: res.rowCount ?? 0 };
   }
 
@@ -35,7 +36,7 @@ export class PostgresDb implements SqlDb {
     const client = await this.pool.connect();
     const tx: SqlTx = {
       exec: async (sql, params = []) => {
-        const res = await client.query(toPgPlaceholders(sql), params as Param[]);
+        const res = await client.query<Row>(toPgPlaceholders(sql), params as Param[]);
         return { rows: res.rows, changes: res.rowCount ?? 0 };
       },
     };

@@ -41,8 +41,8 @@ export function parseEpisodeCode(title: string): EpisodeCode | null {
   }
   const m = PREFIX.exec(title);
   if (!m) return null;
-  const letters = m[1] ?? m[3]!;
-  const digits = m[2] ?? m[4]!;
+  const letters = m[1] ?? m[3];
+  const digits = m[2] ?? m[4];
   // Lower-case-only words ("part 2:") are prose, not codes; codes are written in capitals.
   if (letters !== letters.toUpperCase()) return null;
   const show = letters.toUpperCase();
@@ -54,7 +54,7 @@ export function parseEpisodeCode(title: string): EpisodeCode | null {
 export function parseCodeQuery(query: string): { show: string; number: number } | null {
   const m = /^\s*([A-Za-z](?:[A-Za-z0-9]{0,6}[A-Za-z])?)[\s-]*(\d{1,5})\s*$/.exec(query);
   if (!m) return null;
-  const show = m[1]!.toUpperCase();
+  const show = m[1].toUpperCase();
   if (!isCode(show)) return null;
   return { show, number: Number(m[2]) };
 }

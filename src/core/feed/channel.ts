@@ -67,7 +67,7 @@ export function mapChannel(node: XNode, tag: string, ctx: ParseContext): Channel
       case 'subtitle':
       case 'itunes:summary':
       case 'itunes:subtitle': {
-        const rank = DESCRIPTION_RANK[name] as number;
+        const rank = DESCRIPTION_RANK[name];
         if (rank < htmlRank) {
           const value = name.endsWith('subtitle') ? textOf(kid, name, ctx) : htmlOf(kid, name, ctx);
           if (value) [html, htmlRank] = [value, rank];

@@ -39,7 +39,7 @@ function zoneOffset(rest: string): number | null {
   // RFC 822's military letters were defined with the wrong sign; RFC 2822 says treat them as UTC.
   // A zone we cannot name ("Europe/Berlin", "PT") costs hours at most; dropping the date costs
   // the episode its place in the list, so it is read as UTC.
-  return ZONES[(word[1] as string).toUpperCase()] ?? 0;
+  return ZONES[(word[1]).toUpperCase()] ?? 0;
 }
 
 function build(
@@ -74,9 +74,9 @@ export function parseDate(input: string | null | undefined): string | null {
 
   let m = ISO.exec(s);
   if (m && m[1] !== undefined) {
-    const offset = zoneOffset(m[7] as string);
+    const offset = zoneOffset(m[7]);
     if (offset === null) return null;
-    return build(m[1], +(m[2] as string) - 1, +(m[3] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
+    return build(m[1], +(m[2]) - 1, +(m[3]), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
   }
   m = RFC822.exec(s);
   let dayIdx = 1;
@@ -87,9 +87,9 @@ export function parseDate(input: string | null | undefined): string | null {
     monthIdx = 1;
   }
   if (!m) return null;
-  const month = monthIndex(m[monthIdx] as string);
+  const month = monthIndex(m[monthIdx]);
   if (month === undefined) return null;
-  const offset = zoneOffset(m[7] as string);
+  const offset = zoneOffset(m[7]);
   if (offset === null) return null;
-  return build(m[3] as string, month, +(m[dayIdx] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
+  return build(m[3], month, +(m[dayIdx]), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
 }

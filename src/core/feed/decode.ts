@@ -22,7 +22,7 @@ function fixC1(text: string): string {
 
 /** Length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none. */
 function utf8SequenceLength(b: Uint8Array, i: number): number {
-  const c = b[i] as number;
+  const c = b[i];
   let need: number;
   let lo = 0x80;
   let hi = 0xbf;
@@ -52,7 +52,7 @@ function decodeMixed(bytes: Uint8Array): string {
   let runStart = 0;
   let i = 0;
   while (i < bytes.length) {
-    if ((bytes[i] as number) < 0x80) {
+    if ((bytes[i]) < 0x80) {
       i++;
       continue;
     }
@@ -62,7 +62,7 @@ function decodeMixed(bytes: Uint8Array): string {
       continue;
     }
     if (i > runStart) parts.push(utf8.decode(bytes.subarray(runStart, i)));
-    parts.push(cp1252(bytes[i] as number));
+    parts.push(cp1252(bytes[i]));
     runStart = ++i;
   }
   if (runStart < bytes.length) parts.push(utf8.decode(bytes.subarray(runStart)));
@@ -91,9 +91,9 @@ function bomEncoding(b: Uint8Array): { label: string; skip: number } | null {
 function declaredEncoding(bytes: Uint8Array): string | null {
   const head = bytes.subarray(0, 2048);
   let ascii = '';
-  for (let i = 0; i < head.length; i++) ascii += String.fromCharCode(head[i] as number);
+  for (let i = 0; i < head.length; i++) ascii += String.fromCharCode(head[i]);
   const m = PROLOG_ENCODING.exec(ascii);
-  return m ? (m[1] as string) : null;
+  return m ? (m[1]) : null;
 }
 
 let fatalUtf8: TextDecoderLike | null = null;
@@ -172,7 +172,7 @@ export function decodeBytes(bytes: Uint8Array, ctx: ParseContext, enc = detectEn
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i]) >= 0x80) return true;
   return false;
 }
 

@@ -40,7 +40,7 @@ export function readDoctypeEntities(doctype: string, ctx: ParseContext): void {
   for (let m = ENTITY_DECL.exec(doctype); m; m = ENTITY_DECL.exec(doctype)) {
     if (++count > MAX_DECLARATIONS) throw new FeedError('entity-bomb');
     if (m[1]) continue; // parameter entities only matter inside the DTD, which is not processed
-    const name = m[2] as string;
+    const name = m[2];
     if (m[5]) {
       ctx.warn('external-entity', `Ignored the external entity "${name}" (external entities are never loaded)`);
       continue;

@@ -47,12 +47,12 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): string
   let h1 = 0x9e3779b9 ^ n;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < words; i++) {
-    const x = w[i] as number;
+    const x = w[i];
     h1 = Math.imul(h1 ^ x, -1640531535);
     h2 = Math.imul(h2 ^ x, 1597334677);
   }
   for (let i = words << 2; i < n; i++) {
-    const x = view[i] as number;
+    const x = view[i];
     h1 = Math.imul(h1 ^ x, -1640531535);
     h2 = Math.imul(h2 ^ x, 1597334677);
   }

@@ -56,5 +56,5 @@ export function htmlEntity(name: string): string | undefined {
 /** All names in the table, for tests that check it against a reference decoder. */
 export function htmlEntityNames(): string[] {
   htmlEntity('amp');
-  return [...(table ?? new Map()).keys()];
+  return [...(table ?? new Map<string, string>()).keys()];
 }

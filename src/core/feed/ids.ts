@@ -12,11 +12,11 @@ export function assignIds(drafts: ItemDraft[]): void {
   // Next ordinal to try per id, so a feed of thousands of identical items stays linear.
   const ordinals = new Map<string, number>();
   for (let i = drafts.length - 1; i >= 0; i--) {
-    const draft = drafts[i] as ItemDraft;
+    const draft = drafts[i];
     const base = draft.rawGuid ?? derivedId(draft.contentKey);
     let id = base;
     if (used.has(id)) {
-      id = `${base}#${hashString(draft.contentKey).split('.')[1] as string}`;
+      id = `${base}#${hashString(draft.contentKey).split('.')[1]}`;
       if (used.has(id)) {
         let n = ordinals.get(id) ?? 2;
         while (used.has(`${id}-${n}`)) n++;

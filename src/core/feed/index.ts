@@ -7,7 +7,7 @@ import type { ItemDraft } from './item';
 import { parseItems } from './items';
 import { prepare, type Prepared } from './prepare';
 
-export { FeedError, isFeedError, type FeedErrorKind } from './errors';
+export { FeedError } from './errors';
 export { parseDate } from './dates';
 export { parseDuration } from './values';
 

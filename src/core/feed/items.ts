@@ -14,13 +14,13 @@ function itemNodes(nodes: XNode[], tag: string): XNode[] {
 function parseOne(xml: string, tag: string, ctx: ParseContext): XNode | null {
   try {
     const nodes = itemNodes(parseXml(xml), tag);
-    if (nodes.length === 1) return nodes[0] as XNode;
+    if (nodes.length === 1) return nodes[0];
   } catch (err) {
     if (err instanceof FeedError) throw err;
   }
   try {
     const nodes = itemNodes(parseXml(balanceXml(xml, ctx)), tag);
-    if (nodes.length >= 1) return nodes[0] as XNode;
+    if (nodes.length >= 1) return nodes[0];
   } catch (err) {
     if (err instanceof FeedError) throw err;
   }
@@ -35,8 +35,8 @@ function parseOne(xml: string, tag: string, ctx: ParseContext): XNode | null {
 export function parseItems(doc: Prepared, chosen: number[], ctx: ParseContext): ItemDraft[] {
   if (chosen.length === 0) return [];
   const { tag, fingerprints } = doc;
-  const first = chosen[0] as number;
-  const last = chosen[chosen.length - 1] as number;
+  const first = chosen[0];
+  const last = chosen[chosen.length - 1];
   const contiguous = last - first + 1 === chosen.length;
   const batch = contiguous ? doc.itemsText(first, last) : chosen.map((i) => doc.itemsText(i, i)).join('');
   let nodes: XNode[] | null = null;
@@ -48,13 +48,13 @@ export function parseItems(doc: Prepared, chosen: number[], ctx: ParseContext): 
   const drafts: ItemDraft[] = [];
   if (nodes && nodes.length === chosen.length) {
     for (let k = 0; k < nodes.length; k++) {
-      drafts.push(mapItem(nodes[k] as XNode, tag, fingerprints[chosen[k] as number] as string, ctx));
+      drafts.push(mapItem(nodes[k], tag, fingerprints[chosen[k]], ctx));
     }
     return drafts;
   }
   for (const i of chosen) {
     const node = parseOne(doc.itemsText(i, i), tag, ctx);
-    if (node) drafts.push(mapItem(node, tag, fingerprints[i] as string, ctx));
+    if (node) drafts.push(mapItem(node, tag, fingerprints[i], ctx));
     else ctx.warn('skipped-item', 'Skipped an episode too broken to read');
   }
   return drafts;

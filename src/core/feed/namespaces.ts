@@ -30,7 +30,7 @@ export function normalizeNamespaces(text: string, rootStart: number, headEnd: nu
     const onThisTag = new Set<string>();
     DECLARATION.lastIndex = 0;
     for (let m = DECLARATION.exec(tag[0]); m; m = DECLARATION.exec(tag[0])) {
-      const prefix = m[1] as string;
+      const prefix = m[1];
       if (onThisTag.has(prefix)) {
         ctx.warn('ns-twice:' + prefix, `Ignored a second declaration of xmlns:${prefix} on one element`);
         continue;

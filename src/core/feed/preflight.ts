@@ -42,7 +42,7 @@ export function locateRoot(text: string, ctx: ParseContext): Located {
 
   let i = first;
   let junk = false;
-  let blank = first > 0 && XML_DECL.test(text.slice(first, first + 6));
+  const blank = first > 0 && XML_DECL.test(text.slice(first, first + 6));
   let firstElement: string | null = null;
   while (i < text.length) {
     if (text.charCodeAt(i) !== 60 /* < */) {
@@ -90,7 +90,7 @@ export function locateRoot(text: string, ctx: ParseContext): Located {
   if (found) {
     const what = looksLikeHtml(text, first, null) ? 'an HTML page' : 'text';
     ctx.warn('junk', `Skipped ${what} before the start of the feed`);
-    return { rootStart: found.index, format: formatOf(found[1] as string) as FeedFormat };
+    return { rootStart: found.index, format: formatOf(found[1]) as FeedFormat };
   }
   if (looksLikeHtml(text, first, firstElement)) throw new FeedError('html-page');
   if (firstElement) {

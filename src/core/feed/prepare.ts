@@ -50,7 +50,7 @@ export function prepareText(input: string, ctx: ParseContext): Prepared {
   const text = normalizeNamespaces(decoded, rootStart, split.starts[0] ?? decoded.length, ctx);
   if (text !== decoded) split = splitItems(text, rootStart, tag, ctx.quiet());
   const { starts, ends } = split;
-  const fingerprints = starts.map((start, i) => hashRange(text, start, ends[i] as number));
+  const fingerprints = starts.map((start, i) => hashRange(text, start, ends[i]));
   return {
     format,
     tag,
@@ -62,7 +62,7 @@ export function prepareText(input: string, ctx: ParseContext): Prepared {
       const out: number[] = [];
       starts.forEach((start, i) => {
         const m = GUID_TEXT.exec(text.slice(start, ends[i]));
-        if (m && forms.has(bareGuid(m[1] as string))) out.push(i);
+        if (m && forms.has(bareGuid(m[1]))) out.push(i);
       });
       return out;
     },
@@ -83,7 +83,7 @@ export function prepareBytes(bytes: Uint8Array, ctx: ParseContext): Prepared | n
   const split = splitBytes(bytes, enc.skip, tag);
   if (!split) return null;
   const { starts, ends, gaps } = split;
-  const head = decodeRange(bytes, enc.skip, starts[0] as number, enc, ctx);
+  const head = decodeRange(bytes, enc.skip, starts[0], enc, ctx);
   const { rootStart, format } = locateRoot(head, ctx);
   if (tagOf(format) !== tag) return null;
   if (normalizeNamespaces(head, rootStart, head.length, ctx) !== head) return null;
@@ -92,9 +92,9 @@ export function prepareBytes(bytes: Uint8Array, ctx: ParseContext): Prepared | n
   return {
     format,
     tag,
-    fingerprints: starts.map((start, i) => hashBytes(bytes, start, ends[i] as number)),
+    fingerprints: starts.map((start, i) => hashBytes(bytes, start, ends[i])),
     channelXml,
-    itemsText: (first, last) => decodeRange(bytes, starts[first] as number, ends[last] as number, enc, ctx),
+    itemsText: (first, last) => decodeRange(bytes, starts[first], ends[last], enc, ctx),
     itemsWithGuid: (guids) => guidMatches(bytes, split.guidStarts, split.guidEnds, guids),
   };
 }
@@ -113,7 +113,7 @@ function guidMatches(bytes: Uint8Array, starts: number[], ends: number[], guids:
   const out: number[] = [];
   starts.forEach((start, i) => {
     let from = start;
-    let to = ends[i] as number;
+    let to = ends[i];
     if (from < 0) return;
     while (from < to && isSpace(bytes[from])) from++;
     while (to > from && isSpace(bytes[to - 1])) to--;

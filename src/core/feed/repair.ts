@@ -46,8 +46,8 @@ export function balanceXml(xml: string, ctx: ParseContext): string {
       continue;
     }
     i = TAG.lastIndex;
-    const name = m[2] as string;
-    const attrs = m[3] as string;
+    const name = m[2];
+    const attrs = m[3];
     if (m[1]) closeTo(name, stack, out, ctx);
     else if (isHtmlField(name) && !attrs.endsWith('/')) {
       // HTML fields are read raw, as the parser does: their markup is content, not structure.

@@ -29,7 +29,7 @@ function nameAt(b: Uint8Array, at: number, name: Uint8Array): boolean {
 
 function hasText(b: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = b[i] as number;
+    const c = b[i];
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
   }
   return false;

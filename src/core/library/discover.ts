@@ -16,7 +16,7 @@ function attributes(tag: string): Map<string, string> {
   // Skip the tag name itself.
   re.lastIndex = tag.search(/\s/) < 0 ? tag.length : tag.search(/\s/);
   for (let m = re.exec(tag); m; m = re.exec(tag)) {
-    const name = m[1]!.toLowerCase();
+    const name = m[1].toLowerCase();
     if (!attrs.has(name)) attrs.set(name, decodeAttr(m[2] ?? m[3] ?? m[4] ?? ''));
   }
   return attrs;
@@ -26,7 +26,7 @@ function decodeAttr(value: string): string {
   return value.replace(/&(amp|quot|apos|lt|gt|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (whole, body: string) => {
     const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
     const lower = body.toLowerCase();
-    if (named[lower]) return named[lower]!;
+    if (named[lower]) return named[lower];
     const code = lower[1] === 'x' ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
@@ -45,7 +45,7 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
     const attrs = attributes(m[0]);
     const href = attrs.get('href')?.trim();
     if (!href) continue;
-    if (m[1]!.toLowerCase() === 'base') {
+    if (m[1].toLowerCase() === 'base') {
       base = parseUrl(href, base)?.href ?? base;
       continue;
     }

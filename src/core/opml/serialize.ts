@@ -7,6 +7,7 @@ export interface OpmlOutline {
 /** XML 1.0 cannot carry most control characters even escaped, so they are dropped. */
 function escapeAttr(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')

@@ -24,7 +24,7 @@ export function sortPlaylists<T extends { order: number; name: string; id: strin
 }
 
 /** The `order` keys after moving one playlist to `toIndex`: every key is rewritten 1024, 2048, … (lists are short). */
-export function reorderKeys<T extends { order: number; name: string; id: string }>(list: readonly T[], id: string, toIndex: number): Array<{ id: string; order: number }> {
+export function reorderKeys(list: readonly { order: number; name: string; id: string }[], id: string, toIndex: number): Array<{ id: string; order: number }> {
   const ids = moveInList(sortPlaylists(list).map((p) => p.id), id, toIndex);
   return ids.map((pid, i) => ({ id: pid, order: (i + 1) * 1024 }));
 }
@@ -41,7 +41,7 @@ export function nextInPlaylist(current: readonly string[], previous: readonly st
   const was = previous.indexOf(finishedId);
   if (was < 0) return null;
   for (let i = was - 1; i >= 0; i--) {
-    const still = current.indexOf(previous[i]!);
+    const still = current.indexOf(previous[i]);
     if (still >= 0) return current.slice(still + 1).find((id) => id !== finishedId) ?? null;
   }
   return current.find((id) => id !== finishedId) ?? null;

@@ -17,11 +17,6 @@ export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {
   return [...entries].sort((a, b) => a.order - b.order || (a.episodeId < b.episodeId ? -1 : a.episodeId > b.episodeId ? 1 : 0));
 }
 
-/** Keys 1·STEP, 2·STEP, … in the current order. */
-export function renumber(entries: readonly QueueEntry[]): QueueEntry[] {
-  return sortQueue(entries).map((e, i) => ({ episodeId: e.episodeId, order: (i + 1) * ORDER_STEP }));
-}
-
 /** The key for a slot between `before` and `after` (either may be absent), or null when the gap is too small. */
 export function keyBetween(before: number | undefined, after: number | undefined): number | null {
   if (before === undefined && after === undefined) return ORDER_STEP;

@@ -85,7 +85,7 @@ function offsetMap(text: string): number[] {
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
     map[i] = out;
-    const space = /\s/.test(text[i]!);
+    const space = /\s/.test(text[i]);
     if (!space) out++;
     else if (!inSpace) out++;
     inSpace = space;

@@ -11,6 +11,7 @@ const APOSTROPHES = /['’]/g;
  * Accents on Latin, Greek and Cyrillic letters; not every combining mark: the kana voicing
  * marks (で vs て) and Indic vowel signs change the word.
  */
+// eslint-disable-next-line no-misleading-character-class -- a class of lone combining marks, stripped after NFD; nothing is combined in it
 const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const CJK_OR_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/gu;
@@ -23,6 +24,7 @@ export const MAX_TERM_LENGTH = 40;
 /** Lower-cases and strips accents (NFKD, drop diacritics, NFC again), so matching ignores both. */
 export function fold(text: string): string {
   // Pure ASCII is by far the common case and needs only lower-casing.
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(MARKS, '').normalize('NFC').toLowerCase().replace(EXTRA, (c) => EXTRA_FOLDS[c] ?? c);
 }

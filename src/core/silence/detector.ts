@@ -51,7 +51,7 @@ export class SilenceDetector {
     let sum = this.sum;
     let filled = this.filled;
     for (let i = 0; i < samples.length; i++) {
-      const s = samples[i]!;
+      const s = samples[i];
       sum += s * s;
       if (++filled === window) {
         this.closeWindow(sum / window);
@@ -105,8 +105,8 @@ export function downmix(channels: readonly Float32Array[]): Float32Array {
   if (!first) return new Float32Array(0);
   if (channels.length === 1) return first;
   const out = new Float32Array(first.length);
-  for (const ch of channels) for (let i = 0; i < out.length; i++) out[i]! += ch[i] ?? 0;
+  for (const ch of channels) for (let i = 0; i < out.length; i++) out[i] += ch[i] ?? 0;
   const scale = 1 / channels.length;
-  for (let i = 0; i < out.length; i++) out[i]! *= scale;
+  for (let i = 0; i < out.length; i++) out[i] *= scale;
   return out;
 }

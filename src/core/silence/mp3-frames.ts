@@ -29,19 +29,19 @@ interface Header extends Mp3Format {
 
 /** Parses a Layer III frame header at `at`; null when these bytes are not one. */
 export function parseHeader(b: Uint8Array, at: number): Header | null {
-  if (at + 4 > b.length || b[at] !== 0xff || (b[at + 1]! & 0xe0) !== 0xe0) return null;
-  const version = (b[at + 1]! >> 3) & 3; // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
-  const layer = (b[at + 1]! >> 1) & 3; // 1 = Layer III
-  const bitrateIndex = b[at + 2]! >> 4;
-  const rateIndex = (b[at + 2]! >> 2) & 3;
-  const padding = (b[at + 2]! >> 1) & 1;
+  if (at + 4 > b.length || b[at] !== 0xff || (b[at + 1] & 0xe0) !== 0xe0) return null;
+  const version = (b[at + 1] >> 3) & 3; // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
+  const layer = (b[at + 1] >> 1) & 3; // 1 = Layer III
+  const bitrateIndex = b[at + 2] >> 4;
+  const rateIndex = (b[at + 2] >> 2) & 3;
+  const padding = (b[at + 2] >> 1) & 1;
   if (version === 1 || layer !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) return null;
   const mpeg1 = version === 3;
-  const kbps = (mpeg1 ? BITRATES_V1_L3 : BITRATES_V2_L3)[bitrateIndex]!;
-  const sampleRate = RATES[version]![rateIndex]!;
+  const kbps = (mpeg1 ? BITRATES_V1_L3 : BITRATES_V2_L3)[bitrateIndex];
+  const sampleRate = RATES[version][rateIndex];
   const samplesPerFrame = mpeg1 ? 1152 : 576;
   const length = Math.floor(((samplesPerFrame / 8) * kbps * 1000) / sampleRate) + padding;
-  const channels = b[at + 3]! >> 6 === 3 ? 1 : 2;
+  const channels = b[at + 3] >> 6 === 3 ? 1 : 2;
   return { sampleRate, channels, samplesPerFrame, length, mpeg1 };
 }
 
@@ -119,7 +119,7 @@ export class Mp3FrameReader {
     if (this.id3Left < 0) {
       if (this.buffer.length < 10) return -1;
       const b = this.buffer;
-      this.id3Left = ascii(b, 0, 3) === 'ID3' ? 10 + ((b[6]! & 0x7f) << 21) + ((b[7]! & 0x7f) << 14) + ((b[8]! & 0x7f) << 7) + (b[9]! & 0x7f) + (b[5]! & 0x10 ? 10 : 0) : 0;
+      this.id3Left = ascii(b, 0, 3) === 'ID3' ? 10 + ((b[6] & 0x7f) << 21) + ((b[7] & 0x7f) << 14) + ((b[8] & 0x7f) << 7) + (b[9] & 0x7f) + (b[5] & 0x10 ? 10 : 0) : 0;
     }
     if (this.id3Left === 0) return 0;
     const drop = Math.min(this.id3Left, this.buffer.length);
@@ -136,7 +136,7 @@ export class Mp3FrameReader {
     this.delaySamples = DECODER_DELAY;
     const lame = x + 120;
     if (/^(LAME|Lavc|Lavf|GOGO)/.test(ascii(frame, lame, 4)) && lame + 24 <= frame.length) {
-      const encoderDelay = (frame[lame + 21]! << 4) | (frame[lame + 22]! >> 4);
+      const encoderDelay = (frame[lame + 21] << 4) | (frame[lame + 22] >> 4);
       this.delaySamples = encoderDelay + DECODER_DELAY;
     }
     return true;

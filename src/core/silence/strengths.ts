@@ -60,7 +60,7 @@ export function nextPlanIndex(plans: readonly SkipPlan[], t: number): number {
   let hi = plans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (plans[mid]!.to <= t) lo = mid + 1;
+    if (plans[mid].to <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -73,7 +73,7 @@ export function nextPlanIndex(plans: readonly SkipPlan[], t: number): number {
 export function skipDecision(plans: readonly SkipPlan[], t: number): { kind: 'skip'; plan: SkipPlan } | { kind: 'wait'; seconds: number } {
   let i = nextPlanIndex(plans, t);
   // Just short of a landing point (a seek lands a few ms early in compressed audio): that skip is done.
-  if (plans[i] && plans[i]!.to - t < MIN_SKIP_SECONDS && t >= plans[i]!.from) i++;
+  if (plans[i] && plans[i].to - t < MIN_SKIP_SECONDS && t >= plans[i].from) i++;
   const plan = plans[i];
   if (!plan) return { kind: 'wait', seconds: Infinity };
   // Tolerate a timer that fires a few ms early: the element's clock and the timer's drift apart.

@@ -65,15 +65,3 @@ export function handleTranscriptRequest(index: TranscriptIndex, request: Transcr
       return { episodes: index.size, bytes: index.bytes() };
   }
 }
-
-/** Same answers on the calling thread: unit tests, and a browser that cannot start module workers. */
-export function inThreadTranscriptBackend(index = new TranscriptIndex()): TranscriptBackend {
-  const run = <K extends TranscriptRequest['op']>(request: Extract<TranscriptRequest, { op: K }>) => Promise.resolve(handleTranscriptRequest(index, request) as TranscriptReplies[K]);
-  return {
-    index: (input) => run({ op: 'index', input }),
-    load: (segments) => run({ op: 'load', segments }),
-    remove: (episodeIds) => run({ op: 'remove', episodeIds }),
-    search: (query, filters, limit) => run({ op: 'search', query, filters, limit }),
-    stats: () => run({ op: 'stats' }),
-  };
-}

@@ -96,7 +96,7 @@ export class TranscriptIndex {
         lists.push(list);
       }
       if (lists.length < terms.length) continue;
-      lists.forEach((_, i) => df[i]!++);
+      lists.forEach((_, i) => df[i]++);
       found.push({ segment, lists });
     }
     const n = Math.max(1, found.length);
@@ -105,17 +105,17 @@ export class TranscriptIndex {
       const moments = matchingIds(lists.map((l) => l.ids), segment.lineCount);
       if (moments.length === 0) continue;
       let score = 0;
-      lists.forEach((l, i) => (score += Math.log(1 + (this.segments.size + 1) / df[i]!) * (1 + Math.log(l.ids.length))));
+      lists.forEach((l, i) => (score += Math.log(1 + (this.segments.size + 1) / df[i]) * (1 + Math.log(l.ids.length))));
       if (moments.some((id) => id >= segment.lineCount)) score *= CHAPTER_BOOST;
       score *= 1 + Math.log(moments.length) / 4;
-      const ordered = [...moments].sort((a, b) => Number(b >= segment.lineCount) - Number(a >= segment.lineCount) || segment.starts[a]! - segment.starts[b]! || a - b);
+      const ordered = [...moments].sort((a, b) => Number(b >= segment.lineCount) - Number(a >= segment.lineCount) || segment.starts[a] - segment.starts[b] || a - b);
       hits.push({
         episodeId: segment.episodeId,
         podcastId: segment.podcastId,
         published: segment.published,
         score: score / Math.log(1 + n),
         count: moments.length,
-        moments: ordered.slice(0, MOMENTS_PER_EPISODE).map((id) => ({ id, start: segment.starts[id]!, chapter: id >= segment.lineCount })),
+        moments: ordered.slice(0, MOMENTS_PER_EPISODE).map((id) => ({ id, start: segment.starts[id], chapter: id >= segment.lineCount })),
         terms: [...new Set(lists.flatMap((l) => l.matched))],
       });
     }
@@ -129,7 +129,7 @@ export class TranscriptIndex {
  * sentences anywhere). A phrase never runs from a line into a chapter title.
  */
 export function matchingIds(lists: readonly number[][], lineCount: number): number[] {
-  if (lists.length === 1) return lists[0]!;
+  if (lists.length === 1) return lists[0];
   const sets = lists.map((l) => new Set(l));
   const out: number[] = [];
   const candidates = new Set<number>();

@@ -82,7 +82,7 @@ function lowerBound(terms: readonly string[], key: string): number {
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (terms[mid]! < key) lo = mid + 1;
+    if (terms[mid] < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -97,13 +97,13 @@ export function lookup(segment: TranscriptSegment, term: string, prefix: boolean
   const first = lowerBound(terms, term);
   if (!prefix) {
     if (terms[first] !== term) return { ids: [], matched: [] };
-    return { ids: Array.from(ids.subarray(offsets[first]!, offsets[first + 1]!)), matched: [term] };
+    return { ids: Array.from(ids.subarray(offsets[first], offsets[first + 1])), matched: [term] };
   }
   const matched: string[] = [];
   const seen = new Set<number>();
-  for (let i = first; i < terms.length && terms[i]!.startsWith(term); i++) {
-    matched.push(terms[i]!);
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) seen.add(ids[k]!);
+  for (let i = first; i < terms.length && terms[i].startsWith(term); i++) {
+    matched.push(terms[i]);
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) seen.add(ids[k]);
   }
   return { ids: [...seen].sort((a, b) => a - b), matched };
 }

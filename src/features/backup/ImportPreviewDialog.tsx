@@ -14,16 +14,16 @@ function describe(s: SectionPreview): string {
     s.remove ? `${s.remove.toLocaleString()} to remove` : '',
     s.keep ? `${s.keep.toLocaleString()} already up to date` : '',
   ].filter(Boolean);
-  return `${s.noun[0]!.toUpperCase()}${s.noun.slice(1)}: ${parts.join(', ') || 'none in the backup'}`;
+  return `${s.noun[0].toUpperCase()}${s.noun.slice(1)}: ${parts.join(', ') || 'none in the backup'}`;
 }
 
 /** What an import will add, update and (only when asked) remove, before anything is written. */
 export function ImportPreviewDialog(props: {
   preview: ImportPreview | null;
   busy: boolean;
-  onReplaceChange(replace: boolean): void;
-  onConfirm(): void;
-  onCancel(): void;
+  onReplaceChange: (replace: boolean) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }) {
   const { preview } = props;
   const ref = useModalDialog(preview !== null);

@@ -39,7 +39,7 @@ export function TranscriptSection({ source, transcript, onSeek }: { source: Sour
   const format = FORMAT_NAMES[transcriptFormat(transcript.type, transcript.url)];
   return (
     <section class="episode-section" aria-labelledby="transcript-heading">
-      <details class="transcript" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <details class="transcript" onToggle={(e) => setOpen((e.currentTarget).open)}>
         <summary>
           <h2 id="transcript-heading">Transcript</h2>
           <span class="muted transcript-format">{format}</span>

@@ -46,7 +46,7 @@ function instance(): ReturnType<typeof DOMPurify> {
   // An instance of our own, so these hooks never leak into another feature's DOMPurify use.
   const p = DOMPurify(window);
   p.addHook('afterSanitizeAttributes', (node) => {
-    const el = node as Element;
+    const el = node;
     if (el.tagName === 'A') {
       const href = el.getAttribute('href');
       const safe = href === null ? null : safeUrl(href, currentBase, LINK_SCHEMES);
@@ -96,13 +96,6 @@ export function sanitizeNotes(html: string, options: NotesOptions = {}): Documen
   }
   if (options.timestamps !== false) linkifyTimestamps(fragment, options.duration ?? null);
   return fragment;
-}
-
-/** Sanitized notes as HTML text, for `dangerouslySetInnerHTML`. */
-export function sanitizeNotesToHtml(html: string, options: NotesOptions = {}): string {
-  const holder = document.createElement('div');
-  holder.append(sanitizeNotes(html, options));
-  return holder.innerHTML;
 }
 
 const TAG = /<[a-z][^<>]*>/gi;

@@ -42,12 +42,19 @@ export function EpisodeMenu({ title, items }: { title: string; items: EpisodeMen
     if (!open) return;
     const onDown = (e: PointerEvent) => {
       const t = e.target as Node;
-      if (!menu.current?.contains(t) && !button.current?.contains(t)) (setOpen(false), setPos(null));
+      if (!menu.current?.contains(t) && !button.current?.contains(t)) {
+        setOpen(false);
+        setPos(null);
+      }
     };
     // The menu is fixed to the viewport: it follows its button when the page scrolls.
     let frame = 0;
     const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          place();
+        });
     };
     document.addEventListener('pointerdown', onDown);
     window.addEventListener('scroll', onScroll, { passive: true });
@@ -102,6 +109,7 @@ export function EpisodeMenu({ title, items }: { title: string; items: EpisodeMen
       {open &&
         pos &&
         createPortal(
+          // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- focus moves to its menuitem buttons, never to the menu box
           <div
             ref={menu}
             class="episode-menu"

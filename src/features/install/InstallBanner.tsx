@@ -6,7 +6,7 @@ import { InstallButton } from './InstallButton';
 export function InstallBanner() {
   if (installMode.value === 'none' || bannerDismissed.value) return null;
   return (
-    <aside class="banner banner-install" role="complementary" aria-label="Install Hopcast">
+    <aside class="banner banner-install" aria-label="Install Hopcast">
       <div class="banner-body">
         <p>Install Hopcast to listen offline, from your home screen.</p>
         <InstallButton />

@@ -22,9 +22,10 @@ export function InstallButton({ explainWhenUnavailable = false }: { explainWhenU
       <button
         type="button"
         class="button button-primary"
-        onClick={async () => {
-          const result = await promptInstall();
-          setOutcome(result === 'accepted' ? 'Hopcast is installed.' : result === 'dismissed' ? 'Install cancelled.' : null);
+        onClick={() => {
+          void promptInstall().then((result) => {
+            setOutcome(result === 'accepted' ? 'Hopcast is installed.' : result === 'dismissed' ? 'Install cancelled.' : null);
+          });
         }}
       >
         <Icon name="install" size={18} /> Install app

@@ -15,12 +15,15 @@ type Found = { query: string; results: DirectoryResult[] };
  * search the podcast directories and list the shows right here, each one tap from subscribed.
  * A native <dialog>: focus is trapped and Escape closes it without extra code.
  */
-export function AddPodcastDialog({ open, onClose, onSubscribed }: { open: boolean; onClose(): void; onSubscribed(podcast: Podcast, existed: boolean): void }) {
+export function AddPodcastDialog({ open, onClose, onSubscribed }: { open: boolean; onClose: () => void; onSubscribed: (podcast: Podcast, existed: boolean) => void }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<HumanError | null>(null);
   const [found, setFound] = useState<Found | null>(null);
-  const ref = useModalDialog(open, () => (setError(null), setFound(null)));
+  const ref = useModalDialog(open, () => {
+    setError(null);
+    setFound(null);
+  });
   const words = readAddInput(text).kind === 'words';
 
   const submit = async (event: Event) => {

@@ -6,8 +6,8 @@ import { InstallButton } from '../install/InstallButton';
  * First run: what Hopcast is and the three things to do. Shown on the Library until dismissed
  * (the default shows load below it meanwhile). Issue 15 owns the first-run state; this is the text.
  */
-export function Welcome({ onAdd }: { onAdd(): void }) {
-  const [hidden, setHidden] = useState(() => readPref('welcome', ['dismissed'], 'shown' as 'dismissed' | 'shown') === 'dismissed');
+export function Welcome({ onAdd }: { onAdd: () => void }) {
+  const [hidden, setHidden] = useState(() => readPref('welcome', ['dismissed'], 'shown') === 'dismissed');
   if (hidden) return null;
   const dismiss = () => {
     writePref('welcome', 'dismissed');

@@ -10,8 +10,8 @@ export type GridTile = { kind: 'show'; podcast: Podcast } | { kind: 'issue'; iss
  */
 export function gridTiles(podcasts: readonly Podcast[], issues: readonly DefaultShowIssue[]): GridTile[] {
   const placed: Array<{ at: number; tile: GridTile }> = [
-    ...podcasts.map((podcast) => ({ at: podcast.order, tile: { kind: 'show', podcast } as GridTile })),
-    ...issues.filter((i) => i.status === 'working').map((issue) => ({ at: issue.slot ?? Infinity, tile: { kind: 'issue', issue } as GridTile })),
+    ...podcasts.map((podcast) => ({ at: podcast.order, tile: { kind: 'show' as const, podcast } })),
+    ...issues.filter((i) => i.status === 'working').map((issue) => ({ at: issue.slot ?? Infinity, tile: { kind: 'issue' as const, issue } })),
   ];
   // Stable: a show and a placeholder claiming the same slot keep the show first.
   placed.sort((a, b) => a.at - b.at);

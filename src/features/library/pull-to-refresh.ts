@@ -15,13 +15,13 @@ export function usePullToRefresh(onRefresh: () => void, enabled = true): number 
     let startY: number | null = null;
     let distance = 0;
     const start = (e: TouchEvent) => {
-      startY = window.scrollY <= 0 && e.touches.length === 1 ? e.touches[0]!.clientY : null;
+      startY = window.scrollY <= 0 && e.touches.length === 1 ? e.touches[0].clientY : null;
       distance = 0;
     };
     const move = (e: TouchEvent) => {
       if (startY === null) return;
       // Resistance: the indicator moves at half the finger's speed, up to a limit.
-      distance = Math.max(0, Math.min(140, (e.touches[0]!.clientY - startY) / 2));
+      distance = Math.max(0, Math.min(140, (e.touches[0].clientY - startY) / 2));
       setPull(distance);
     };
     const end = () => {

@@ -22,7 +22,7 @@ export function SkipSilenceToggle() {
     status.kind === 'unavailable'
       ? status.message
       : on
-        ? `${STRENGTHS[strength as Exclude<typeof strength, 'off'>].label} · ${status.kind === 'analyzing' ? 'finding silences… · ' : ''}saved ${formatSpan(saved.savedBySilence)} in this episode, ${formatSpan(total)} in all`
+        ? `${STRENGTHS[strength].label} · ${status.kind === 'analyzing' ? 'finding silences… · ' : ''}saved ${formatSpan(saved.savedBySilence)} in this episode, ${formatSpan(total)} in all`
         : saved.savedBySilence + saved.savedBySpeed > 0.5
           ? `Saved ${formatSpan(saved.savedBySilence + saved.savedBySpeed)} in this episode`
           : '';

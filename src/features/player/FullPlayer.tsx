@@ -61,6 +61,7 @@ export function FullPlayer({ onClose }: { onClose: () => void }) {
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the modal traps Tab and closes on Escape: keys bubbling from its controls
     <div ref={dialog} class="full-player" role="dialog" aria-modal="true" aria-labelledby="full-player-title" onKeyDown={onKeyDown}>
       <div class="full-inner">
         <header class="full-header">

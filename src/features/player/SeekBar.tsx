@@ -48,7 +48,7 @@ export function SeekBar({ chapters = [] }: { chapters?: readonly Chapter[] }) {
       PageUp: PAGE_STEP_S,
     };
     let to: number | null = null;
-    if (e.key in moves && !e.shiftKey) to = position.value + moves[e.key]!;
+    if (e.key in moves && !e.shiftKey) to = position.value + moves[e.key];
     else if (e.key === 'Home') to = 0;
     else if (e.key === 'End' && total > 0) to = total - 1;
     if (to === null) return;

@@ -16,13 +16,13 @@ export function parseEpisodeLink(pathname: string, hash: string): { episodeId: s
   if (!path || !time) return null;
   let episodeId: string;
   try {
-    episodeId = decodeURIComponent(path[1]!);
+    episodeId = decodeURIComponent(path[1]);
   } catch {
     return null;
   }
   let clock: string;
   try {
-    clock = decodeURIComponent(time[1]!);
+    clock = decodeURIComponent(time[1]);
   } catch {
     // A malformed escape (`#t=%E0%A4%A`) is someone else's typo, not a reason to throw.
     return null;

@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
  * for a second Enter), and back to "Delete playlist" when it is cancelled; otherwise it would fall
  * to the page's start.
  */
-export function DeletePlaylist({ name, onDelete }: { name: string; onDelete(): void }) {
+export function DeletePlaylist({ name, onDelete }: { name: string; onDelete: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);

@@ -12,7 +12,7 @@ import { useAsync } from './use-async';
 export const playlistHref = (id: string) => `/playlists/${encodeURIComponent(id)}`;
 
 /** One playlist in the list: name, what it holds, Play, Move up / Move down (the list's keyboard reorder). */
-export function PlaylistCard({ playlist, index, count, onMove }: { playlist: Playlist; index: number; count: number; onMove(to: number): void }) {
+export function PlaylistCard({ playlist, index, count, onMove }: { playlist: Playlist; index: number; count: number; onMove: (to: number) => void }) {
   const summary = useAsync(() => playlistSummary(playlist), [playlist, libraryVersion.value, playlist.kind === 'smart' ? downloads.value : null]);
   const [error, setError] = useState<string | null>(null);
   const titleId = `playlist-card-${index}`;

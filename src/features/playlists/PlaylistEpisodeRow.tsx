@@ -11,9 +11,9 @@ export interface PlaylistEpisodeRowProps {
   index: number;
   count: number;
   playing: boolean;
-  onPlay(): void;
+  onPlay: () => void;
   /** Manual playlists only: reorder and remove. */
-  edit: { offset: number; lifted: boolean; handle: HandleProps; onMove(to: number): void; onRemove(): void } | null;
+  edit: { offset: number; lifted: boolean; handle: HandleProps; onMove: (to: number) => void; onRemove: () => void } | null;
 }
 
 /** One episode of a playlist: Play from here, and in a manual playlist drag handle, Move up / down, Remove. */

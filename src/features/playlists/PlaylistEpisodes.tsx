@@ -24,7 +24,7 @@ function refocusAfterRemove(list: HTMLOListElement | null, index: number): void 
  * A playlist's episodes. A manual one reorders like the queue (drag the handle, or Move up / Move
  * down), moves announced for screen readers; a smart one is in its filter's order.
  */
-export function PlaylistEpisodes({ playlist, items, playingId, onPlay }: { playlist: Playlist; items: readonly PlaylistItem[]; playingId: string | null; onPlay(episodeId: string): void }) {
+export function PlaylistEpisodes({ playlist, items, playingId, onPlay }: { playlist: Playlist; items: readonly PlaylistItem[]; playingId: string | null; onPlay: (episodeId: string) => void }) {
   const list = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState('');
   const manual = playlist.kind === 'manual';

@@ -17,10 +17,10 @@ interface Drag {
 
 /** Where a row whose centre moved by `dy` lands among the other rows' centres. */
 export function dropIndex(mids: readonly number[], from: number, dy: number): number {
-  const centre = mids[from]! + dy;
+  const centre = mids[from] + dy;
   let to = from;
-  while (to < mids.length - 1 && centre > mids[to + 1]!) to++;
-  while (to > 0 && centre < mids[to - 1]!) to--;
+  while (to < mids.length - 1 && centre > mids[to + 1]) to++;
+  while (to > 0 && centre < mids[to - 1]) to--;
   return to;
 }
 

@@ -9,7 +9,7 @@ export interface FilterValues {
 export const NO_FILTERS: FilterValues = { podcastId: null, played: null, downloadedOnly: false, inTranscript: false };
 
 /** Show, played state, "downloaded only" and "in transcript": narrow the library results. */
-export function SearchFilters({ value, shows, onChange }: { value: FilterValues; shows: ReadonlyArray<{ id: string; title: string }>; onChange(next: FilterValues): void }) {
+export function SearchFilters({ value, shows, onChange }: { value: FilterValues; shows: ReadonlyArray<{ id: string; title: string }>; onChange: (next: FilterValues) => void }) {
   const onPlayed = (v: string) => onChange({ ...value, played: v === 'played' || v === 'unplayed' ? v : null });
   return (
     <fieldset class="search-filters">

@@ -49,8 +49,14 @@ export function SearchPage() {
     }
     const timer = setTimeout(() => {
       searchEverything({ text: q, ...filters, limit }).then(
-        (a) => id === latest.current && (setAnswer({ ...a, query: q }), setFailure(null)),
-        (err: unknown) => id === latest.current && !(err instanceof SupersededSearch) && setFailure(err instanceof Error ? err.message : String(err)),
+        (a) => {
+          if (id !== latest.current) return;
+          setAnswer({ ...a, query: q });
+          setFailure(null);
+        },
+        (err: unknown) => {
+          if (id === latest.current && !(err instanceof SupersededSearch)) setFailure(err instanceof Error ? err.message : String(err));
+        },
       );
     }, TYPING_DELAY_MS);
     return () => clearTimeout(timer);
@@ -90,7 +96,10 @@ export function SearchPage() {
           onInput={(e) => onInput(e.currentTarget.value)}
         />
       </form>
-      <SearchFilters value={filters} shows={searchShows.value} onChange={(f) => (setFilters(f), setLimit(PAGE_SIZE))} />
+      <SearchFilters value={filters} shows={searchShows.value} onChange={(f) => {
+          setFilters(f);
+          setLimit(PAGE_SIZE);
+        }} />
 
       <section class="search-section" aria-labelledby="library-heading">
         <h2 id="library-heading">In your library</h2>

@@ -10,7 +10,10 @@ export function ResetAppData() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [exported, setExported] = useState(false);
-  const ref = useModalDialog(open, () => (setFailure(null), setExported(false)));
+  const ref = useModalDialog(open, () => {
+    setFailure(null);
+    setExported(false);
+  });
   const count = podcasts.value.length;
   const reset = async () => {
     setBusy(true);

@@ -40,6 +40,7 @@ export async function copyText(text: string): Promise<void> {
   area.style.opacity = '0';
   document.body.append(area);
   area.select();
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fallback where navigator.clipboard is missing (plain http, old WebViews)
   const ok = document.execCommand('copy');
   area.remove();
   if (!ok) throw new Error('copy refused');

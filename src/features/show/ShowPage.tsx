@@ -48,8 +48,14 @@ export function ShowPage({ id }: { id: string }) {
     setFilterState(readPref(`show.filter.${podcastId}`, FILTERS, 'all'));
     setQuery('');
   }, [podcastId]);
-  const setOrder = (v: Order) => (setOrderState(v), writePref(`show.order.${podcastId}`, v));
-  const setFilter = (v: Filter) => (setFilterState(v), writePref(`show.filter.${podcastId}`, v));
+  const setOrder = (v: Order) => {
+    setOrderState(v);
+    writePref(`show.order.${podcastId}`, v);
+  };
+  const setFilter = (v: Filter) => {
+    setFilterState(v);
+    writePref(`show.filter.${podcastId}`, v);
+  };
   const [confirming, setConfirming] = useState(false);
   const [seenAt, setSeenAt] = useState<number | null>(null);
   const version = libraryVersion.value;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useModalDialog } from '../../ui/use-modal-dialog';
 
 /** Asks before unsubscribing, saying what goes with the show. */
-export function UnsubscribeDialog({ open, title, episodeCount, onCancel, onConfirm }: { open: boolean; title: string; episodeCount: number; onCancel(): void; onConfirm(): Promise<void> }) {
+export function UnsubscribeDialog({ open, title, episodeCount, onCancel, onConfirm }: { open: boolean; title: string; episodeCount: number; onCancel: () => void; onConfirm: () => Promise<void> }) {
   const ref = useModalDialog(open);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +29,7 @@ export function UnsubscribeDialog({ open, title, episodeCount, onCancel, onConfi
           </p>
         )}
         <div class="dialog-actions">
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a destructive confirm opens on its safe choice, as the dialog pattern asks */}
           <button type="button" class="button" onClick={onCancel} autoFocus>
             Cancel
           </button>

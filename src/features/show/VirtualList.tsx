@@ -65,7 +65,7 @@ export function VirtualList<T>({
   const [first, last] = range;
   const rows = [];
   for (let i = first; i < last && i < items.length; i++) {
-    const item = items[i]!;
+    const item = items[i];
     rows.push(
       <div key={getKey(item)} role="listitem" aria-setsize={items.length} aria-posinset={i + 1} data-index={i} class="virtual-row" style={{ transform: `translateY(${i * rowHeight}px)`, height: `${rowHeight}px` }}>
         {renderRow(item, i)}

@@ -30,8 +30,8 @@ export function SyncSettings() {
   const submit = async (event: Event) => {
     event.preventDefault();
     const address = server.trim().replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/\s]+/i.test(address)) return setProblem('Enter the server address, starting with https:// (or http://).');
-    if (!user.trim() || !password) return setProblem('Enter your user name and password.');
+    if (!/^https?:\/\/[^/\s]+/i.test(address)) { setProblem('Enter the server address, starting with https:// (or http://).'); return; }
+    if (!user.trim() || !password) { setProblem('Enter your user name and password.'); return; }
     setProblem(null);
     await saveSyncAccount({ server: address, user: user.trim(), password });
     await syncNow();

@@ -112,6 +112,7 @@ function CueView({ cues }: { cues: Cue[] }) {
           {copied}
         </span>
       </div>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take keyboard focus to be scrolled (axe scrollable-region-focusable) */}
       <div class="follow-box" ref={box} tabIndex={0} aria-label="Transcript lines">
         {groups.map((g) => (
           <p key={g.start} class="follow-para">

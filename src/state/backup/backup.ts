@@ -9,7 +9,7 @@ import { libraryChanged } from '../library';
 import { reloadQueue } from '../queue';
 import { refreshHistory } from '../history';
 import { loadPlaybackSettings } from '../playback-settings';
-import { backupProvider, backupProviders, type BackupProvider } from './providers';
+import { backupProvider, backupProviders } from './providers';
 import './register';
 
 export async function buildBackup(now = Date.now()): Promise<Backup> {
@@ -68,14 +68,14 @@ export async function previewImport(backup: Backup, mode: ImportMode): Promise<I
   for (const name of SECTION_NAMES) {
     const incoming = backup.sections[name] as unknown[] | undefined;
     if (!incoming) continue;
-    const provider = backupProvider(name) as BackupProvider | undefined;
+    const provider = backupProvider(name);
     if (!provider) {
       sections.push({ section: name, noun: name, add: 0, change: 0, remove: 0, keep: incoming.length, supported: false, plan: null });
       continue;
     }
     const local = (await provider.exportItems()) as unknown[];
-    const keyOf = provider.keyOf as (item: unknown) => string;
-    const updatedAt = provider.updatedAt as (item: unknown) => number;
+    const keyOf = provider.keyOf.bind(provider) as (item: unknown) => string;
+    const updatedAt = provider.updatedAt.bind(provider) as (item: unknown) => number;
     const plan = planItems(local, incoming, keyOf, updatedAt, mode === 'replace' && provider.removable ? 'replace' : 'merge');
     sections.push({ section: name, noun: provider.noun, add: plan.add.length, change: plan.change.length, remove: plan.remove.length, keep: plan.keep, supported: true, plan });
   }

@@ -24,7 +24,7 @@ export interface BackupProvider<K extends SectionName = SectionName> {
 const registry = new Map<SectionName, BackupProvider>();
 
 export function registerBackupProvider<K extends SectionName>(provider: BackupProvider<K>): void {
-  registry.set(provider.section, provider as unknown as BackupProvider);
+  registry.set(provider.section, provider);
 }
 
 export function backupProviders(): BackupProvider[] {

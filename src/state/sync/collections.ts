@@ -44,7 +44,7 @@ export const playlistCollection: SyncedCollection<Playlist> = {
     return local.map((p) => {
       const { episodeIds: _ids, ...rest } = p.kind === 'manual' ? p : { ...p, episodeIds: [] };
       const episodes = p.kind === 'manual' ? p.episodeIds.flatMap((id) => (known.has(id) ? [known.get(id)!] : [])) : [];
-      return { ...rest, episodes } as StateItem;
+      return { ...rest, episodes };
     });
   },
   async fromItem(item, lookup) {

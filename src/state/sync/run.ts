@@ -45,7 +45,7 @@ export function syncNow(): Promise<void> {
       again = false;
       const account = syncAccount.value;
       if (!account) return;
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      if (typeof navigator !== 'undefined' && !navigator.onLine) {
         await saveStatus({ ...syncStatus.value, state: 'error', error: "You're offline: changes will be sent when you're back online.", pending: await countPending() });
         return;
       }

@@ -68,7 +68,7 @@ describe('parseBackup', () => {
     expect(refusal(backup({ queue: [{ episodeId: 'no-separator' }] }))).toMatch(/queue\[0\]\.episodeId is not an episode id/);
     expect(refusal(backup({ bookmarks: [{ id: 'b', episodeId: EP, time: -1, createdAt: 1, updatedAt: 1 }] }))).toMatch(/^bookmarks\[0\]: /);
     expect(refusal(backup({ playlists: [{ id: 'p', kind: 'weird', name: 'x', createdAt: 1, updatedAt: 1 }] }))).toMatch(/^playlists\[0\]: Playlist “x” is of an unknown kind/);
-    expect(refusal(backup({ playState: [{ episodeId: EP, position: 1e400, duration: null, played: false, updatedAt: 1 }] }))).toMatch(/must be a number/);
+    expect(refusal(backup({ playState: [{ episodeId: EP, position: Number('1e400'), duration: null, played: false, updatedAt: 1 }] }))).toMatch(/must be a number/);
   });
 
   test('refuses a file over the size limit before reading it, and deeply nested settings', () => {

@@ -14,7 +14,7 @@ async function browser() {
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase('hopcast');
     req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   return {
     backup: await import('../../../src/state/backup/backup'),

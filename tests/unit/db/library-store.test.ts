@@ -32,8 +32,8 @@ describe('library store', () => {
     expect((await listEpisodesByPodcast(A, 'oldest')).map((e) => e.guid)).toEqual(['guid-3', 'guid-1', 'guid-2']);
     expect((await listLatestEpisodesByPodcast(A, 2)).map((e) => e.guid)).toEqual(['guid-2', 'guid-1']);
     expect(await listLatestEpisodesByPodcast('https://none.example/', 5)).toEqual([]);
-    expect((await getEpisodes([eps[1]!.id, 'missing', eps[0]!.id])).map((e) => e.guid)).toEqual(['guid-1', 'guid-2']);
-    expect(await getEpisode(eps[0]!.id)).toEqual(eps[0]);
+    expect((await getEpisodes([eps[1].id, 'missing', eps[0].id])).map((e) => e.guid)).toEqual(['guid-1', 'guid-2']);
+    expect(await getEpisode(eps[0].id)).toEqual(eps[0]);
     expect(await countEpisodes()).toBe(4);
     expect(await countEpisodesByPodcast(A)).toBe(3);
     expect((await listAllEpisodes()).length).toBe(4);

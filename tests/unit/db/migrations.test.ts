@@ -38,13 +38,13 @@ async function writeV1Database(name: string) {
   const tx = v1.transaction(['podcasts', 'episodes', 'playState', 'queue', 'downloads', 'chunks', 'settings'], 'readwrite');
   await tx.objectStore('podcasts').put(show);
   for (const e of eps) await tx.objectStore('episodes').put(e);
-  await tx.objectStore('playState').put({ episodeId: eps[0]!.id, position: 754.5, duration: 1200, played: true, updatedAt: 5 });
-  await tx.objectStore('queue').put({ episodeId: eps[1]!.id, order: 1.5 });
+  await tx.objectStore('playState').put({ episodeId: eps[0].id, position: 754.5, duration: 1200, played: true, updatedAt: 5 });
+  await tx.objectStore('queue').put({ episodeId: eps[1].id, order: 1.5 });
   await tx.objectStore('downloads').put({
-    episodeId: eps[2]!.id, sourceUrl: 'https://m.example/3.mp3', finalUrl: null, status: 'complete', bytes: 3, total: 3,
+    episodeId: eps[2].id, sourceUrl: 'https://m.example/3.mp3', finalUrl: null, status: 'complete', bytes: 3, total: 3,
     type: 'audio/mpeg', etag: null, lastModified: null, error: null, updatedAt: 6,
   });
-  await tx.objectStore('chunks').put({ episodeId: eps[2]!.id, index: 0, data: new Blob([new Uint8Array([1, 2, 3])]) });
+  await tx.objectStore('chunks').put({ episodeId: eps[2].id, index: 0, data: new Blob([new Uint8Array([1, 2, 3])]) });
   await tx.objectStore('settings').put(30, 'skipForward');
   await tx.done;
   v1.close();
@@ -59,10 +59,10 @@ describe('schema migrations', () => {
     expect(database.version).toBe(DB_VERSION);
     expect(await database.get('podcasts', show.id)).toEqual(show);
     expect(await database.getAll('episodes')).toEqual([...eps].sort((a, b) => (a.id < b.id ? -1 : 1)));
-    expect(await database.get('playState', eps[0]!.id)).toMatchObject({ position: 754.5, played: true });
-    expect(await database.get('queue', eps[1]!.id)).toEqual({ episodeId: eps[1]!.id, order: 1.5 });
-    expect(await database.get('downloads', eps[2]!.id)).toMatchObject({ status: 'complete', bytes: 3 });
-    const chunk = await database.get('chunks', [eps[2]!.id, 0]);
+    expect(await database.get('playState', eps[0].id)).toMatchObject({ position: 754.5, played: true });
+    expect(await database.get('queue', eps[1].id)).toEqual({ episodeId: eps[1].id, order: 1.5 });
+    expect(await database.get('downloads', eps[2].id)).toMatchObject({ status: 'complete', bytes: 3 });
+    const chunk = await database.get('chunks', [eps[2].id, 0]);
     expect(new Uint8Array(await chunk!.data.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     expect(await database.get('settings', 'skipForward')).toBe(30);
     // v2's index covers the rows written before it existed.

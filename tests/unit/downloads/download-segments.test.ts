@@ -7,7 +7,7 @@ describe('planSegments', () => {
     const spans = planSegments(SEGMENT_BYTES + 3, total);
     expect(spans[0]).toEqual({ start: SEGMENT_BYTES + 3, end: 2 * SEGMENT_BYTES + 2 });
     expect(spans.at(-1)!.end).toBe(total - 1);
-    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBe(spans[i - 1]!.end + 1);
+    for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBe(spans[i - 1].end + 1);
   });
 
   test('nothing left, nothing asked; an empty file has no segments', () => {

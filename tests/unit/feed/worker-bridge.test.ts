@@ -78,7 +78,7 @@ describe('parseFeedOffThread (real feed worker in a thread)', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       await parseFeedOffThread('<rss><channel><title>A</title></channel></rss>');
-      const worker = started[started.length - 1] as NodeWebWorker;
+      const worker = started[started.length - 1];
       expect(worker.terminated).toBe(false);
       vi.advanceTimersByTime(31_000);
       expect(worker.terminated).toBe(true);
@@ -87,6 +87,6 @@ describe('parseFeedOffThread (real feed worker in a thread)', () => {
     }
     const again = await parseFeedOffThread('<rss><channel><title>B</title></channel></rss>');
     expect(again.title).toBe('B');
-    expect((started[started.length - 1] as NodeWebWorker).terminated).toBe(false);
+    expect((started[started.length - 1]).terminated).toBe(false);
   }, 20_000);
 });

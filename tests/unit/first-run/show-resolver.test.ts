@@ -114,7 +114,7 @@ describe('resolveShow, step by step', () => {
     expect(calls.filter((c) => c === `feed ${retired}`)).toHaveLength(1);
     expect(calls).not.toContain('feed https://fans.example/d2do.xml');
     expect(found.attempts.map((a) => a.via)).toEqual(['known', 'known', 'origin', 'apple-id']);
-    expect(found.attempts[3]!.message).toBe('The directory lists only addresses already tried');
+    expect(found.attempts[3].message).toBe('The directory lists only addresses already tried');
   });
 
   it('search: the old Buzzsprout "Network Automation Nerds Podcast" listed first is not taken for the show', async () => {
@@ -181,8 +181,8 @@ describe('resolveShow failing', () => {
       'search Day Two DevOps',
       'search Day Two Cloud',
     ]);
-    expect(failed.attempts[3]!.message).toBe('Apple Podcasts does not list Day Two DevOps under its id');
-    expect(failed.attempts[5]!.message).toBe('No show titled “Day Two Cloud” by Packet Pushers was found in the podcast directory');
+    expect(failed.attempts[3].message).toBe('Apple Podcasts does not list Day Two DevOps under its id');
+    expect(failed.attempts[5].message).toBe('No show titled “Day Two Cloud” by Packet Pushers was found in the podcast directory');
   });
 
   it('stops at once when this server cannot be reached: every other step would fail the same way', async () => {

@@ -40,11 +40,11 @@ describe('mergeEpisodes', () => {
 
   test('a guid rewritten by a host migration keeps the stored episode when the enclosure matches', () => {
     const stored = [toEpisode(parsedEpisode(1), ID, NOW)];
-    stored[0]!.played = 1;
+    stored[0].played = 1;
     const moved = parsedEpisode(1, { guid: 'new-guid-1', fingerprint: 'fp-new', enclosure: { url: 'https://media.example/ep1.mp3?track=2', type: 'audio/mpeg', length: 1 } });
     const result = mergeEpisodes(ID, parsedFeed([moved]), stored, 2_000);
     expect(result.added).toEqual([]);
-    expect(result.changed).toEqual([expect.objectContaining({ id: stored[0]!.id, guid: 'guid-1', played: 1, fingerprint: 'fp-new' })]);
+    expect(result.changed).toEqual([expect.objectContaining({ id: stored[0].id, guid: 'guid-1', played: 1, fingerprint: 'fp-new' })]);
   });
 
   test('an enclosure match never steals an episode the feed still lists under its own guid', () => {

@@ -84,9 +84,9 @@ describe('volume boost limiter curve', () => {
     expect(c[mid]).toBe(0);
     expect(Math.max(...c)).toBeLessThan(0.98 + 1e-6);
     expect(Math.min(...c)).toBeGreaterThan(-0.98 - 1e-6);
-    for (let i = 1; i < c.length; i++) expect(c[i]!).toBeGreaterThanOrEqual(c[i - 1]!);
-    for (let i = 0; i < c.length; i++) expect(c[i]!).toBeCloseTo(-c[c.length - 1 - i]!, 6);
+    for (let i = 1; i < c.length; i++) expect(c[i]).toBeGreaterThanOrEqual(c[i - 1]);
+    for (let i = 0; i < c.length; i++) expect(c[i]).toBeCloseTo(-c[c.length - 1 - i], 6);
     // Input 0.25 (about −12 dBFS) maps to itself: the curve spans −4..4, so index = mid + 0.25/4*mid.
-    expect(c[mid + Math.round((0.25 / 4) * mid)]!).toBeCloseTo(0.25, 2);
+    expect(c[mid + Math.round((0.25 / 4) * mid)]).toBeCloseTo(0.25, 2);
   });
 });

@@ -53,10 +53,10 @@ describe('silence detector on generated PCM', () => {
     const signal = concat([speech(2), noise(3, FLOOR), speech(1.5), noise(2.5, FLOOR, 7), speech(1)]);
     const gaps = detect(signal);
     expect(gaps).toHaveLength(2);
-    expect(gaps[0]!.start).toBeCloseTo(2, 1);
-    expect(gaps[0]!.end).toBeCloseTo(5, 1);
-    expect(gaps[1]!.start).toBeCloseTo(6.5, 1);
-    expect(gaps[1]!.end).toBeCloseTo(9, 1);
+    expect(gaps[0].start).toBeCloseTo(2, 1);
+    expect(gaps[0].end).toBeCloseTo(5, 1);
+    expect(gaps[1].start).toBeCloseTo(6.5, 1);
+    expect(gaps[1].end).toBeCloseTo(9, 1);
     for (const g of gaps) {
       expect(Math.abs(g.start - Math.round(g.start * 2) / 2)).toBeLessThanOrEqual(0.011);
       expect(Math.abs(g.end - Math.round(g.end * 2) / 2)).toBeLessThanOrEqual(0.011);
@@ -88,9 +88,9 @@ describe('silence detector on generated PCM', () => {
     expect(gaps).toHaveLength(1);
     const [plan] = skipPlans(gaps, STRENGTHS.strong);
     // The kept edges cover the quiet tail and onset: the jump stays inside the true silence (3–4 s).
-    expect(plan!.from).toBeGreaterThanOrEqual(3);
-    expect(plan!.to).toBeLessThanOrEqual(4);
-    expect(plan!.to - plan!.from).toBeGreaterThan(0.8);
+    expect(plan.from).toBeGreaterThanOrEqual(3);
+    expect(plan.to).toBeLessThanOrEqual(4);
+    expect(plan.to - plan.from).toBeGreaterThan(0.8);
   });
 
   test('leading and trailing silence count; digital zero too', () => {
@@ -98,7 +98,7 @@ describe('silence detector on generated PCM', () => {
     const gaps = detect(signal);
     expect(gaps).toHaveLength(2);
     const edges = gaps.flatMap((g) => [g.start, g.end]);
-    [0, 1, 2, 4].forEach((want, i) => expect(Math.abs(edges[i]! - want)).toBeLessThanOrEqual(0.011));
+    [0, 1, 2, 4].forEach((want, i) => expect(Math.abs(edges[i] - want)).toBeLessThanOrEqual(0.011));
   });
 
   test('rejects nonsense options', () => {

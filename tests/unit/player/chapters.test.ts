@@ -25,10 +25,10 @@ describe('podcast:chapters', () => {
       [125.5, 'Third', false],
       [200, 'Chapter 5', false],
     ]);
-    expect(chapters[1]!.img).toBe('https://cdn.example/show/ep/img/2.png');
-    expect(chapters[3]!.img).toBeNull();
-    expect(chapters[0]!.url).toBe('https://example.com/a');
-    expect(chapters[4]!.endTime).toBe(210);
+    expect(chapters[1].img).toBe('https://cdn.example/show/ep/img/2.png');
+    expect(chapters[3].img).toBeNull();
+    expect(chapters[0].url).toBe('https://example.com/a');
+    expect(chapters[4].endTime).toBe(210);
   });
 
   test('rejects documents that are not chapters', () => {

@@ -16,7 +16,7 @@ async function fresh() {
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase('hopcast');
     req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   return reload();
 }
@@ -70,7 +70,7 @@ describe('bookmarks state', () => {
     const report = await s.bookmarks.importBookmarks([{ id: 'g', episodeId: 'gone\u0000x', time: 5, episodeTitle: 'Old one' }, { id: 'bad', episodeId: 'e', time: -3 }]);
     expect(report.items).toHaveLength(1);
     expect(report.skipped).toEqual(['Entry 2: A bookmark’s time is not a valid time.']);
-    await expect(s.bookmarks.playBookmark(report.items[0]!)).rejects.toThrow(/“Old one” is no longer in your library/);
+    await expect(s.bookmarks.playBookmark(report.items[0])).rejects.toThrow(/“Old one” is no longer in your library/);
     expect(await s.bookmarks.exportBookmarks()).toEqual([expect.objectContaining({ id: 'g', time: 5 })]);
   });
 });

@@ -11,7 +11,7 @@ async function fresh() {
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase('hopcast');
     req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   return reload();
 }
@@ -66,7 +66,7 @@ describe('playlists state', () => {
     await after.playlists.loadPlaylists();
     const [stored] = after.playlists.playlists.value;
     expect(stored).toMatchObject({ name: 'Commute', kind: 'manual', episodeIds: [e4, e1, e3] });
-    expect((await after.items.playlistEpisodes(stored!)).map((e) => e.id)).toEqual([e4, e1, e3]);
+    expect((await after.items.playlistEpisodes(stored)).map((e) => e.id)).toEqual([e4, e1, e3]);
   });
 
   test('unsubscribing a show takes its episodes out of manual playlists, for good', async () => {
@@ -103,7 +103,7 @@ describe('playlists state', () => {
     await expect(after.playlists.addToPlaylist(full.id, e3)).rejects.toThrow(/at most 5000 episodes/);
     await expect(after.playlists.createPlaylist('Too many', [...many, e3])).rejects.toThrow(/at most 5000 episodes/);
     // Re-adding one it already holds is not growth.
-    await after.playlists.addToPlaylist(full.id, many[0]!);
+    await after.playlists.addToPlaylist(full.id, many[0]);
     const exported = await after.playlists.exportPlaylists();
     const restored = await (await fresh()).playlists.importPlaylists(exported);
     expect(restored.skipped).toEqual([]);

@@ -86,6 +86,6 @@ describe('bookmark grouping', () => {
   test('one group per episode, most recently bookmarked first, bookmarks by time inside', () => {
     const groups = groupByEpisode([bm('1', 'A', 300, 1), bm('2', 'B', 50, 2), bm('3', 'A', 100, 3)]);
     expect(groups.map((g) => g.episodeId)).toEqual(['A', 'B']);
-    expect(groups[0]!.bookmarks.map((b) => b.id)).toEqual(['3', '1']);
+    expect(groups[0].bookmarks.map((b) => b.id)).toEqual(['3', '1']);
   });
 });

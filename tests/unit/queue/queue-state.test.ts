@@ -10,7 +10,7 @@ async function freshQueue() {
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase('hopcast');
     req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
   return import('../../../src/state/queue');
 }

@@ -48,14 +48,14 @@ describe('snippet', () => {
     expect(s.cutEnd).toBe(true);
     expect(s.text.length).toBeLessThanOrEqual(120);
     expect(s.ranges).toHaveLength(1);
-    expect(s.text.slice(s.ranges[0]!.start, s.ranges[0]!.end)).toBe('quokkalantern');
+    expect(s.text.slice(s.ranges[0].start, s.ranges[0].end)).toBe('quokkalantern');
     expect(s.text.startsWith('word')).toBe(true);
   });
   test('collapses whitespace and keeps the ranges on the right characters', () => {
     const text = 'line one\n\n\n   has   the hit';
     const s = snippet(text, highlightRanges(text, ['hit']), 160);
     expect(s.text).toBe('line one has the hit');
-    expect(s.text.slice(s.ranges[0]!.start, s.ranges[0]!.end)).toBe('hit');
+    expect(s.text.slice(s.ranges[0].start, s.ranges[0].end)).toBe('hit');
     expect(s.cutStart).toBe(false);
   });
   test('without hits it is the start of the text', () => {

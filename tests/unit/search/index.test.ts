@@ -27,7 +27,7 @@ function library() {
   ];
   const titles: Record<string, string> = { [SHOW_A]: 'Heavy Networking', [SHOW_B]: 'Packet Protector' };
   const index = createEpisodeIndex();
-  index.addAll(episodes.map((e) => toSearchDoc(e, titles[e.podcastId]!)));
+  index.addAll(episodes.map((e) => toSearchDoc(e, titles[e.podcastId])));
   return { index, episodes, titles };
 }
 
@@ -85,7 +85,7 @@ describe('searchEpisodes', () => {
     expect(ids(searchEpisodes(index, 'packet protector')).sort()).toEqual(['b1', 'b2', 'b3']);
   });
   test('reports the index terms that matched, for highlighting', () => {
-    const hit = searchEpisodes(index, 'quokk').hits[0]!;
+    const hit = searchEpisodes(index, 'quokk').hits[0];
     expect(hit.terms).toEqual(['quokkalantern']);
   });
   test('filters by show, played state and a set of ids, and counts before the limit', () => {

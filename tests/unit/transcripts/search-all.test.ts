@@ -67,7 +67,7 @@ describe('searching what was said, with the episode index, through the real work
     const answer = await searchEverything(q('zeppelin', { inTranscript: true }));
     expect(answer.results.map((r) => r.episode.id).sort()).toEqual([both.id, spoken.id].sort());
     const periwinkle = await searchEverything(q('periwinkle'));
-    expect(periwinkle.results[0]!.transcript!.moments.map((m) => [m.chapter, m.start, m.text])).toEqual([
+    expect(periwinkle.results[0].transcript!.moments.map((m) => [m.chapter, m.start, m.text])).toEqual([
       [true, 60, 'Periwinkle gardens'],
       [false, 15, 'The periwinkle zeppelin flies at dawn.'],
     ]);
