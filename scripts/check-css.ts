@@ -24,7 +24,7 @@ export function selectors(css: string): string[] {
   const out: string[] = [];
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
   for (const match of text.matchAll(/([^{};]+)\{/g)) {
-    const prelude = match[1]!.trim();
+    const prelude = match[1].trim();
     if (prelude.startsWith('@') || /^(from|to|\d+(\.\d+)?%)(\s*,\s*(from|to|\d+(\.\d+)?%))*$/.test(prelude)) continue;
     // Commas inside :is()/:not() do not start a new selector.
     let depth = 0;
@@ -45,7 +45,7 @@ export function selectors(css: string): string[] {
 /** The class a selector is scoped by: its first class, after any leading elements, :root or attributes (a theme, a state). */
 export function scopeClass(selector: string): string | null {
   const match = /^(?:(?:[a-z][\w-]*|:root|\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?)+\s*[>+~]?\s*)*\.([a-zA-Z][\w-]*)/.exec(selector);
-  return match ? match[1]! : null;
+  return match ? match[1] : null;
 }
 
 export function collisions(files: Map<string, string>): string[] {

@@ -40,11 +40,11 @@ describe('Share quote on the Episode page transcript', () => {
     await expect.poll(() => shares(page).then((s) => s.length)).toBe(1);
     const [shared] = await shares(page);
     const id = episodeId(stack, LAB.file, 'lab-1');
-    expect(shared!.text).toBe(`“${LINE.text}” (Zoe Quartermaine) — Gardens in the air, Lab Notes at ${LINE.clock}`);
-    expect(shared!.url).toBe(`${stack.appUrl}/episode/${encodeURIComponent(id)}#t=${LINE.at}`);
+    expect(shared.text).toBe(`“${LINE.text}” (Zoe Quartermaine) — Gardens in the air, Lab Notes at ${LINE.clock}`);
+    expect(shared.url).toBe(`${stack.appUrl}/episode/${encodeURIComponent(id)}#t=${LINE.at}`);
 
     const other = await stack.newPage(context);
-    await other.goto(shared!.url!);
+    await other.goto(shared.url!);
     await other.getByRole('heading', { level: 2, name: 'Gardens in the air' }).waitFor({ timeout: 20_000 });
     await expect.poll(() => audioTime(other), { timeout: 15_000 }).toBeGreaterThanOrEqual(LINE.at);
     expect(await audioTime(other)).toBeLessThan(LINE.at + 1);

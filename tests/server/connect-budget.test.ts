@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { buildConnector } from 'undici';
 import { guardedConnector, type ResolvedAddress } from '../../server/proxy/connect-guard';
 import { ProxyError } from '../../server/proxy/errors';
 
@@ -23,7 +22,7 @@ function rig() {
     dial: (opts) => void dials.push(opts.hostname),
   });
   const open = (hostname: string) =>
-    connect({ hostname, host: hostname, port: '80', protocol: 'http:' } as buildConnector.Options, (...args) => void outcomes.push(args[0]));
+    connect({ hostname, host: hostname, port: '80', protocol: 'http:' }, (...args) => void outcomes.push(args[0]));
   return { open, dials, outcomes, answer: (a: ResolvedAddress[]) => answer(a) };
 }
 

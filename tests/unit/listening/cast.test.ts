@@ -47,7 +47,7 @@ describe('casting (Remote Playback API stubbed)', () => {
     remote.report(false);
     expect(castAvailable.value).toBe(false);
     // Once the browser has handed out the watch id, stopping cancels that watch.
-    await vi.mocked(remote.watchAvailability).mock.results[0]!.value;
+    await vi.mocked(remote.watchAvailability).mock.results[0].value;
     stop();
     await expect.poll(() => remote.cancelled).toEqual([7]);
   });
@@ -59,7 +59,7 @@ describe('casting (Remote Playback API stubbed)', () => {
     castAvailable.value = true;
     watchCast({ remote, currentTime: 0 });
     await expect.poll(() => castAvailable.value).toBe(false);
-    await expect(vi.mocked(remote.watchAvailability).mock.results[0]!.value).rejects.toThrow('cannot watch');
+    await expect(vi.mocked(remote.watchAvailability).mock.results[0].value).rejects.toThrow('cannot watch');
   });
 
   test('connect and hand back keep the position', async () => {
