@@ -45,18 +45,7 @@ const SERVER_NODE_ONLY = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      '.e2e-dist*/**',
-      '.bench-out/**',
-      'tmp/**',
-      'data/**',
-      'docs/**',
-      'public/**',
-      'test-results/**',
-      'tests/fixtures/**/*.{js,mjs,cjs}',
-    ],
+    ignores: ['dist/**', 'node_modules/**', '.e2e-dist*/**', '.bench-out/**', 'tmp/**', 'data/**', 'docs/**', 'public/**', 'test-results/**', 'tests/fixtures/**/*.{js,mjs,cjs}'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -160,22 +149,18 @@ export default tseslint.config(
     },
   },
   // ...and packages by name, per folder (one block per file set: a later block would replace an earlier one).
-  packagesBlock(['src/core/**'], [
-    {
-      group: ['preact', 'preact/*', 'preact-iso', '@preact/*', 'idb', 'workbox-*', 'dompurify', 'hono', 'hono/*'],
-      message: 'src/core is pure: pure libraries only (fast-xml-parser, minisearch).',
-    },
-    NODE_BUILTINS,
-  ]),
-  packagesBlock(['src/ui/**'], [
-    { group: ['@preact/signals', 'preact-iso', 'idb', 'workbox-*'], message: 'src/ui imports only preact and src/core.' },
-    NODE_BUILTINS,
-  ]),
-  packagesBlock(['src/**/*.{ts,tsx}', 'sw/**/*.ts'], [{ group: ['idb'], message: 'src/db alone imports idb.' }, NODE_BUILTINS], [
-    'src/db/**',
-    'src/core/**',
-    'src/ui/**',
-  ]),
+  packagesBlock(
+    ['src/core/**'],
+    [
+      {
+        group: ['preact', 'preact/*', 'preact-iso', '@preact/*', 'idb', 'workbox-*', 'dompurify', 'hono', 'hono/*'],
+        message: 'src/core is pure: pure libraries only (fast-xml-parser, minisearch).',
+      },
+      NODE_BUILTINS,
+    ],
+  ),
+  packagesBlock(['src/ui/**'], [{ group: ['@preact/signals', 'preact-iso', 'idb', 'workbox-*'], message: 'src/ui imports only preact and src/core.' }, NODE_BUILTINS]),
+  packagesBlock(['src/**/*.{ts,tsx}', 'sw/**/*.ts'], [{ group: ['idb'], message: 'src/db alone imports idb.' }, NODE_BUILTINS], ['src/db/**', 'src/core/**', 'src/ui/**']),
   packagesBlock(
     ['server/**/*.ts'],
     [

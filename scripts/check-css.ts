@@ -58,9 +58,7 @@ export function collisions(files: Map<string, string>): string[] {
       owners.get(scope)!.add(file);
     }
   }
-  return [...owners]
-    .filter(([, where]) => where.size > 1)
-    .map(([cls, where]) => `.${cls} starts rules in ${[...where].sort().join(' and ')}`);
+  return [...owners].filter(([, where]) => where.size > 1).map(([cls, where]) => `.${cls} starts rules in ${[...where].sort().join(' and ')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

@@ -52,8 +52,7 @@ render(maskable, 512, 'maskable-512.png');
 render(full, 180, 'apple-touch-icon.png');
 render(standard, 32, 'favicon-32.png');
 
-const badge = (d: string) =>
-  icon({ rounded: true, glyphScale: 0, extra: `<path d="${d}" fill="none" stroke="#f8fafc" stroke-width="40" stroke-linecap="round" stroke-linejoin="round"/>` });
+const badge = (d: string) => icon({ rounded: true, glyphScale: 0, extra: `<path d="${d}" fill="none" stroke="#f8fafc" stroke-width="40" stroke-linecap="round" stroke-linejoin="round"/>` });
 render(badge('M 130 170 H 382 M 130 256 H 382 M 130 342 H 290'), 96, 'shortcut-queue.png');
 render(badge('M 256 110 V 330 M 166 250 L 256 340 L 346 250 M 140 402 H 372'), 96, 'shortcut-downloads.png');
 console.log(`icons written to ${out}`);
@@ -68,7 +67,4 @@ const fixtureArt = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="
     <circle cx="300" cy="380" r="18" fill="#fff7ed"/><circle cx="400" cy="220" r="18" fill="#fff7ed"/><circle cx="480" cy="300" r="18" fill="#fff7ed"/>
   </g>
 </svg>`;
-writeFileSync(
-  path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'served', 'artwork.png'),
-  new Resvg(fixtureArt, { fitTo: { mode: 'width', value: 300 } }).render().asPng(),
-);
+writeFileSync(path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'served', 'artwork.png'), new Resvg(fixtureArt, { fitTo: { mode: 'width', value: 300 } }).render().asPng());

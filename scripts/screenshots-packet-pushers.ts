@@ -61,8 +61,16 @@ try {
 
   // A show that cannot be found: the directory down and its addresses refused.
   const context = await stack.newContext();
-  await context.route(/\/api\/(search|lookup)\?/, (route) => route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: 'directory_unavailable', message: 'Directory search is unavailable right now: Apple Podcasts answered 503' }) }));
-  await context.route(/\/api\/feed\?url=.*(day2cloud|day-two-devops)/, (route) => route.fulfill({ status: 502, contentType: 'application/json', headers: { 'x-upstream-status': '410' }, body: JSON.stringify({ error: 'upstream_status', message: 'The feed host answered 410' }) }));
+  await context.route(/\/api\/(search|lookup)\?/, (route) =>
+    route.fulfill({
+      status: 502,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'directory_unavailable', message: 'Directory search is unavailable right now: Apple Podcasts answered 503' }),
+    }),
+  );
+  await context.route(/\/api\/feed\?url=.*(day2cloud|day-two-devops)/, (route) =>
+    route.fulfill({ status: 502, contentType: 'application/json', headers: { 'x-upstream-status': '410' }, body: JSON.stringify({ error: 'upstream_status', message: 'The feed host answered 410' }) }),
+  );
   const page = await stack.newPage(context);
   await page.goto(stack.appUrl);
   const card = page.getByRole('list', { name: 'Shows' }).getByRole('listitem', { name: 'Day Two DevOps' });

@@ -31,7 +31,10 @@ try {
     await row(page, 'Gardens in the air').getByRole('button', exact('Download Gardens in the air')).click();
     await row(page, 'Gardens in the air').getByRole('button', exact('Remove download Gardens in the air')).waitFor({ timeout: 30_000 });
     const id = episodeId(stack, LAB.file, 'lab-1');
-    await page.getByRole('button', { name: 'Dismiss storage notice' }).click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: 'Dismiss storage notice' })
+      .click()
+      .catch(() => undefined);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('zeppelin');

@@ -58,8 +58,16 @@ async function phone(context: BrowserContext, scheme: string): Promise<void> {
   await step('add dialog', async () => {
     await page.getByRole('button', { name: 'Add podcast' }).first().click();
     await page.getByRole('dialog', { name: 'Add podcast' }).getByRole('textbox').first().fill('fixture network');
-    await page.getByRole('dialog', { name: 'Add podcast' }).getByRole('button', { name: /^(Subscribe|Search)$/ }).click();
-    await page.getByRole('dialog', { name: 'Add podcast' }).getByText('Fixture Network Show').first().waitFor({ timeout: 5_000 }).catch(() => {});
+    await page
+      .getByRole('dialog', { name: 'Add podcast' })
+      .getByRole('button', { name: /^(Subscribe|Search)$/ })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Add podcast' })
+      .getByText('Fixture Network Show')
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => {});
     await shot(page, `add-${scheme}`);
     await page.keyboard.press('Escape');
   });
@@ -68,11 +76,17 @@ async function phone(context: BrowserContext, scheme: string): Promise<void> {
   await step('welcome dismissed', () => page.getByRole('button', { name: 'Got it' }).click({ timeout: 2_000 }));
   await step('toast dismissed', () => page.getByRole('button', { name: 'Dismiss', exact: true }).click({ timeout: 2_000 }));
   await shot(page, `library-${scheme}`);
-  await page.getByRole('link', { name: /Fixture Network Show/ }).first().click();
+  await page
+    .getByRole('link', { name: /Fixture Network Show/ })
+    .first()
+    .click();
   await page.getByText('Episode 3: Day two operations').first().waitFor();
   await shot(page, `show-${scheme}`);
   await step('episode menu', async () => {
-    await page.getByRole('button', { name: /^More actions/ }).first().click();
+    await page
+      .getByRole('button', { name: /^More actions/ })
+      .first()
+      .click();
     await shot(page, `episode-menu-${scheme}`);
     await page.keyboard.press('Escape');
   });
@@ -107,11 +121,17 @@ async function desktop(scheme: 'light' | 'dark'): Promise<void> {
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     await subscribeToFixtureShow(page);
     await page.keyboard.press('Escape');
-    await page.getByRole('link', { name: /Fixture Network Show/ }).first().click();
+    await page
+      .getByRole('link', { name: /Fixture Network Show/ })
+      .first()
+      .click();
     await page.getByText('Episode 3: Day two operations').first().waitFor();
     await step('desktop play', async () => {
       await page.getByRole('main').getByRole('button', { name: /^Play/ }).first().click();
-      await page.getByRole('button', { name: /^(Open player|Pause)/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /^(Open player|Pause)/ })
+        .first()
+        .waitFor();
     });
     await shot(page, `desktop-show-${scheme}`);
     await step('desktop episode', async () => {

@@ -118,7 +118,12 @@ export function normalizeHostPort(pair: string): string {
 
 function allowFrom(value: string | undefined): ReadonlySet<string> | null {
   if (value === undefined || value.trim() === '') return null;
-  return new Set(value.split(',').filter((p) => p.trim() !== '').map(normalizeHostPort));
+  return new Set(
+    value
+      .split(',')
+      .filter((p) => p.trim() !== '')
+      .map(normalizeHostPort),
+  );
 }
 
 function portsFrom(value: string | undefined): ReadonlySet<number> {
@@ -166,11 +171,13 @@ function keyPairFrom(env: Env): { key: string | null; secret: string | null } {
   return { key, secret };
 }
 
-
 /** `https://app.example` forms only: a path, a wildcard or a typo must stop the server, not open it. */
 function originsFrom(value: string | undefined): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const raw of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let url: URL;
     try {
       url = new URL(raw);

@@ -26,7 +26,10 @@ interface IndexVariant {
 function readIndexVariants(indexPath: string): Map<string, IndexVariant> {
   const variants = new Map<string, IndexVariant>();
   variants.set('identity', { body: readFileSync(indexPath), encoding: null });
-  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
     if (existsSync(indexPath + suffix)) variants.set(encoding, { body: readFileSync(indexPath + suffix), encoding });
   }
   return variants;
@@ -53,7 +56,10 @@ export function mountStatic(app: Hono, distDir: string): void {
       return c.text('Hopcast is not built yet: run `npm run build` (npm start does it for you).', 503);
     }
     indexVariants ??= readIndexVariants(indexPath);
-    const encoding = pickEncoding(c.req.header('Accept-Encoding'), [...indexVariants.keys()].filter((k) => k !== 'identity'));
+    const encoding = pickEncoding(
+      c.req.header('Accept-Encoding'),
+      [...indexVariants.keys()].filter((k) => k !== 'identity'),
+    );
     const variant = indexVariants.get(encoding ?? 'identity')!;
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Accept-Encoding');

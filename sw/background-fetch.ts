@@ -2,13 +2,7 @@
 import { parseContentLength, type ByteSpan } from '../src/core/byte-range';
 import { judgeSegment, spanOfRange } from '../src/core/download-segments';
 import type { DownloadRecord } from '../src/core/types';
-import {
-  DOWNLOADS_CHANNEL,
-  INTERRUPTED_MESSAGE,
-  QUOTA_MESSAGE,
-  episodeIdOfBackgroundFetch,
-  type DownloadChangedMessage,
-} from '../src/core/download-shared';
+import { DOWNLOADS_CHANNEL, INTERRUPTED_MESSAGE, QUOTA_MESSAGE, episodeIdOfBackgroundFetch, type DownloadChangedMessage } from '../src/core/download-shared';
 import { ChunkCommitError, deleteDownloadData, failDownload, resetChunks } from '../src/db/chunks';
 import { ChunkWriter, pumpToChunks } from '../src/db/chunk-writer';
 import { getDownload, updateDownload } from '../src/db/downloads';

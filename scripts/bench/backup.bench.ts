@@ -23,20 +23,44 @@ export async function run(): Promise<string> {
   for (let s = 0; s < SHOWS; s++) {
     const id = `https://feeds.example.com/podcasts/show-${s}/feed.xml`;
     void tx.objectStore('podcasts').put({
-      id, feedUrl: id, title: `A realistic show title number ${s}`, author: 'Bench', description: '', image: null, link: null, language: 'en',
-      categories: [], funding: [], persons: [], subscribedAt: 1_700_000_000_000, lastRefreshAt: null, lastError: null, etag: null, lastModified: null, newCount: 0, order: s,
+      id,
+      feedUrl: id,
+      title: `A realistic show title number ${s}`,
+      author: 'Bench',
+      description: '',
+      image: null,
+      link: null,
+      language: 'en',
+      categories: [],
+      funding: [],
+      persons: [],
+      subscribedAt: 1_700_000_000_000,
+      lastRefreshAt: null,
+      lastError: null,
+      etag: null,
+      lastModified: null,
+      newCount: 0,
+      order: s,
     });
   }
   for (let n = 0; n < EPISODES; n++) {
     const show = n % SHOWS;
     const state: PlayState = {
       episodeId: `https://feeds.example.com/podcasts/show-${show}/feed.xml\u0000${crypto.randomUUID()}`,
-      position: (n * 37) % 3600 + 0.25, duration: 3600, played: n % 3 === 0, updatedAt: 1_700_000_000_000 + n * 1000,
+      position: ((n * 37) % 3600) + 0.25,
+      duration: 3600,
+      played: n % 3 === 0,
+      updatedAt: 1_700_000_000_000 + n * 1000,
     };
     void tx.objectStore('playState').put(state);
     if (n < 50) void tx.objectStore('queue').put({ episodeId: state.episodeId, order: (n + 1) * 1024 });
   }
-  for (const [k, v] of [['skipBack', 10], ['skipForward', 30], ['downloads.keepNext', 3]] as const) void tx.objectStore('settings').put(v, k);
+  for (const [k, v] of [
+    ['skipBack', 10],
+    ['skipForward', 30],
+    ['downloads.keepNext', 3],
+  ] as const)
+    void tx.objectStore('settings').put(v, k);
   await tx.done;
 
   let t = performance.now();

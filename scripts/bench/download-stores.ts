@@ -75,7 +75,10 @@ export async function storeInPage(args: { url: string; kind: StoreKind }): Promi
       const t = performance.now();
       const at = Math.floor(bytes * 0.8);
       const row = await new Promise<{ data: Blob }>((resolve) => {
-        const req = db.transaction('chunks').objectStore('chunks').get(['e', Math.floor(at / CHUNK)]);
+        const req = db
+          .transaction('chunks')
+          .objectStore('chunks')
+          .get(['e', Math.floor(at / CHUNK)]);
         req.onsuccess = () => resolve(req.result);
       });
       await row.data.slice(at % CHUNK, (at % CHUNK) + 65536).arrayBuffer();

@@ -20,7 +20,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SIZE = Number(process.env.BENCH_DOWNLOAD_MB ?? 100) * 1024 * 1024;
 const MB = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
-
 interface Memory {
   /** V8 heap in use, MiB. */
   heap: number;
@@ -54,8 +53,7 @@ async function withHeapPeak<T>(cdp: CDPSession, work: () => Promise<T>): Promise
   }
 }
 
-const memText = (base: Memory, peak: Memory) =>
-  `JS heap ${base.heap.toFixed(1)} → peak ${peak.heap.toFixed(1)} MiB, ArrayBuffers peak +${(peak.buffers - base.buffers).toFixed(1)} MiB`;
+const memText = (base: Memory, peak: Memory) => `JS heap ${base.heap.toFixed(1)} → peak ${peak.heap.toFixed(1)} MiB, ArrayBuffers peak +${(peak.buffers - base.buffers).toFixed(1)} MiB`;
 
 function feed(origin: string): string {
   const item = (title: string, guid: string, url: string, duration = '') =>
@@ -87,7 +85,11 @@ async function openShow(page: Page, appUrl: string, fixtureOrigin: string): Prom
 
 async function appDownload(page: Page, cdp: CDPSession, title: string) {
   const row = page.getByRole('article', { name: title, exact: true });
-  const { result: ms, base, peak } = await withHeapPeak(cdp, async () => {
+  const {
+    result: ms,
+    base,
+    peak,
+  } = await withHeapPeak(cdp, async () => {
     const t = performance.now();
     await row.getByRole('button', { name: `Download ${title}`, exact: true }).click();
     await row.getByRole('button', { name: `Remove download ${title}`, exact: true }).waitFor({ timeout: 300_000 });
@@ -173,7 +175,9 @@ export async function run(): Promise<string> {
         await p.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) > 0.3);
         const seeks = await seekTimes(p);
         lines.push(`offline seek → playback resumes (120 s MP3 from IndexedDB chunks via the SW, ${seeks.length} seeks):`);
-        lines.push(`  seeked: median ${median(seeks.map((s) => s.seekedMs)).toFixed(0)} ms; currentTime advancing again: median ${median(seeks.map((s) => s.resumedMs)).toFixed(0)} ms, max ${Math.max(...seeks.map((s) => s.resumedMs)).toFixed(0)} ms`);
+        lines.push(
+          `  seeked: median ${median(seeks.map((s) => s.seekedMs)).toFixed(0)} ms; currentTime advancing again: median ${median(seeks.map((s) => s.resumedMs)).toFixed(0)} ms, max ${Math.max(...seeks.map((s) => s.resumedMs)).toFixed(0)} ms`,
+        );
       }
       await ctx.close();
     }

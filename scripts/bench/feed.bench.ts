@@ -59,7 +59,7 @@ function measure(feeds: Feed[], parsers: Record<string, Parser>): Record<string,
         const t0 = performance.now();
         parse(feed.text);
         const ms = performance.now() - t0;
-        if (round >= 2) (samples[name])[i]?.push(ms);
+        if (round >= 2) samples[name][i]?.push(ms);
       });
     }
   }
@@ -69,9 +69,7 @@ function measure(feeds: Feed[], parsers: Record<string, Parser>): Record<string,
 }
 
 /** Best ms of each variant on one feed, given as bytes and as text (rounds interleave variants). */
-function measureInputs(
-  bytes: Uint8Array, text: string, variants: Record<string, (b: Uint8Array, t: string) => unknown>,
-): Record<string, number> {
+function measureInputs(bytes: Uint8Array, text: string, variants: Record<string, (b: Uint8Array, t: string) => unknown>): Record<string, number> {
   const samples: Record<string, number[]> = {};
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (const [name, fn] of Object.entries(variants)) {
@@ -192,8 +190,7 @@ export async function run(): Promise<string> {
   }
 
   const lines: string[] = [];
-  lines.push(`Feed engine — ${feeds.length} largest corpus feeds, ${(totalBytes / 1e6).toFixed(2)} MB; ` +
-      `per feed the best of ${PASSES} processes' medians of ${ROUNDS} rounds`);
+  lines.push(`Feed engine — ${feeds.length} largest corpus feeds, ${(totalBytes / 1e6).toFixed(2)} MB; ` + `per feed the best of ${PASSES} processes' medians of ${ROUNDS} rounds`);
   lines.push(`  ${feeds.map((f) => `${f.name} (${kb(f.bytes)})`).join('\n  ')}`);
   const throughput: Record<string, number> = {};
   lines.push('', `${pad('parser', 24)}${pad('MB/s', 9)}${pad('largest ms', 12)}vs hopcast`);
@@ -204,13 +201,11 @@ export async function run(): Promise<string> {
   const ours = throughput.hopcast;
   for (const [name, perFeed] of Object.entries(timings)) {
     const mbs = throughput[name];
-    lines.push(
-      `${pad(name, 24)}${pad(mbs.toFixed(1), 9)}${pad((perFeed[0]).toFixed(1), 12)}${(ours / mbs).toFixed(2)}x`,
-    );
+    lines.push(`${pad(name, 24)}${pad(mbs.toFixed(1), 9)}${pad(perFeed[0].toFixed(1), 12)}${(ours / mbs).toFixed(2)}x`);
   }
   const peers = ['podcast-partytime', 'feedsmith'];
-  const fastestPeer = peers.reduce((a, b) => ((throughput[a]) >= (throughput[b]) ? a : b));
-  const ratio = ours / (throughput[fastestPeer]);
+  const fastestPeer = peers.reduce((a, b) => (throughput[a] >= throughput[b] ? a : b));
+  const ratio = ours / throughput[fastestPeer];
   lines.push(`first parse vs fastest peer (${fastestPeer}): ${ratio.toFixed(2)}x (target ≥ 1.10x) ${ratio >= 1.1 ? 'PASS' : 'FAIL'}`);
 
   // Refresh: the same copy again with every item known, and with the newest item new. Bytes in,
@@ -252,8 +247,7 @@ export async function run(): Promise<string> {
     `bundle (min / min+gzip): feed module ${kb(feedModule.min)} / ${kb(feedModule.gz)}, ` +
       `fast-xml-parser alone ${kb(fxpOnly.min)} / ${kb(fxpOnly.gz)}, ` +
       `feed code on top ${kb(feedModule.gz - fxpOnly.gz)} gz`,
-    `as the app ships it: feed-bridge chunk on the page ${kb(bridge.page.min)} / ${kb(bridge.page.gz)}, ` +
-      `feed.worker chunk ${kb(bridge.worker.min)} / ${kb(bridge.worker.gz)}`,
+    `as the app ships it: feed-bridge chunk on the page ${kb(bridge.page.min)} / ${kb(bridge.page.gz)}, ` + `feed.worker chunk ${kb(bridge.worker.min)} / ${kb(bridge.worker.gz)}`,
   );
   return lines.join('\n');
 }

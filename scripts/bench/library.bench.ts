@@ -22,19 +22,47 @@ const NOTES = '<p>We talk routing, automation and the things that break at 3 am.
 
 function parsed(show: number, n: number): ParsedEpisode {
   return {
-    guid: `s${show}-e${n}`, title: `Show ${show} episode ${n}: a realistic title about networking and operations`,
+    guid: `s${show}-e${n}`,
+    title: `Show ${show} episode ${n}: a realistic title about networking and operations`,
     pubDate: new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString(),
     enclosure: { url: `https://media.example/s${show}/e${n}.mp3`, type: 'audio/mpeg', length: 40_000_000 },
-    duration: 2400 + n, season: null, episode: n, episodeType: 'full', explicit: false, chapters: null, chaptersType: null,
-    transcripts: [], persons: [], funding: [], image: null, link: `https://show.example/${show}/${n}`, description: NOTES, fingerprint: `fp-${show}-${n}`,
+    duration: 2400 + n,
+    season: null,
+    episode: n,
+    episodeType: 'full',
+    explicit: false,
+    chapters: null,
+    chaptersType: null,
+    transcripts: [],
+    persons: [],
+    funding: [],
+    image: null,
+    link: `https://show.example/${show}/${n}`,
+    description: NOTES,
+    fingerprint: `fp-${show}-${n}`,
   };
 }
 
 function podcast(show: number): Podcast {
   return {
-    id: `https://feeds.example/show-${show}`, feedUrl: `https://feeds.example/show-${show}`, title: show === 0 ? 'Big Archive Show' : `Bench show ${show}`,
-    author: 'Bench', description: 'A show for the benchmark', image: null, link: null, language: 'en', categories: [], funding: [], persons: [],
-    subscribedAt: 1, lastRefreshAt: Date.now(), lastError: null, etag: null, lastModified: null, newCount: 0, order: show,
+    id: `https://feeds.example/show-${show}`,
+    feedUrl: `https://feeds.example/show-${show}`,
+    title: show === 0 ? 'Big Archive Show' : `Bench show ${show}`,
+    author: 'Bench',
+    description: 'A show for the benchmark',
+    image: null,
+    link: null,
+    language: 'en',
+    categories: [],
+    funding: [],
+    persons: [],
+    subscribedAt: 1,
+    lastRefreshAt: Date.now(),
+    lastError: null,
+    etag: null,
+    lastModified: null,
+    newCount: 0,
+    order: show,
   };
 }
 
@@ -75,7 +103,11 @@ async function paintTimes(page: Page, url: string, keys: string[]): Promise<numb
 }
 
 function bigFeed(n: number): string {
-  const items = Array.from({ length: n }, (_, i) => `<item><title>Episode ${n - i}</title><guid>big-${i}</guid><pubDate>${new Date(Date.UTC(2015, 0, 1) + (n - i) * 86_400_000).toUTCString()}</pubDate><enclosure url="https://media.example/${i}.mp3" type="audio/mpeg" length="1"/><itunes:duration>2400</itunes:duration><description><![CDATA[${NOTES}]]></description></item>`).join('');
+  const items = Array.from(
+    { length: n },
+    (_, i) =>
+      `<item><title>Episode ${n - i}</title><guid>big-${i}</guid><pubDate>${new Date(Date.UTC(2015, 0, 1) + (n - i) * 86_400_000).toUTCString()}</pubDate><enclosure url="https://media.example/${i}.mp3" type="audio/mpeg" length="1"/><itunes:duration>2400</itunes:duration><description><![CDATA[${NOTES}]]></description></item>`,
+  ).join('');
   return `<?xml version="1.0"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Subscribed Big Show</title>${items}</channel></rss>`;
 }
 

@@ -29,7 +29,12 @@ function rng(seed: number): () => number {
 
 function corpusDocs(): { docs: SearchDoc[]; source: string } {
   const docs: SearchDoc[] = [];
-  const files = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort() : [];
+  const files = fs.existsSync(corpus)
+    ? fs
+        .readdirSync(corpus)
+        .filter((f) => f.endsWith('.xml'))
+        .sort()
+    : [];
   for (const file of files) {
     let feed;
     try {
@@ -59,7 +64,9 @@ function corpusDocs(): { docs: SearchDoc[]; source: string } {
 
 function synthetic(n: number): SearchDoc[] {
   const random = rng(3);
-  const words = 'network routing switch firewall cloud automation python ansible kubernetes latency packet vendor design security zero trust wireless bgp ospf segment telemetry observability'.split(' ');
+  const words = 'network routing switch firewall cloud automation python ansible kubernetes latency packet vendor design security zero trust wireless bgp ospf segment telemetry observability'.split(
+    ' ',
+  );
   const pick = (k: number) => Array.from({ length: k }, () => words[Math.floor(random() * words.length)]).join(' ');
   return Array.from({ length: n }, (_, i) => ({
     id: `s${i}`,

@@ -40,7 +40,13 @@ function detectorOnly(): string {
 
 function makeMp3(dir: string): { file: string; seconds: number } {
   const voice = path.join(dir, 'voice.wav');
-  execFileSync('espeak-ng', ['-s', '160', '-w', voice, 'This is a benchmark of the silence map. A host speaks for a while, then pauses, as hosts do. Then the talk carries on about networks and routing.']);
+  execFileSync('espeak-ng', [
+    '-s',
+    '160',
+    '-w',
+    voice,
+    'This is a benchmark of the silence map. A host speaks for a while, then pauses, as hosts do. Then the talk carries on about networks and routing.',
+  ]);
   const unit = path.join(dir, 'unit.wav');
   execFileSync('sox', [voice, '-r', '44100', '-c', '2', unit, 'pad', '0', '2']);
   const unitSeconds = Number(execFileSync('soxi', ['-D', unit]).toString());
@@ -72,15 +78,18 @@ async function browserPipeline(): Promise<string> {
     const runs: Array<{ ms: number; gaps: number; analysed: number }> = [];
     for (let i = 0; i < 3; i++) {
       runs.push(
-        await page.evaluate(async ({ preset }) => {
-          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- false positive: the cast keeps tsc from resolving a URL that exists only in the page
-          const mod = await import('/analysis.js' as string);
-          const t0 = performance.now();
-          const res = await fetch('/bench.mp3');
-          let gaps = 0;
-          const out = await mod.analyzeStream(res.body, preset, (g: unknown[]) => (gaps += g.length));
-          return { ms: performance.now() - t0, gaps, analysed: out.seconds as number };
-        }, { preset: { thresholdDb: STRENGTHS.medium.thresholdDb, minSilence: STRENGTHS.medium.minSilence } }),
+        await page.evaluate(
+          async ({ preset }) => {
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- false positive: the cast keeps tsc from resolving a URL that exists only in the page
+            const mod = await import('/analysis.js' as string);
+            const t0 = performance.now();
+            const res = await fetch('/bench.mp3');
+            let gaps = 0;
+            const out = await mod.analyzeStream(res.body, preset, (g: unknown[]) => (gaps += g.length));
+            return { ms: performance.now() - t0, gaps, analysed: out.seconds as number };
+          },
+          { preset: { thresholdDb: STRENGTHS.medium.thresholdDb, minSilence: STRENGTHS.medium.minSilence } },
+        ),
       );
     }
     const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));

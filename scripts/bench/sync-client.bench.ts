@@ -39,7 +39,9 @@ export async function run(): Promise<string> {
     const trips: number[] = [];
     for (let i = 1; i <= RUNS; i++) {
       const t = performance.now();
-      await a.uploadActions([{ podcast: feed, episode: 'https://cdn.example/ep1.mp3', action: 'play', timestamp: new Date().toISOString().slice(0, 19), started: 0, position: i * 10, total: 3600, device: 'phone-a' }]);
+      await a.uploadActions([
+        { podcast: feed, episode: 'https://cdn.example/ep1.mp3', action: 'play', timestamp: new Date().toISOString().slice(0, 19), started: 0, position: i * 10, total: 3600, device: 'phone-a' },
+      ]);
       for (;;) {
         const reply = await b.actions(since);
         if (reply.actions.some((x) => x.position === i * 10)) {
@@ -56,14 +58,49 @@ export async function run(): Promise<string> {
     const { writeFeed } = await import('../../src/db/library-writes');
     const { toEpisode } = await import('../../src/core/library/merge');
     const podcast = {
-      id: feed, feedUrl: feed, title: 'Bench show', author: null, description: '', image: null, link: null, language: null, categories: [], funding: [], persons: [],
-      subscribedAt: 1, lastRefreshAt: Date.now(), lastError: null, etag: null, lastModified: null, newCount: 0, order: 0,
+      id: feed,
+      feedUrl: feed,
+      title: 'Bench show',
+      author: null,
+      description: '',
+      image: null,
+      link: null,
+      language: null,
+      categories: [],
+      funding: [],
+      persons: [],
+      subscribedAt: 1,
+      lastRefreshAt: Date.now(),
+      lastError: null,
+      etag: null,
+      lastModified: null,
+      newCount: 0,
+      order: 0,
     };
-    const episode = toEpisode({
-      guid: 'guid-1', title: 'Bench episode', pubDate: null, enclosure: { url: 'https://cdn.example/ep1.mp3', type: 'audio/mpeg', length: null }, duration: 3600,
-      season: null, episode: null, episodeType: null, explicit: null, chapters: null, chaptersType: null, transcripts: [], persons: [], funding: [], image: null,
-      link: null, description: '', fingerprint: 'fp-1',
-    }, feed, 1);
+    const episode = toEpisode(
+      {
+        guid: 'guid-1',
+        title: 'Bench episode',
+        pubDate: null,
+        enclosure: { url: 'https://cdn.example/ep1.mp3', type: 'audio/mpeg', length: null },
+        duration: 3600,
+        season: null,
+        episode: null,
+        episodeType: null,
+        explicit: null,
+        chapters: null,
+        chaptersType: null,
+        transcripts: [],
+        persons: [],
+        funding: [],
+        image: null,
+        link: null,
+        description: '',
+        fingerprint: 'fp-1',
+      },
+      feed,
+      1,
+    );
     await writeFeed({ podcast, added: [episode], changed: [], countNew: false });
     const app = account('hopcast-bench');
     await syncOnce(app);

@@ -59,7 +59,9 @@ export async function run(): Promise<string> {
   const genMs = performance.now() - t0;
   const queries = makeQueries(lib.words, 400);
   const lines: string[] = [];
-  lines.push(`library: ${EPISODES} episodes, ${TRANSCRIPTS} transcripts, ${words.toLocaleString('en')} words (${Math.round(words / TRANSCRIPTS)} per transcript), generated in ${(genMs / 1000).toFixed(1)} s`);
+  lines.push(
+    `library: ${EPISODES} episodes, ${TRANSCRIPTS} transcripts, ${words.toLocaleString('en')} words (${Math.round(words / TRANSCRIPTS)} per transcript), generated in ${(genMs / 1000).toFixed(1)} s`,
+  );
 
   // The chosen structure: one compact inverted-index segment per episode.
   const w = startWorker();
@@ -97,7 +99,9 @@ export async function run(): Promise<string> {
   lines.push(`  query in the worker: p50 ${f(pct(inWorker, 50))}, p95 ${f(pct(inWorker, 95))}, max ${f(pct(inWorker, 100))} over ${inWorker.length} queries (target p95 < 50 ms)`);
   lines.push(`  query round trip from the page: p50 ${f(pct(roundTrips, 50))}, p95 ${f(pct(roundTrips, 95))}`);
   lines.push(`  IndexedDB: segments ${mb(stored)} + stored transcripts (cue text) ~${mb(textBytes)}`);
-  lines.push(`  worker heap: ${mb((heapAfter - heapBefore) * 1024 * 1024)} for the index after build (${heapAfter.toFixed(1)} MB in all); ${heapLoaded.toFixed(1)} MB after a reload from IndexedDB (target < 150 MB)`);
+  lines.push(
+    `  worker heap: ${mb((heapAfter - heapBefore) * 1024 * 1024)} for the index after build (${heapAfter.toFixed(1)} MB in all); ${heapLoaded.toFixed(1)} MB after a reload from IndexedDB (target < 150 MB)`,
+  );
   lines.push(`  reload from stored segments: ${f(loadMs)}`);
 
   if (process.env.TRANSCRIPT_BENCH_MINISEARCH !== '0') {

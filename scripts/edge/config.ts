@@ -18,7 +18,10 @@ const q = (s: string) => JSON.stringify(s);
 function literalUpstreams(vars: Record<string, string>): string[] {
   const hosts = new Set<string>();
   for (const pair of (vars.HOPCAST_PROXY_ALLOW ?? '').split(',')) {
-    const host = pair.trim().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const host = pair
+      .trim()
+      .replace(/:\d+$/, '')
+      .replace(/^\[|\]$/g, '');
     if (net.isIP(host)) hosts.add(host);
   }
   if (vars.HOPCAST_APPLE_SEARCH_URL) {
@@ -42,10 +45,7 @@ export function edgeConfig(input: EdgeConfigInput): string {
   const bindings = Object.entries(input.vars).map(([name, value]) => `(name = ${q(name)}, text = ${q(value)})`);
   if (input.distDir) bindings.push('(name = "ASSETS", service = "assets")');
   const allow = ['public', ...literalUpstreams(input.vars)];
-  const services = [
-    '(name = "main", worker = .hopcast)',
-    `(name = "internet", network = (allow = [${allow.map(q).join(', ')}], tlsOptions = (trustBrowserCas = true)))`,
-  ];
+  const services = ['(name = "main", worker = .hopcast)', `(name = "internet", network = (allow = [${allow.map(q).join(', ')}], tlsOptions = (trustBrowserCas = true)))`];
   if (input.distDir) services.push(`(name = "assets", disk = (path = ${q(input.distDir)}, writable = false))`);
   return `using Workerd = import "/workerd/workerd.capnp";
 

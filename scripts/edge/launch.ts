@@ -69,7 +69,10 @@ export async function launchEdge(options: LaunchOptions): Promise<RunningEdge> {
     process: child,
     close: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) { done(); return; }
+        if (child.exitCode !== null || child.signalCode !== null) {
+          done();
+          return;
+        }
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),

@@ -19,8 +19,7 @@ export function nodePlatform(config: ServerConfig): Platform {
       return outgoing ? () => void (outgoing.socket ? outgoing.socket.resetAndDestroy() : outgoing.destroy()) : null;
     },
     // undici's own fetch, so the test-only dispatcher seam (an undici Agent) plugs in.
-    directoryFetch: (settings) => (url, init) =>
-      undiciFetch(url, { ...init, ...(settings.dispatcher ? { dispatcher: settings.dispatcher as Dispatcher } : {}) }) as unknown as Promise<Response>,
+    directoryFetch: (settings) => (url, init) => undiciFetch(url, { ...init, ...(settings.dispatcher ? { dispatcher: settings.dispatcher as Dispatcher } : {}) }) as unknown as Promise<Response>,
     podcastIndex: podcastIndexSearch,
     mountSync: (app) => mountSync(app, config),
     mountStatic: (app) => mountStatic(app, config.distDir),

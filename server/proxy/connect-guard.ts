@@ -38,10 +38,7 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
     // One budget for the lookup and the TCP/TLS handshake together, so a slow resolver and a
     // silent host cannot each take the whole connect timeout in turn.
     let settled = false;
-    const timer = setTimeout(
-      () => done(new ProxyError(504, 'connect_timeout', `${hostname} did not accept a connection in time`), null),
-      settings.connectTimeoutMs,
-    );
+    const timer = setTimeout(() => done(new ProxyError(504, 'connect_timeout', `${hostname} did not accept a connection in time`), null), settings.connectTimeoutMs);
     const done: buildConnector.Callback = (...args) => {
       if (settled) {
         // The timeout already answered: a socket that turns up late belongs to nobody.
@@ -55,9 +52,13 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
     const fail = (err: Error) => done(err, null);
 
     if (settings.allow) {
-      if (!settings.allow.has(label)) { fail(new ProxyError(403, 'not_allowed', `This server's proxy only reaches its configured hosts, not ${label}`)); return; }
+      if (!settings.allow.has(label)) {
+        fail(new ProxyError(403, 'not_allowed', `This server's proxy only reaches its configured hosts, not ${label}`));
+        return;
+      }
     } else if (!settings.ports.has(port)) {
-      fail(new ProxyError(403, 'blocked_port', `Port ${port} is not allowed`)); return;
+      fail(new ProxyError(403, 'blocked_port', `Port ${port} is not allowed`));
+      return;
     }
 
     const check = (address: string): ProxyError | null => {
@@ -69,17 +70,27 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
 
     if (net.isIP(hostname)) {
       const refused = check(hostname);
-      if (refused) { fail(refused); return; }
-      dial({ ...opts, hostname }, done); return;
+      if (refused) {
+        fail(refused);
+        return;
+      }
+      dial({ ...opts, hostname }, done);
+      return;
     }
 
     lookup(hostname).then(
       (addresses) => {
         if (settled) return;
-        if (addresses.length === 0) { fail(new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`)); return; }
+        if (addresses.length === 0) {
+          fail(new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`));
+          return;
+        }
         for (const { address } of addresses) {
           const refused = check(address);
-          if (refused) { fail(refused); return; }
+          if (refused) {
+            fail(refused);
+            return;
+          }
         }
         // Servers without IPv6 routes are common; IPv4 first avoids a needless failure there.
         const chosen = addresses.find((a) => a.family === 4) ?? addresses[0];
@@ -87,9 +98,13 @@ export function guardedConnector(settings: GuardedSettings): buildConnector.conn
       },
       (err: unknown) => {
         const code = (err as { code?: string }).code;
-        fail(code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA'
-          ? new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`)
-          : err instanceof Error ? err : new Error(String(err)));
+        fail(
+          code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA'
+            ? new ProxyError(502, 'dns_failed', `The host ${hostname} could not be found`)
+            : err instanceof Error
+              ? err
+              : new Error(String(err)),
+        );
       },
     );
   };

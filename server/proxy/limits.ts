@@ -71,7 +71,12 @@ function validIp(value: string | undefined): string | null {
 export function clientAddress(c: Context, trustProxy: boolean, socketAddress: string | null): string {
   if (trustProxy) {
     // The last entry is the one our own reverse proxy added; earlier ones are the client's word.
-    const last = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const last = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     const ip = validIp(last);
     if (ip) return ip;
   }

@@ -63,10 +63,7 @@ export async function openFeed(ctx: ProxyContext, rawUrl: string, init: OpenFeed
   const startedAt = Date.now();
   const { feedTimeoutMs, feedMaxBytes } = ctx.settings;
   const timeout = new AbortController();
-  const timer = setTimeout(
-    () => timeout.abort(new ProxyError(504, 'timeout', `${target.host} did not deliver the feed within ${+(feedTimeoutMs / 1000).toFixed(1)} s`)),
-    feedTimeoutMs,
-  );
+  const timer = setTimeout(() => timeout.abort(new ProxyError(504, 'timeout', `${target.host} did not deliver the feed within ${+(feedTimeoutMs / 1000).toFixed(1)} s`)), feedTimeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
   const tooLarge = () => tooLargeError(feedMaxBytes);
 
@@ -136,4 +133,3 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
   }
   return out;
 }
-

@@ -90,9 +90,15 @@ export function relay(reader: ReadableStreamDefaultReader<Uint8Array>, rules: Re
     const now = Date.now();
     windowWaitMs += now - waitingSince;
     waitingSince = now;
-    if (now - lastPull >= rules.clientStallMs) { cut(`The client took nothing for ${rules.clientStallMs} ms`, true); return; }
+    if (now - lastPull >= rules.clientStallMs) {
+      cut(`The client took nothing for ${rules.clientStallMs} ms`, true);
+      return;
+    }
     if (windowWaitMs >= rules.floorWindowMs) {
-      if (windowBytes < floorBytes(windowWaitMs)) { cut(`The client read under ${rules.minBytesPerSecond} bytes/s`, true); return; }
+      if (windowBytes < floorBytes(windowWaitMs)) {
+        cut(`The client read under ${rules.minBytesPerSecond} bytes/s`, true);
+        return;
+      }
       windowBytes = 0;
       windowWaitMs = 0;
     }
@@ -123,7 +129,8 @@ export function relay(reader: ReadableStreamDefaultReader<Uint8Array>, rules: Re
           const first = head;
           head = undefined;
           sent += first.byteLength;
-          enqueue(first); return;
+          enqueue(first);
+          return;
         }
         let idle: ReturnType<typeof setTimeout> | undefined;
         const readFrom = Date.now();
@@ -148,7 +155,8 @@ export function relay(reader: ReadableStreamDefaultReader<Uint8Array>, rules: Re
           sent += value.byteLength;
           if (rules.maxBytes !== undefined && sent > rules.maxBytes) {
             const err = rules.tooLarge?.() ?? new Error('too large');
-            cut(err.message); return;
+            cut(err.message);
+            return;
           }
           const wait = rules.pace?.(value.byteLength) ?? 0;
           if (wait > 0) await sleep(wait);

@@ -39,9 +39,7 @@ export function checkTarget(input: string | URL, settings: GuardSettings, redire
     url = new URL(input.href);
   }
   const refuse = (status: 400 | 403, code: string, message: string): never => {
-    throw redirect
-      ? new ProxyError(403, 'blocked_redirect', `The server redirected to a forbidden address: ${message}`)
-      : new ProxyError(status, code, message);
+    throw redirect ? new ProxyError(403, 'blocked_redirect', `The server redirected to a forbidden address: ${message}`) : new ProxyError(status, code, message);
   };
 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

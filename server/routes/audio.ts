@@ -39,11 +39,7 @@ export function mountAudioRoute(app: Hono, ctx: ProxyContext, share: Share): voi
         const value = c.req.header(name);
         if (value && value.length < 256) headers[name] = value;
       }
-      const res = await openUpstream(
-        target,
-        { method, headers, signal: c.req.raw.signal, headersTimeoutMs: ctx.settings.audioHeadersTimeoutMs, decode: false },
-        ctx,
-      );
+      const res = await openUpstream(target, { method, headers, signal: c.req.raw.signal, headersTimeoutMs: ctx.settings.audioHeadersTimeoutMs, decode: false }, ctx);
       if (res.status !== 200 && res.status !== 206 && res.status !== 416) {
         discardBody(res.body);
         throw new ProxyError(502, 'upstream_status', `The audio host answered ${res.status} (${statusText(res.status)})`, res.status);

@@ -16,7 +16,6 @@ const MAX_QUERY = 200;
  * (named in `unavailable`); both failing is a 502 whose message the Search screen shows.
  */
 export function mountSearchRoute(app: Hono, settings: DirectorySettings, share: Share, podcastIndex: PodcastIndexSearch | null, http: DirectoryFetch): void {
-
   app.get('/api/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) return jsonError(c, 400, 'missing_query', 'Type something to search for');

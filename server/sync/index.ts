@@ -50,7 +50,10 @@ export function mountSync(app: Hono, config: ServerConfig): void {
   });
   // Any origin may call with its own credentials (Authorization); cookies never cross origins.
   api.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
-  api.use('*', rateLimit(config.limits, (c) => clientKey(clientAddress(c, config.limits.trustProxy, socketAddress(c)))));
+  api.use(
+    '*',
+    rateLimit(config.limits, (c) => clientKey(clientAddress(c, config.limits.trustProxy, socketAddress(c)))),
+  );
   api.use(
     '*',
     bodyLimit({

@@ -45,8 +45,14 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   const lastModified = response.headers.get('last-modified');
   if (response.status === 304) return { status: 304, finalUrl, etag: etag ?? options.etag ?? null, lastModified: lastModified ?? options.lastModified ?? null };
   const body = new Uint8Array(await response.arrayBuffer());
-  return { status: 200, finalUrl, body, etag, lastModified, // The proxy answers in a type of its own; the host's own type travels in X-Upstream-Content-Type.
-  contentType: response.headers.get('x-upstream-content-type') ?? response.headers.get('content-type') };
+  return {
+    status: 200,
+    finalUrl,
+    body,
+    etag,
+    lastModified, // The proxy answers in a type of its own; the host's own type travels in X-Upstream-Content-Type.
+    contentType: response.headers.get('x-upstream-content-type') ?? response.headers.get('content-type'),
+  };
 }
 
 export type ResolvedFeed = { feedUrl: string; response: Extract<FeedResponse, { status: 200 }> };

@@ -23,9 +23,7 @@ export function PlayerDockLoader() {
   useEffect(() => {
     if (!needed || Dock) return;
     let live = true;
-    import('../features/player/PlayerDock')
-      .then((m) => live && setDock(() => m.PlayerDock))
-      .catch((err: unknown) => console.error('The player could not be loaded', err));
+    import('../features/player/PlayerDock').then((m) => live && setDock(() => m.PlayerDock)).catch((err: unknown) => console.error('The player could not be loaded', err));
     return () => {
       live = false;
     };

@@ -14,10 +14,7 @@ export interface ByteSpan {
   end: number;
 }
 
-export type RangeRequest =
-  | { kind: 'none' }
-  | { kind: 'satisfiable'; span: ByteSpan }
-  | { kind: 'unsatisfiable' };
+export type RangeRequest = { kind: 'none' } | { kind: 'satisfiable'; span: ByteSpan } | { kind: 'unsatisfiable' };
 
 /**
  * Reads a `Range` header against a resource of `total` bytes. A header that is absent, not in

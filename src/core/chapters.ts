@@ -121,7 +121,9 @@ export function nextChapterStart(chapters: readonly Chapter[], time: number): nu
  * in (like a CD player), else the start of the one before it (or 0).
  */
 export function previousChapterStart(chapters: readonly Chapter[], time: number, grace = 3): number {
-  const starts = visibleChapters(chapters).map((c) => c.startTime).filter((s) => s <= time);
+  const starts = visibleChapters(chapters)
+    .map((c) => c.startTime)
+    .filter((s) => s <= time);
   const current = starts.at(-1);
   if (current === undefined) return 0;
   if (time - current > grace) return current;

@@ -32,8 +32,7 @@ export function proxiedAudioUrl(url: string): string {
   return `/api/audio?url=${encodeURIComponent(url)}`;
 }
 
-export const QUOTA_MESSAGE =
-  'Not enough storage space for this episode. Delete downloads on the Downloads screen to make room, then retry.';
+export const QUOTA_MESSAGE = 'Not enough storage space for this episode. Delete downloads on the Downloads screen to make room, then retry.';
 export const INTERRUPTED_MESSAGE = 'The connection was interrupted; the download will continue from where it stopped.';
 
 /** The error a download gets when its stored audio is found incomplete: the browser cleared it. */

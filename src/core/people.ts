@@ -61,14 +61,15 @@ function richness(name: string): number {
 export function buildPeople(sources: readonly PersonSource[]): PersonEntry[] {
   const byKey = new Map<string, PersonEntry & { seen: Set<string> }>();
   const pagesByName = new Map<string, Set<string>>();
-  for (const s of sources) for (const p of s.persons) {
-    const page = normaliseHref(p.href);
-    if (!page || !p.name.trim()) continue;
-    const name = foldName(p.name);
-    let set = pagesByName.get(name);
-    if (!set) pagesByName.set(name, (set = new Set()));
-    set.add(page);
-  }
+  for (const s of sources)
+    for (const p of s.persons) {
+      const page = normaliseHref(p.href);
+      if (!page || !p.name.trim()) continue;
+      const name = foldName(p.name);
+      let set = pagesByName.get(name);
+      if (!set) pagesByName.set(name, (set = new Set()));
+      set.add(page);
+    }
   for (const s of sources) {
     for (const p of s.persons) {
       const raw = p.name.replace(/\s+/g, ' ').trim();

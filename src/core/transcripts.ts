@@ -71,7 +71,9 @@ function decodeEntities(text: string): string {
 }
 
 function cleanText(text: string): string {
-  const plain = decodeEntities(text.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  const plain = decodeEntities(text.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > MAX_CUE_TEXT ? plain.slice(0, MAX_CUE_TEXT) : plain;
 }
 

@@ -130,11 +130,7 @@ export class ChunkWriter {
  * Pumps `body` into `writer`. Resolves when the stream ends and everything is stored; rejects with
  * the stream's error (a dropped connection) after committing what arrived, so nothing received is lost.
  */
-export async function pumpToChunks(
-  body: ReadableStream<Uint8Array>,
-  writer: ChunkWriter,
-  onBytes?: (received: number) => void,
-): Promise<void> {
+export async function pumpToChunks(body: ReadableStream<Uint8Array>, writer: ChunkWriter, onBytes?: (received: number) => void): Promise<void> {
   const reader = body.getReader();
   try {
     for (;;) {

@@ -145,8 +145,12 @@ export async function failDownload(episodeId: string, message: string): Promise<
   }
   const failed: DownloadRecord = { ...current, status: 'failed', bytes: 0, error: message, updatedAt: Date.now() };
   // The requests reject with the transaction; `tx.done` reports it, so their own promises are silenced.
-  tx.objectStore('chunks').delete(allChunks(episodeId)).catch(() => undefined);
-  tx.objectStore('downloads').put(failed).catch(() => undefined);
+  tx.objectStore('chunks')
+    .delete(allChunks(episodeId))
+    .catch(() => undefined);
+  tx.objectStore('downloads')
+    .put(failed)
+    .catch(() => undefined);
   try {
     await tx.done;
   } catch (err) {

@@ -19,10 +19,7 @@ export async function putDownload(record: DownloadRecord): Promise<void> {
  * Changes fields of a record that still exists, in one transaction (a cancel that removed it
  * meanwhile wins). `bytes` is not patchable: only chunk commits move it. Returns the new record.
  */
-export async function updateDownload(
-  episodeId: string,
-  patch: Partial<Omit<DownloadRecord, 'episodeId' | 'bytes'>>,
-): Promise<DownloadRecord | undefined> {
+export async function updateDownload(episodeId: string, patch: Partial<Omit<DownloadRecord, 'episodeId' | 'bytes'>>): Promise<DownloadRecord | undefined> {
   const tx = (await db()).transaction('downloads', 'readwrite');
   const current = await tx.store.get(episodeId);
   if (!current) {

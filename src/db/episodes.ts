@@ -55,7 +55,7 @@ export async function listLatestEpisodesByPodcast(podcastId: string, limit: numb
 export async function latestPublished(podcastId: string): Promise<number> {
   const range = IDBKeyRange.bound([podcastId, -Infinity], [podcastId, Infinity]);
   const cursor = await (await db()).transaction('episodes').store.index('by-podcast-published').openKeyCursor(range, 'prev');
-  return cursor ? (cursor.key[1]) : 0;
+  return cursor ? cursor.key[1] : 0;
 }
 
 /** The newest `limit` episodes of all shows together (the Latest view), read off the date index. */

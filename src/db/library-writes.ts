@@ -36,9 +36,7 @@ export async function writeFeed({ podcast, added, changed, countNew }: FeedWrite
   // A play state can arrive before its episode (a restored backup, a sync): the new episode starts played then.
   for (const e of added) writes.push(states.get(e.id).then((state) => episodes.put(state?.played ? { ...e, played: 1 } : e)));
   for (const e of changed) {
-    writes.push(
-      episodes.get(e.id).then((stored) => episodes.put(stored ? { ...e, played: stored.played, addedAt: stored.addedAt } : e)),
-    );
+    writes.push(episodes.get(e.id).then((stored) => episodes.put(stored ? { ...e, played: stored.played, addedAt: stored.addedAt } : e)));
   }
   await Promise.all([...writes, tx.done]);
   return next;

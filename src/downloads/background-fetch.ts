@@ -69,9 +69,7 @@ function segmentRequests(record: DownloadRecord): Request[] {
   const strongEtag = record.etag && !record.etag.startsWith('W/') ? record.etag : null;
   const validator = strongEtag ?? record.lastModified;
   if (record.total === null || !validator) return [new Request(url)];
-  return planSegments(record.bytes, record.total).map(
-    (span) => new Request(url, { headers: { Range: rangeHeader(span), 'If-Range': validator } }),
-  );
+  return planSegments(record.bytes, record.total).map((span) => new Request(url, { headers: { Range: rangeHeader(span), 'If-Range': validator } }));
 }
 
 /** Starts a Background Fetch of a fresh download through the proxy (the only way it gets CORS). */

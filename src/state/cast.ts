@@ -87,6 +87,12 @@ export async function promptCast(): Promise<void> {
     // AbortError: the listener closed the picker. Nothing went wrong.
     if (name === 'AbortError') return;
     castError.value =
-      name === 'NotFoundError' ? 'No cast device is available right now.' : name === 'NotAllowedError' ? 'Casting needs a tap on the Cast button.' : name === 'NotSupportedError' ? 'This episode cannot be cast from this browser.' : 'Casting failed.';
+      name === 'NotFoundError'
+        ? 'No cast device is available right now.'
+        : name === 'NotAllowedError'
+          ? 'Casting needs a tap on the Cast button.'
+          : name === 'NotSupportedError'
+            ? 'This episode cannot be cast from this browser.'
+            : 'Casting failed.';
   }
 }

@@ -107,8 +107,17 @@ export function dismissPersistNotice(): void {
 
 function failedRecord(episodeId: string, message: string): DownloadRecord {
   return {
-    episodeId, sourceUrl: '', finalUrl: null, status: 'failed', bytes: 0, total: null, type: null,
-    etag: null, lastModified: null, error: message, updatedAt: Date.now(),
+    episodeId,
+    sourceUrl: '',
+    finalUrl: null,
+    status: 'failed',
+    bytes: 0,
+    total: null,
+    type: null,
+    etag: null,
+    lastModified: null,
+    error: message,
+    updatedAt: Date.now(),
   };
 }
 

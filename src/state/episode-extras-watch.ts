@@ -99,7 +99,9 @@ export function startEpisodeExtras(): void {
     effect(() => {
       void libraryVersion.value;
       void transcriptShows.value;
-      void fetchForChosenShows().then(tidy).catch(() => undefined);
+      void fetchForChosenShows()
+        .then(tidy)
+        .catch(() => undefined);
     });
     effect(() => {
       if (online.value) void drain();

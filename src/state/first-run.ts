@@ -18,14 +18,12 @@ import { defaultShowIssues, type DefaultShowIssue } from './first-run-status';
 
 export { defaultShowIssues, type DefaultShowIssue } from './first-run-status';
 
-
 /** What found a show's feed, remembered per show key. */
 export interface RememberedFeed {
   url: string;
   via: ResolutionVia | 'pasted';
   at: number;
 }
-
 
 const DONE = 'library.firstRunDone';
 const ISSUES = 'library.defaultShowIssues';
@@ -42,7 +40,10 @@ function setIssue(issue: DefaultShowIssue | { key: string; remove: true }): void
 const order = (key: string) => DEFAULT_SHOWS.findIndex((s) => s.key === key);
 
 async function persistIssues(): Promise<void> {
-  await setSetting(ISSUES, defaultShowIssues.value.filter((i) => i.status === 'failed'));
+  await setSetting(
+    ISSUES,
+    defaultShowIssues.value.filter((i) => i.status === 'failed'),
+  );
 }
 
 type StoredFeeds = Record<string, RememberedFeed | string>;

@@ -36,7 +36,7 @@ export function clampSpeed(rate: number): number {
 }
 
 /** Every allowed speed, for the picker. */
-export const SPEED_CHOICES: readonly number[] = Array.from({ length: Math.round((MAX_SPEED - MIN_SPEED) * 10) + 1 }, (_, i) => Math.round((MIN_SPEED * 10 + i)) / 10);
+export const SPEED_CHOICES: readonly number[] = Array.from({ length: Math.round((MAX_SPEED - MIN_SPEED) * 10) + 1 }, (_, i) => Math.round(MIN_SPEED * 10 + i) / 10);
 
 const speedKey = (podcastId: string) => `speed:${podcastId}`;
 

@@ -5,11 +5,7 @@ import { fetchChapters } from '../api/chapters';
 import { currentEpisode, currentTime, position, seekTo } from './player';
 import { storedChapterList } from './episode-extras';
 
-export type ChaptersState =
-  | { status: 'none' }
-  | { status: 'loading'; url: string }
-  | { status: 'ready'; url: string; chapters: Chapter[] }
-  | { status: 'error'; url: string; message: string };
+export type ChaptersState = { status: 'none' } | { status: 'loading'; url: string } | { status: 'ready'; url: string; chapters: Chapter[] } | { status: 'error'; url: string; message: string };
 
 export const chaptersState = signal<ChaptersState>({ status: 'none' });
 

@@ -44,7 +44,9 @@ export function startTabSync(): void {
     } else if (message.type === 'history') {
       void refreshHistory().catch(() => undefined);
     } else if (message.type === 'library') {
-      void libraryChanged().then(refreshHistory).catch(() => undefined);
+      void libraryChanged()
+        .then(refreshHistory)
+        .catch(() => undefined);
     }
   });
 }

@@ -21,7 +21,20 @@ import { wirePlayerExtras } from './player-extras';
 import { getShowSettings, setPlayingShow } from './show-settings';
 import { resumeGraph, sameOriginSource } from './audio-graph';
 import { startPosition } from '../core/show-settings';
-import { buffered, currentEpisode, currentPodcast, duration, isLoading, isPlaying, NOT_DOWNLOADED_OFFLINE, PLAYED_THRESHOLD, playbackRate, playerError, playerNotice, position } from './player-signals';
+import {
+  buffered,
+  currentEpisode,
+  currentPodcast,
+  duration,
+  isLoading,
+  isPlaying,
+  NOT_DOWNLOADED_OFFLINE,
+  PLAYED_THRESHOLD,
+  playbackRate,
+  playerError,
+  playerNotice,
+  position,
+} from './player-signals';
 
 export * from './player-signals';
 
@@ -181,11 +194,7 @@ async function load(episodeId: string, at: number | undefined, play: boolean): P
   const token = ++loadToken;
   const episode = await getEpisode(episodeId);
   if (!episode) throw new Error('This episode is no longer in your library.');
-  const [podcast, saved, url] = await Promise.all([
-    getPodcast(episode.podcastId),
-    getPlayState(episodeId),
-    playbackUrlFor(episode),
-  ]);
+  const [podcast, saved, url] = await Promise.all([getPodcast(episode.podcastId), getPlayState(episodeId), playbackUrlFor(episode)]);
   const [rate, showSettings] = await Promise.all([speedForShow(episode.podcastId), getShowSettings(episode.podcastId)]);
   if (token !== loadToken) return;
   if (currentEpisode.value && currentEpisode.value.id !== episodeId) await persistNow();

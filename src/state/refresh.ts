@@ -18,10 +18,7 @@ import { refreshInterval } from './view-prefs';
 export const REFRESH_CONCURRENCY = 4;
 const LAST_REFRESH_ALL = 'library.lastRefreshAllAt';
 
-export type RefreshOutcome =
-  | { id: string; status: 'updated'; added: number }
-  | { id: string; status: 'unchanged' }
-  | { id: string; status: 'failed'; error: string };
+export type RefreshOutcome = { id: string; status: 'updated'; added: number } | { id: string; status: 'unchanged' } | { id: string; status: 'failed'; error: string };
 
 const inFlight = new Map<string, Promise<RefreshOutcome>>();
 

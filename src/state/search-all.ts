@@ -93,7 +93,14 @@ export async function searchEverything(query: CombinedQuery): Promise<CombinedAn
     // The transcript index knows nothing of played marks: that filter is applied here.
     if (!meta && query.played && (episode.played === 1) !== (query.played === 'played')) continue;
     const transcript = found.get(id) ?? null;
-    results.push({ episode, showTitle: meta?.showTitle ?? titles.get(episode.podcastId) ?? '', terms: meta?.terms ?? transcript?.terms ?? [], transcript, metaHit: !!meta, similar: meta?.similar ?? false });
+    results.push({
+      episode,
+      showTitle: meta?.showTitle ?? titles.get(episode.podcastId) ?? '',
+      terms: meta?.terms ?? transcript?.terms ?? [],
+      transcript,
+      metaHit: !!meta,
+      similar: meta?.similar ?? false,
+    });
   }
   const spokenOnly = spoken.total - spokenIds.filter((id) => fromLibrary.has(id)).length;
   const total = Math.max(results.length, (library?.total ?? 0) + Math.max(0, spokenOnly));

@@ -32,9 +32,7 @@ export async function loadShow(id: string, order: EpisodeOrder): Promise<ShowDat
  * than a first paint should, and the first screen shows a handful.
  */
 export async function loadShowHead(id: string, limit: number): Promise<ShowData | null> {
-  const [podcast, episodes, total, seenAt] = await Promise.all([
-    getPodcast(id), listLatestEpisodesByPodcast(id, limit), countEpisodesByPodcast(id), getSetting(seenKey(id), 0),
-  ]);
+  const [podcast, episodes, total, seenAt] = await Promise.all([getPodcast(id), listLatestEpisodesByPodcast(id, limit), countEpisodesByPodcast(id), getSetting(seenKey(id), 0)]);
   episodes.sort(compareNewestFirst);
   return podcast ? { podcast, episodes, total, complete: episodes.length >= total, seenAt } : null;
 }

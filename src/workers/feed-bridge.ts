@@ -63,8 +63,7 @@ function startWorker(): Worker {
 /** Bytes are handed over, not copied: the caller's Uint8Array is detached when the request is sent. */
 function transferable(input: string | Uint8Array): { input: string | Uint8Array; transfer: Transferable[] } {
   if (typeof input === 'string') return { input, transfer: [] };
-  const whole =
-    input.buffer instanceof ArrayBuffer && input.byteOffset === 0 && input.byteLength === input.buffer.byteLength;
+  const whole = input.buffer instanceof ArrayBuffer && input.byteOffset === 0 && input.byteLength === input.buffer.byteLength;
   const owned = whole ? input : input.slice();
   return { input: owned, transfer: [owned.buffer as ArrayBuffer] };
 }
@@ -90,9 +89,7 @@ function request(input: string | Uint8Array, feedUrl?: string, known?: ReadonlyS
  * rejects with a `FeedError` when the input carries no feed. A `Uint8Array` is transferred
  * (detached here); pass a copy if you still need the bytes.
  */
-export function parseFeedOffThread(
-  input: string | Uint8Array, feedUrl?: string, options?: { known?: ReadonlySet<string> },
-): Promise<ParsedFeed> {
+export function parseFeedOffThread(input: string | Uint8Array, feedUrl?: string, options?: { known?: ReadonlySet<string> }): Promise<ParsedFeed> {
   const run = queue.then(() => request(input, feedUrl, options?.known));
   queue = run.catch(() => undefined);
   return run;

@@ -10,6 +10,4 @@ export interface FeedRequest {
   known: string[] | undefined;
 }
 
-export type FeedResponse =
-  | { id: number; ok: true; feed: ParsedFeed }
-  | { id: number; ok: false; kind: FeedErrorKind | 'internal'; message: string };
+export type FeedResponse = { id: number; ok: true; feed: ParsedFeed } | { id: number; ok: false; kind: FeedErrorKind | 'internal'; message: string };

@@ -10,6 +10,4 @@ export interface SilenceRequest {
 
 export type SilenceMessage =
   /** New gaps (in order, after those sent before) and how far the analysis has got, in seconds. */
-  | { type: 'gaps'; gaps: Gap[]; analyzed: number }
-  | { type: 'done'; analyzed: number; seconds: number }
-  | { type: 'error'; reason: 'unsupported' | 'failed'; message: string };
+  { type: 'gaps'; gaps: Gap[]; analyzed: number } | { type: 'done'; analyzed: number; seconds: number } | { type: 'error'; reason: 'unsupported' | 'failed'; message: string };

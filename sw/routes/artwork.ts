@@ -13,10 +13,7 @@ export function registerArtworkRoute(): void {
     ({ request, url }) => request.destination === 'image' && url.origin !== self.location.origin,
     new CacheFirst({
       cacheName: 'artwork',
-      plugins: [
-        new CacheableResponsePlugin({ statuses: [0, 200] }),
-        new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 60 * 24 * 60, purgeOnQuotaError: true }),
-      ],
+      plugins: [new CacheableResponsePlugin({ statuses: [0, 200] }), new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 60 * 24 * 60, purgeOnQuotaError: true })],
       fetchOptions: { mode: 'no-cors' },
     }),
   );

@@ -88,11 +88,16 @@ describe(`hardening contract (${TARGET})`, () => {
     expect(third.status).toBe(429);
     expect((await json(third)).error).toBe('too_many_streams');
     open[0].abort();
-    await expect.poll(async () => {
-      const res = await fetch(feed(), { headers: SAME_ORIGIN });
-      await res.arrayBuffer();
-      return res.status;
-    }, { timeout: 10_000 }).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const res = await fetch(feed(), { headers: SAME_ORIGIN });
+          await res.arrayBuffer();
+          return res.status;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(200);
     open[1].abort();
   });
 });

@@ -77,7 +77,10 @@ describe('download screens', () => {
   test('queue: Download all, auto-download of the next items, delete after played', async () => {
     const { page } = await openShow();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const title of ['Long walk', 'Flaky host']) await row(page, title).getByRole('button', exact(`Add to queue ${title}`)).click();
+    for (const title of ['Long walk', 'Flaky host'])
+      await row(page, title)
+        .getByRole('button', exact(`Add to queue ${title}`))
+        .click();
     await nav.getByRole('link', exact('Queue')).click();
     await page.getByRole('button', exact('Download all')).click();
     await nav.getByRole('link', exact('Downloads')).click();

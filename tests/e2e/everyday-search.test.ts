@@ -22,7 +22,10 @@ describe('search relevance', () => {
   test('"ZaReason" lists the one episode that says it first; "reason" ones follow, marked similar', async () => {
     await nav(page, 'Search');
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('ZaReason');
-    await page.getByRole('status').filter({ hasText: /^1 episode matches “ZaReason” · \d+ similar$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^1 episode matches “ZaReason” · \d+ similar$/ })
+      .waitFor();
     await expect(results().first().getAttribute('aria-label')).resolves.toBe('ZaReason laptops on the bench');
     await expect(results().first().getByText('Similar: not an exact match').count()).resolves.toBe(0);
     const rest = await results().count();
@@ -31,10 +34,16 @@ describe('search relevance', () => {
 
     // A word with many real matches brings no similar ones, and the whole word comes first.
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('operations');
-    await page.getByRole('status').filter({ hasText: /^\d+ episodes match “operations”$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ episodes match “operations”$/ })
+      .waitFor();
     await expect(page.getByText('Similar: not an exact match').count()).resolves.toBe(0);
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('reason');
-    await page.getByRole('status').filter({ hasText: /^3 episodes match “reason”/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^3 episodes match “reason”/ })
+      .waitFor();
     await expect(results().first().getAttribute('aria-label')).resolves.toBe('The reason we automate');
   });
 });

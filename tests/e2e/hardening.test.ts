@@ -18,8 +18,7 @@ describe('nothing gets in through the proxy', () => {
   });
 
   const beacons = () => stack.fixtures.log.filter((r) => r.url.startsWith('/attack/beacon')).length;
-  const proxied = (route: 'feed' | 'audio', path: string, extra = '') =>
-    `${stack.appUrl}/api/${route}?url=${encodeURIComponent(`${stack.fixtures.origin}${path}`)}${extra}`;
+  const proxied = (route: 'feed' | 'audio', path: string, extra = '') => `${stack.appUrl}/api/${route}?url=${encodeURIComponent(`${stack.fixtures.origin}${path}`)}${extra}`;
 
   async function ran(page: Page): Promise<boolean> {
     // A sandboxed or downloaded document may refuse evaluation: that is "did not run" too.
@@ -117,10 +116,7 @@ describe('nothing gets in through the proxy', () => {
     stack.errors.splice(0);
     await page.goto(stack.appUrl);
     await waitForServiceWorker(page);
-    const status = await page.evaluate(
-      (url) => fetch(url).then((r) => r.status),
-      `/api/feed?url=${encodeURIComponent(`${stack.fixtures.origin}/feeds/network-show.xml`)}`,
-    );
+    const status = await page.evaluate((url) => fetch(url).then((r) => r.status), `/api/feed?url=${encodeURIComponent(`${stack.fixtures.origin}/feeds/network-show.xml`)}`);
     expect(status).toBe(200);
     // Background Fetch and the SW's own requests are exercised by offline.test.ts and downloads-ui.test.ts.
     expect(stack.errors.filter((e) => !e.includes('Refused to execute script'))).toEqual([]);

@@ -56,7 +56,9 @@ describe('listening', () => {
     const wall = (ended.at - started.at) / 1000;
     const gapTotal = GAPS.gaps.reduce((a, b) => a + b, 0);
     const saved = GAPS.duration - wall;
-    console.log(`skip silence (medium, 1×): media ${GAPS.duration.toFixed(2)} s, wall ${wall.toFixed(2)} s, saved ${saved.toFixed(2)} s of ${gapTotal} s of gaps (${((saved / gapTotal) * 100).toFixed(0)} %)`);
+    console.log(
+      `skip silence (medium, 1×): media ${GAPS.duration.toFixed(2)} s, wall ${wall.toFixed(2)} s, saved ${saved.toFixed(2)} s of ${gapTotal} s of gaps (${((saved / gapTotal) * 100).toFixed(0)} %)`,
+    );
     expect(saved).toBeGreaterThanOrEqual(0.8 * gapTotal);
 
     // Every jump the app made lies inside a known gap: from after the words before it, to before the words after it.
@@ -221,7 +223,10 @@ describe('listening', () => {
       await page.getByRole('button', { name: 'Show settings' }).click();
       await page.getByRole('dialog', { name: /Settings for/ }).waitFor();
       await page.screenshot({ path: path.join(dir, `show-settings-${scheme}.png`) });
-      await page.getByRole('dialog', { name: /Settings for/ }).getByRole('button', { name: 'Cancel' }).click();
+      await page
+        .getByRole('dialog', { name: /Settings for/ })
+        .getByRole('button', { name: 'Cancel' })
+        .click();
       await page.getByRole('button', { name: 'Open player' }).click();
       const player = page.getByRole('dialog');
       await player.getByRole('button', { name: 'Skip silence' }).scrollIntoViewIfNeeded();
@@ -245,33 +250,36 @@ describe('why skip silence uses a silence map (measured in this Chromium)', () =
       await page.goto(stack.appUrl);
       const direct = `${stack.fixtures.origin}/audio/gaps-episode.mp3`;
       // What an AudioWorklet/analyser on the playing element would see: peak |sample| over the first second of speech.
-      const levels = await page.evaluate(async (urls) => {
-        const measure = async (url: string) => {
-          const el = new Audio();
-          el.src = url;
-          const ctx = new AudioContext();
-          const analyser = ctx.createAnalyser();
-          analyser.fftSize = 2048;
-          ctx.createMediaElementSource(el).connect(analyser);
-          await ctx.resume();
-          await el.play();
-          const buf = new Float32Array(2048);
-          let peak = 0;
-          await new Promise<void>((resolve) => {
-            const tick = () => {
-              analyser.getFloatTimeDomainData(buf);
-              for (const v of buf) peak = Math.max(peak, Math.abs(v));
-              if (el.currentTime >= 1.5 || el.ended) resolve();
-              else requestAnimationFrame(tick);
-            };
-            tick();
-          });
-          el.pause();
-          await ctx.close();
-          return peak;
-        };
-        return { direct: await measure(urls.direct), proxied: await measure(urls.proxied) };
-      }, { direct, proxied: `/api/audio?url=${encodeURIComponent(direct)}` });
+      const levels = await page.evaluate(
+        async (urls) => {
+          const measure = async (url: string) => {
+            const el = new Audio();
+            el.src = url;
+            const ctx = new AudioContext();
+            const analyser = ctx.createAnalyser();
+            analyser.fftSize = 2048;
+            ctx.createMediaElementSource(el).connect(analyser);
+            await ctx.resume();
+            await el.play();
+            const buf = new Float32Array(2048);
+            let peak = 0;
+            await new Promise<void>((resolve) => {
+              const tick = () => {
+                analyser.getFloatTimeDomainData(buf);
+                for (const v of buf) peak = Math.max(peak, Math.abs(v));
+                if (el.currentTime >= 1.5 || el.ended) resolve();
+                else requestAnimationFrame(tick);
+              };
+              tick();
+            });
+            el.pause();
+            await ctx.close();
+            return peak;
+          };
+          return { direct: await measure(urls.direct), proxied: await measure(urls.proxied) };
+        },
+        { direct, proxied: `/api/audio?url=${encodeURIComponent(direct)}` },
+      );
       console.log(`Web Audio on the playing element: peak ${levels.direct} cross-origin without CORS, ${levels.proxied.toFixed(3)} through the proxy`);
       expect(levels.direct).toBe(0);
       expect(levels.proxied).toBeGreaterThan(0.1);

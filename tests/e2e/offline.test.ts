@@ -2,7 +2,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startStack, navigateOffline, type Stack } from './harness';
 import { persistentContext } from './browser';
-import { audioHash, bigHash, download, downloaded, exact, hideBackgroundFetch, idOf, progressSeen, QUOTA_TEXT, recordProgress, row, servedHash, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
+import {
+  audioHash,
+  bigHash,
+  download,
+  downloaded,
+  exact,
+  hideBackgroundFetch,
+  idOf,
+  progressSeen,
+  QUOTA_TEXT,
+  recordProgress,
+  row,
+  servedHash,
+  SHOW,
+  stored,
+  subscribeAndOpenShow,
+} from './download-helpers';
 
 const LONG_BYTES = 480235;
 
@@ -29,11 +45,17 @@ describe('downloads', () => {
     await download(page, 'Long walk');
     await row(page, 'Long walk').getByRole('button', exact('Cancel download Long walk')).waitFor();
     // The first download asks for persistent storage and says what the browser decided.
-    await page.getByRole('status').filter({ hasText: /Storage is persistent|may clear downloads|cannot promise/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Storage is persistent|may clear downloads|cannot promise/ })
+      .waitFor();
     await downloaded(page, 'Long walk');
     const seen = await progressSeen(page, 'Downloading Long walk');
     expect(seen.at(-1)).toBe(100);
-    expect(seen.some((p) => p > 0 && p < 100), `progress seen: ${seen.join(',')}`).toBe(true);
+    expect(
+      seen.some((p) => p > 0 && p < 100),
+      `progress seen: ${seen.join(',')}`,
+    ).toBe(true);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
 
     const id = idOf(stack, 'offline-long');
@@ -197,6 +219,9 @@ describe('offline playback', () => {
     await page.getByRole('button', { name: 'Close player' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Library')).click();
     await page.getByText('Refreshing needs the network.').waitFor();
-    await page.getByRole('link', { name: new RegExp(SHOW) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(SHOW) })
+      .first()
+      .waitFor();
   });
 });

@@ -80,7 +80,11 @@ describe('/api/audio Range pass-through', () => {
     expect(res.status).toBe(200);
     expect(Number(res.headers.get('content-length'))).toBeGreaterThan(1000);
     expect((await res.arrayBuffer()).byteLength).toBe(0);
-    expect(seen('/audio/episode-2.mp3').slice(before).map((r) => r.method)).toEqual(['HEAD']);
+    expect(
+      seen('/audio/episode-2.mp3')
+        .slice(before)
+        .map((r) => r.method),
+    ).toEqual(['HEAD']);
     const ranged = await appFetch(api('/audio/episode-2.mp3'), { method: 'HEAD', headers: { Range: 'bytes=0-99' } });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-length')).toBe('100');
@@ -97,7 +101,9 @@ describe('/api/audio Range pass-through', () => {
 
   it('carries an 8 MB file through byte for byte', async () => {
     const res = await appFetch(api('/big/8000000.mp3'));
-    const got = createHash('sha256').update(await bytes(res)).digest('hex');
+    const got = createHash('sha256')
+      .update(await bytes(res))
+      .digest('hex');
     expect(got).toBe(createHash('sha256').update(bigBytes(8_000_000)).digest('hex'));
   });
 });

@@ -21,8 +21,7 @@ function rig() {
     // A host that never answers a SYN: the callback is never called from this side.
     dial: (opts) => void dials.push(opts.hostname),
   });
-  const open = (hostname: string) =>
-    connect({ hostname, host: hostname, port: '80', protocol: 'http:' }, (...args) => void outcomes.push(args[0]));
+  const open = (hostname: string) => connect({ hostname, host: hostname, port: '80', protocol: 'http:' }, (...args) => void outcomes.push(args[0]));
   return { open, dials, outcomes, answer: (a: ResolvedAddress[]) => answer(a) };
 }
 

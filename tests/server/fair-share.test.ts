@@ -62,7 +62,9 @@ describe('fair share between clients (two loopback addresses)', () => {
     const search = await getFrom('127.0.0.2', `${server.url}/api/search?q=network`);
     expect(search.status).toBe(200);
     await search.body();
-    console.log(`fairness: client 127.0.0.1 asked 64 trickling streams -> ${statuses.filter((s) => s === 200).length} x 200, ${statuses.filter((s) => s === 429).length} x 429 too_many_streams; client 127.0.0.2 meanwhile: feed ${feed.status}, search ${search.status}`);
+    console.log(
+      `fairness: client 127.0.0.1 asked 64 trickling streams -> ${statuses.filter((s) => s === 200).length} x 200, ${statuses.filter((s) => s === 429).length} x 429 too_many_streams; client 127.0.0.2 meanwhile: feed ${feed.status}, search ${search.status}`,
+    );
   });
 });
 

@@ -22,7 +22,7 @@ const impostor = { wrapperType: 'track', kind: 'podcast', collectionId: 1, colle
 /** Answers that list a show under another id: first alone, then ahead of the one asked for. */
 const LISTS: Record<string, unknown[]> = {
   '777': [impostor],
-  '778': [impostor, { ...SHOWS['370842767'] as object, collectionId: 778 }],
+  '778': [impostor, { ...(SHOWS['370842767'] as object), collectionId: 778 }],
 };
 
 let apple: http.Server;

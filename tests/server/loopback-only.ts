@@ -86,15 +86,28 @@ if (!dnsTable[guardKey]) {
   wrap(dns.promises, 'lookup', lookupRefusal, 'promise');
   wrap(dns.promises, 'lookupService', reverseRefusal, 'promise');
   for (const name of QUERIES) {
-    wrap(dnsTable, name, queryRefusal(() => dns.getServers()), 'callback');
-    wrap(dns.promises, name, queryRefusal(() => dns.promises.getServers()), 'promise');
+    wrap(
+      dnsTable,
+      name,
+      queryRefusal(() => dns.getServers()),
+      'callback',
+    );
+    wrap(
+      dns.promises,
+      name,
+      queryRefusal(() => dns.promises.getServers()),
+      'promise',
+    );
     wrap(dns.Resolver.prototype as unknown as Table, name, (args, self) => queryRefusal(() => (self as dns.Resolver).getServers())(args), 'callback');
     wrap(dns.promises.Resolver.prototype as unknown as Table, name, (args, self) => queryRefusal(() => (self as dns.promises.Resolver).getServers())(args), 'promise');
   }
 
   // send(msg, [offset, length,] port[, address][, cb]) and connect(port[, address][, cb]): the address is the one string after the first argument.
   const udp = dgram.Socket.prototype as unknown as Table;
-  for (const [name, from] of [['send', 1], ['connect', 0]] as const) {
+  for (const [name, from] of [
+    ['send', 1],
+    ['connect', 0],
+  ] as const) {
     const original = udp[name] as AnyFn;
     udp[name] = function guarded(this: dgram.Socket, ...args: unknown[]) {
       const address = args.slice(from).find((a) => typeof a === 'string');

@@ -154,7 +154,11 @@ describe('/api/search with Podcast Index keys', () => {
     expect(headers['x-auth-key']).toBe(KEY);
     const date = String(headers['x-auth-date']);
     expect(Math.abs(Number(date) - Date.now() / 1000)).toBeLessThan(60);
-    expect(headers.authorization).toBe(createHash('sha1').update(KEY + SECRET + date).digest('hex'));
+    expect(headers.authorization).toBe(
+      createHash('sha1')
+        .update(KEY + SECRET + date)
+        .digest('hex'),
+    );
     expect(headers['user-agent']).toMatch(/^Hopcast\//);
   });
 
@@ -193,9 +197,7 @@ describe('/api/search with Podcast Index keys', () => {
     nock(PI).get('/api/1.0/search/byterm').query(true).reply(401, { status: 'false', description: 'bad key' });
     const { status, body } = await getJson(`${server.url}/api/search?q=fail`);
     expect(status).toBe(502);
-    expect(body.message).toBe(
-      "Directory search is unavailable right now: Podcast Index refused the server's API key (401); Apple Podcasts answered 500",
-    );
+    expect(body.message).toBe("Directory search is unavailable right now: Podcast Index refused the server's API key (401); Apple Podcasts answered 500");
   });
 
   it('gives up on a Podcast Index that does not answer in time', { timeout: 30_000 }, async () => {
@@ -212,9 +214,7 @@ describe('the fixture server as Apple stand-in (what the e2e stack points HOPCAS
     const server = await startTestServer({ HOPCAST_APPLE_SEARCH_URL: `${fixture.origin}/apple/search` });
     try {
       const found = await getJson(`${server.url}/api/search?q=fixture%20network`);
-      expect(found.body.results).toEqual([
-        expect.objectContaining({ title: 'Fixture Network Show', feedUrl: `${fixture.origin}/feeds/network-show.xml`, source: 'apple' }),
-      ]);
+      expect(found.body.results).toEqual([expect.objectContaining({ title: 'Fixture Network Show', feedUrl: `${fixture.origin}/feeds/network-show.xml`, source: 'apple' })]);
       expect((await getJson(`${server.url}/api/search?q=__fail`)).status).toBe(502);
     } finally {
       await server.close();

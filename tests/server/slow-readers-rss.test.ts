@@ -99,9 +99,7 @@ describe('64 slow readers of a gzip bomb against a real server process', () => {
     peak = Math.max(peak, rssOf(child.pid!));
 
     let after = rssOf(child.pid!);
-    await expect
-      .poll(() => (after = rssOf(child.pid!)) - idle, { timeout: 60_000, interval: 1000 })
-      .toBeLessThanOrEqual(64 * MB);
+    await expect.poll(() => (after = rssOf(child.pid!)) - idle, { timeout: 60_000, interval: 1000 }).toBeLessThanOrEqual(64 * MB);
     const recoveredAfterS = (Date.now() - leftAt) / 1000;
     // The measuring point is a minute after they left. Rather than one sample after a fixed
     // sleep, every sample from recovery to that minute is kept: RSS must stay down all along.

@@ -20,13 +20,15 @@ const net = new FakeInternet()
   .name('cgnat.test', () => [v4('100.100.1.1')])
   .name('hang.test', () => new Promise(() => undefined))
   .name('silent.test', () => [v4(FAKE_SILENT_V4)])
-  .name('slowdns.test', () =>
-    new Promise((r) =>
-      setTimeout(() => {
-        slowDnsAnswered();
-        r([v4(FAKE_SILENT_V4)]);
-      }, 250),
-    ),
+  .name(
+    'slowdns.test',
+    () =>
+      new Promise((r) =>
+        setTimeout(() => {
+          slowDnsAnswered();
+          r([v4(FAKE_SILENT_V4)]);
+        }, 250),
+      ),
   );
 /** Told when slowdns.test answers, so a test can put that answer in order with the response. */
 let slowDnsAnswered: () => void = () => undefined;

@@ -48,7 +48,10 @@ describe('production serving', () => {
 
   test('a Content-Security-Policy allows no inline script', async () => {
     const csp = (await get('/')).headers.get('content-security-policy') ?? '';
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
   });

@@ -28,7 +28,7 @@ forEachBackend((b) => {
     expect((await call(b.server, 'POST', '/api/2/devices/dev/no%20spaces.json', { auth, body: {} })).status).toBe(400);
   });
 
-  it('sync-devices (Kasts): all of a user\'s devices are one group, since subscriptions are per user', async () => {
+  it("sync-devices (Kasts): all of a user's devices are one group, since subscriptions are per user", async () => {
     await b.addUser('kst');
     const auth = basic('kst');
     await call(b.server, 'POST', '/api/2/devices/kst/kasts.json', { auth, body: { caption: 'Kasts', type: 'desktop' } });
@@ -191,7 +191,10 @@ forEachBackend((b) => {
     await b.addUser('one');
     await b.addUser('two');
     await call(b.server, 'POST', '/api/2/subscriptions/one/d.json', { auth: basic('one'), body: { add: ['https://private.example/feed'] } });
-    await call(b.server, 'POST', '/api/2/episodes/one.json', { auth: basic('one'), body: [{ podcast: 'https://private.example/feed', episode: EP(9), action: 'play', position: 5, started: 0, total: 9 }] });
+    await call(b.server, 'POST', '/api/2/episodes/one.json', {
+      auth: basic('one'),
+      body: [{ podcast: 'https://private.example/feed', episode: EP(9), action: 'play', position: 5, started: 0, total: 9 }],
+    });
     await call(b.server, 'PUT', '/api/2/hopcast/one/state.json', { auth: basic('one'), body: { queue: [{ id: EP(9), updatedAt: 1 }] } });
     const auth = basic('two');
     expect((await call(b.server, 'GET', '/api/2/subscriptions/two/mine.json', { auth })).json).toMatchObject({ add: [], remove: [] });

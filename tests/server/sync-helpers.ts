@@ -86,8 +86,8 @@ export async function call(server: RunningServer, method: string, pathAndQuery: 
     body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
   });
   const text = await res.text();
-   
-  const json = text ? (JSON.parse(text)) : null;
+
+  const json = text ? JSON.parse(text) : null;
   return { status: res.status, headers: res.headers, json, text };
 }
 

@@ -34,9 +34,7 @@ forEachBackend((b) => {
     const subs = await call(b.server, 'GET', '/api/2/subscriptions/gpo/hopcast.json', { auth });
     expect(subs.json.add).toEqual([FEED]);
     const actions = await call(b.server, 'GET', '/api/2/episodes/gpo.json', { auth });
-    expect(actions.json.actions).toEqual([
-      { podcast: FEED, episode: EPISODE, device: 'laptop', action: 'play', timestamp: '2026-11-29T08:15:00', started: 0, position: 1234, total: 3600 },
-    ]);
+    expect(actions.json.actions).toEqual([{ podcast: FEED, episode: EPISODE, device: 'laptop', action: 'play', timestamp: '2026-11-29T08:15:00', started: 0, position: 1234, total: 3600 }]);
     const devices = await call(b.server, 'GET', '/api/2/devices/gpo.json', { auth });
     expect(devices.json).toContainEqual({ id: 'laptop', caption: 'gPodder on a laptop', type: 'laptop', subscriptions: 1 });
   });
@@ -72,6 +70,11 @@ forEachBackend((b) => {
       total: 3600,
     });
     expect(actions.find((a) => a.action === 'download')).not.toHaveProperty('position');
-    expect(out.devices).toEqual(expect.arrayContaining([['hopcast-web', '', 'other', 1], ['laptop', '', 'other', 1]]));
+    expect(out.devices).toEqual(
+      expect.arrayContaining([
+        ['hopcast-web', '', 'other', 1],
+        ['laptop', '', 'other', 1],
+      ]),
+    );
   });
 });

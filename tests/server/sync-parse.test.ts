@@ -60,7 +60,17 @@ describe('feed URLs', () => {
 
 describe('state items', () => {
   it('keep the newest of duplicate ids in one request and the item JSON verbatim', () => {
-    const changes = parseStateChanges({ queue: [{ id: 'a', updatedAt: 2, order: 1 }, { id: 'a', updatedAt: 5, order: 2 }, { id: 'a', updatedAt: 3, order: 3 }] }, 100, NOW);
+    const changes = parseStateChanges(
+      {
+        queue: [
+          { id: 'a', updatedAt: 2, order: 1 },
+          { id: 'a', updatedAt: 5, order: 2 },
+          { id: 'a', updatedAt: 3, order: 3 },
+        ],
+      },
+      100,
+      NOW,
+    );
     expect(changes.queue).toEqual([{ id: 'a', updatedAt: 5, deleted: false, body: '{"id":"a","updatedAt":5,"order":2}' }]);
   });
 

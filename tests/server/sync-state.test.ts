@@ -2,7 +2,13 @@ import { expect, it } from 'vitest';
 import { basic, call, forEachBackend } from './sync-helpers';
 
 const STATE = (user: string) => `/api/2/hopcast/${user}/state.json`;
-const q = (n: number, updatedAt: number, extra: Record<string, unknown> = {}) => ({ id: `https://cdn.example.com/ep${n}.mp3`, podcast: 'https://feeds.example.com/show.xml', order: n, updatedAt, ...extra });
+const q = (n: number, updatedAt: number, extra: Record<string, unknown> = {}) => ({
+  id: `https://cdn.example.com/ep${n}.mp3`,
+  podcast: 'https://feeds.example.com/show.xml',
+  order: n,
+  updatedAt,
+  ...extra,
+});
 
 forEachBackend((b) => {
   it('starts empty, and a PUT answers the whole merged state', async () => {

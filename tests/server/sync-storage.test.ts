@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function adduser(env: Record<string, string>, args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile('npm', ['run', '--silent', 'sync:adduser', '--', ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stdout, stderr }),
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);
   });
@@ -60,7 +60,15 @@ forEachBackend((b) => {
     await b.addUser('par');
     const other = await b.startServer();
     const batch = (position: number, second: number) =>
-      Array.from({ length: 300 }, (_, i) => ({ podcast: 'https://f.example/rss', episode: `https://f.example/${i}.mp3`, action: 'play', timestamp: `2026-11-30T10:00:${String(second).padStart(2, '0')}`, started: 0, position, total: 1000 }));
+      Array.from({ length: 300 }, (_, i) => ({
+        podcast: 'https://f.example/rss',
+        episode: `https://f.example/${i}.mp3`,
+        action: 'play',
+        timestamp: `2026-11-30T10:00:${String(second).padStart(2, '0')}`,
+        started: 0,
+        position,
+        total: 1000,
+      }));
     const sends = Array.from({ length: 6 }, (_, k) => {
       const body = k % 2 ? batch(100 + k, 10 + k).reverse() : batch(100 + k, 10 + k);
       return call(k % 2 ? other : b.server, 'POST', '/api/2/episodes/par.json', { auth: basic('par'), body });
@@ -76,7 +84,10 @@ forEachBackend((b) => {
     const other = await b.startServer();
     const login = await call(b.server, 'POST', '/api/2/auth/lb/login.json', { auth: basic('lb') });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    await call(b.server, 'POST', '/api/2/episodes/lb.json', { headers: { cookie }, body: [{ podcast: 'https://f.example/rss', episode: 'https://f.example/1.mp3', action: 'play', started: 0, position: 77, total: 100 }] });
+    await call(b.server, 'POST', '/api/2/episodes/lb.json', {
+      headers: { cookie },
+      body: [{ podcast: 'https://f.example/rss', episode: 'https://f.example/1.mp3', action: 'play', started: 0, position: 77, total: 100 }],
+    });
     const seen = await call(other, 'GET', '/api/2/episodes/lb.json', { headers: { cookie } });
     expect(seen.status).toBe(200);
     expect(seen.json.actions[0].position).toBe(77);

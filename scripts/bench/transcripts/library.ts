@@ -75,7 +75,13 @@ export function makeLibrary(seed = 12): BenchLibrary {
       lines.push({ start: c * 2.4, text: said.join(' ') });
     }
     const chapters = Array.from({ length: 8 }, (_, i) => ({ start: i * 450, title: `${words[pick()]} ${words[pick()]}` }));
-    transcripts.push({ episodeId: `https://bench.invalid/show-${e % SHOWS}\u0000ep-${e}`, podcastId: `https://bench.invalid/show-${e % SHOWS}`, published: 1_700_000_000_000 + e * 3_600_000, lines, chapters });
+    transcripts.push({
+      episodeId: `https://bench.invalid/show-${e % SHOWS}\u0000ep-${e}`,
+      podcastId: `https://bench.invalid/show-${e % SHOWS}`,
+      published: 1_700_000_000_000 + e * 3_600_000,
+      lines,
+      chapters,
+    });
   }
   return { words, transcripts, episodes: EPISODES };
 }

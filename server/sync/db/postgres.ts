@@ -11,8 +11,7 @@ const INT8 = 20;
 const builtinParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
 /** BIGINT columns hold milliseconds, far below 2^53: read them as numbers, as SQLite does. */
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? (value: string) => Number(value) : builtinParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (value: string) => Number(value) : builtinParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser,
 };
 
 /** PostgreSQL through a `pg` pool, so several server instances can share one database. */

@@ -33,7 +33,11 @@ export async function recordActions(db: SqlDb, userId: string, actions: readonly
   }
   const rows: Param[][] = [...newest.values()].map((a) => [userId, a.episode, a.action, a.podcast, a.guid, a.device, a.timestampMs, a.started, a.position, a.total, now]);
   await db.transaction(async (tx) => {
-    await touchDevices(tx, userId, actions.flatMap((a) => (a.device ? [a.device] : [])));
+    await touchDevices(
+      tx,
+      userId,
+      actions.flatMap((a) => (a.device ? [a.device] : [])),
+    );
     await insertMany(
       tx,
       'sync_episode_actions',

@@ -15,10 +15,7 @@ export interface Device {
 export async function touchDevices(tx: SqlTx, userId: string, deviceIds: Iterable<string>): Promise<void> {
   const now = Date.now();
   for (const id of new Set(deviceIds)) {
-    await tx.exec(
-      "INSERT INTO sync_devices (user_id, device_id, caption, type, updated_ms) VALUES (?, ?, '', 'other', ?) ON CONFLICT (user_id, device_id) DO NOTHING",
-      [userId, id, now],
-    );
+    await tx.exec("INSERT INTO sync_devices (user_id, device_id, caption, type, updated_ms) VALUES (?, ?, '', 'other', ?) ON CONFLICT (user_id, device_id) DO NOTHING", [userId, id, now]);
   }
 }
 

@@ -16,10 +16,7 @@ export async function createSession(db: SqlDb, userId: string, lifeMs: number): 
 /** The session's user, when the token is known and not expired. */
 export async function sessionUser(db: SqlDb, token: string): Promise<{ id: string; name: string } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const { rows } = await db.exec(
-    'SELECT u.id, u.name FROM sync_sessions s JOIN sync_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?',
-    [digest(token), Date.now()],
-  );
+  const { rows } = await db.exec('SELECT u.id, u.name FROM sync_sessions s JOIN sync_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?', [digest(token), Date.now()]);
   const row = rows[0];
   return row ? { id: String(row.id), name: String(row.name) } : null;
 }

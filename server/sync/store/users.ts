@@ -17,10 +17,7 @@ export async function findUser(db: SqlDb, name: string): Promise<SyncUser | null
 /** Creates the account; false when the name is taken (the unique index decides, so two sign-ups cannot race). */
 export async function createUser(db: SqlDb, name: string, password: string): Promise<boolean> {
   const hash = await hashPassword(password);
-  const { changes } = await db.exec(
-    'INSERT INTO sync_users (id, name, password_hash, created_ms) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING',
-    [randomUUID(), name, hash, Date.now()],
-  );
+  const { changes } = await db.exec('INSERT INTO sync_users (id, name, password_hash, created_ms) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [randomUUID(), name, hash, Date.now()]);
   return changes === 1;
 }
 

@@ -19,13 +19,7 @@ export type ImportMode = 'merge' | 'replace';
  * Newest-wins per key. An item with no timestamp of its own passes `() => 0`: it is added when
  * missing and otherwise never overwrites local data. Equal timestamps keep the local copy.
  */
-export function planItems<T>(
-  local: readonly T[],
-  incoming: readonly T[],
-  keyOf: (item: T) => string,
-  updatedAt: (item: T) => number,
-  mode: ImportMode = 'merge',
-): ItemPlan<T> {
+export function planItems<T>(local: readonly T[], incoming: readonly T[], keyOf: (item: T) => string, updatedAt: (item: T) => number, mode: ImportMode = 'merge'): ItemPlan<T> {
   const here = new Map(local.map((item) => [keyOf(item), item]));
   const seen = new Set<string>();
   const plan: ItemPlan<T> = { add: [], change: [], remove: [], keep: 0 };

@@ -28,7 +28,36 @@ const NAMED: ReadonlyArray<[RegExp, string]> = [[/^\s*Day Two Cloud\s+(\d{1,5})\
  */
 const NOT_CODES = new Set([
   ...['PART', 'EP', 'EPISODE', 'CHAPTER', 'SEASON', 'NO', 'VOL', 'NUMBER', 'BONUS', 'TOP', 'DAY', 'WEEK', 'ROUND', 'LEVEL', 'STEP'],
-  ...['MP', 'COVID', 'IPV', 'HTTP', 'HTML', 'CSS', 'GPT', 'WIFI', 'WPA', 'TLS', 'SSL', 'SHA', 'MD', 'USB', 'PCIE', 'DDR', 'LTE', 'ARM', 'AMD', 'WEB', 'PHP', 'ES', 'SNMPV', 'OSPFV', 'DOCSIS', 'WINDOWS', 'WIN', 'IOS'],
+  ...[
+    'MP',
+    'COVID',
+    'IPV',
+    'HTTP',
+    'HTML',
+    'CSS',
+    'GPT',
+    'WIFI',
+    'WPA',
+    'TLS',
+    'SSL',
+    'SHA',
+    'MD',
+    'USB',
+    'PCIE',
+    'DDR',
+    'LTE',
+    'ARM',
+    'AMD',
+    'WEB',
+    'PHP',
+    'ES',
+    'SNMPV',
+    'OSPFV',
+    'DOCSIS',
+    'WINDOWS',
+    'WIN',
+    'IOS',
+  ],
 ]);
 
 /** One letter and digits is a name (`F1`, `X86`, `H264`, `S3`), never a show's code. */

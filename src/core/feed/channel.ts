@@ -12,9 +12,20 @@ export type ChannelFields = Omit<ParsedFeed, 'warnings' | 'episodes' | 'unchange
 
 export function emptyChannel(): ChannelFields {
   return {
-    title: '', link: null, image: null, author: null, description: '', language: null,
-    newFeedUrl: null, categories: [], explicit: null, complete: false, locked: false,
-    podcastGuid: null, funding: [], persons: [],
+    title: '',
+    link: null,
+    image: null,
+    author: null,
+    description: '',
+    language: null,
+    newFeedUrl: null,
+    categories: [],
+    explicit: null,
+    complete: false,
+    locked: false,
+    podcastGuid: null,
+    funding: [],
+    persons: [],
   };
 }
 
@@ -28,7 +39,10 @@ function addCategories(node: XNode, name: string, out: string[], ctx: ParseConte
 
 /** The show's notes: the fullest field present wins; a subtitle is the one-line fallback. */
 const DESCRIPTION_RANK: Record<string, number> = {
-  description: 0, 'itunes:summary': 1, subtitle: 2, 'itunes:subtitle': 3,
+  description: 0,
+  'itunes:summary': 1,
+  subtitle: 2,
+  'itunes:subtitle': 3,
 };
 
 function firstChildText(node: XNode, name: string, child: string, ctx: ParseContext): string | null {

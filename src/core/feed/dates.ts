@@ -1,28 +1,95 @@
 /** English month names plus the German, French, Spanish, Italian and Dutch ones feeds also use. */
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
-  mär: 2, mae: 2, mrz: 2, mai: 4, okt: 9, dez: 11, // de
-  fév: 1, fev: 1, avr: 3, aoû: 7, aou: 7, déc: 11, // fr
-  ene: 0, abr: 3, ago: 7, dic: 11, set: 8, // es, it
-  gen: 0, mag: 4, giu: 5, lug: 6, ott: 9, mrt: 2, mei: 4, // it, nl
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+  mär: 2,
+  mae: 2,
+  mrz: 2,
+  mai: 4,
+  okt: 9,
+  dez: 11, // de
+  fév: 1,
+  fev: 1,
+  avr: 3,
+  aoû: 7,
+  aou: 7,
+  déc: 11, // fr
+  ene: 0,
+  abr: 3,
+  ago: 7,
+  dic: 11,
+  set: 8, // es, it
+  gen: 0,
+  mag: 4,
+  giu: 5,
+  lug: 6,
+  ott: 9,
+  mrt: 2,
+  mei: 4, // it, nl
 };
 
 /** Offsets in minutes for the zone names RFC 822 defines and the ones feeds write anyway. */
 const ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0, WET: 0,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  AKST: -540, AKDT: -480, HST: -600, AST: -240, ADT: -180, NST: -210, NDT: -150,
-  CET: 60, CEST: 120, MET: 60, MEST: 120, MEZ: 60, MESZ: 120, WEST: 60, BST: 60, IST: 330,
-  EET: 120, EEST: 180, MSK: 180, JST: 540, KST: 540, HKT: 480, SGT: 480, AWST: 480,
-  ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, ART: -180,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  AST: -240,
+  ADT: -180,
+  NST: -210,
+  NDT: -150,
+  CET: 60,
+  CEST: 120,
+  MET: 60,
+  MEST: 120,
+  MEZ: 60,
+  MESZ: 120,
+  WEST: 60,
+  BST: 60,
+  IST: 330,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  JST: 540,
+  KST: 540,
+  HKT: 480,
+  SGT: 480,
+  AWST: 480,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  BRT: -180,
+  ART: -180,
 };
 
-const RFC822 =
-  /^(?:[^\d\s,]{2,}\.?,?\s*)?(\d{1,2})(?:st|nd|rd|th)?[\s.-]+([^\d\s.,-]{3,})\.?,?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?)?\s*(.*)$/;
-const MONTH_FIRST =
-  /^(?:[^\d\s,]{2,}\.?,?\s+)?([^\d\s.,]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/;
-const ISO =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(.*)$/;
+const RFC822 = /^(?:[^\d\s,]{2,}\.?,?\s*)?(\d{1,2})(?:st|nd|rd|th)?[\s.-]+([^\d\s.,-]{3,})\.?,?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?)?\s*(.*)$/;
+const MONTH_FIRST = /^(?:[^\d\s,]{2,}\.?,?\s+)?([^\d\s.,]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/;
+const ISO = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(.*)$/;
 const NUMERIC_ZONE = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?\b/;
 
 function zoneOffset(rest: string): number | null {
@@ -39,13 +106,10 @@ function zoneOffset(rest: string): number | null {
   // RFC 822's military letters were defined with the wrong sign; RFC 2822 says treat them as UTC.
   // A zone we cannot name ("Europe/Berlin", "PT") costs hours at most; dropping the date costs
   // the episode its place in the list, so it is read as UTC.
-  return ZONES[(word[1]).toUpperCase()] ?? 0;
+  return ZONES[word[1].toUpperCase()] ?? 0;
 }
 
-function build(
-  yearText: string, month: number, day: number, hour: number, minute: number, second: number,
-  offset: number,
-): string | null {
+function build(yearText: string, month: number, day: number, hour: number, minute: number, second: number, offset: number): string | null {
   let year = Number(yearText);
   // Two digits are a year of this century or the last, three are Java's years since 1900; four
   // are what they say, so PHP's zero date "30 Nov -0001" is refused rather than read as 2001.
@@ -76,7 +140,7 @@ export function parseDate(input: string | null | undefined): string | null {
   if (m && m[1] !== undefined) {
     const offset = zoneOffset(m[7]);
     if (offset === null) return null;
-    return build(m[1], +(m[2]) - 1, +(m[3]), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
+    return build(m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
   }
   m = RFC822.exec(s);
   let dayIdx = 1;
@@ -91,5 +155,5 @@ export function parseDate(input: string | null | undefined): string | null {
   if (month === undefined) return null;
   const offset = zoneOffset(m[7]);
   if (offset === null) return null;
-  return build(m[3], month, +(m[dayIdx]), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
+  return build(m[3], month, +m[dayIdx], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset);
 }

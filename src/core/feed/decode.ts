@@ -52,7 +52,7 @@ function decodeMixed(bytes: Uint8Array): string {
   let runStart = 0;
   let i = 0;
   while (i < bytes.length) {
-    if ((bytes[i]) < 0x80) {
+    if (bytes[i] < 0x80) {
       i++;
       continue;
     }
@@ -93,7 +93,7 @@ function declaredEncoding(bytes: Uint8Array): string | null {
   let ascii = '';
   for (let i = 0; i < head.length; i++) ascii += String.fromCharCode(head[i]);
   const m = PROLOG_ENCODING.exec(ascii);
-  return m ? (m[1]) : null;
+  return m ? m[1] : null;
 }
 
 let fatalUtf8: TextDecoderLike | null = null;
@@ -172,7 +172,7 @@ export function decodeBytes(bytes: Uint8Array, ctx: ParseContext, enc = detectEn
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i]) >= 0x80) return true;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
   return false;
 }
 

@@ -14,9 +14,7 @@ const LATIN1 =
   'yacute thorn yuml';
 const GREEK_UPPER = 'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho';
 const GREEK_UPPER2 = 'Sigma Tau Upsilon Phi Chi Psi Omega';
-const GREEK_LOWER =
-  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigmaf ' +
-  'sigma tau upsilon phi chi psi omega';
+const GREEK_LOWER = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigmaf ' + 'sigma tau upsilon phi chi psi omega';
 const SINGLES =
   'quot:34 amp:38 apos:39 lt:60 gt:62 OElig:338 oelig:339 Scaron:352 scaron:353 Yuml:376 fnof:402 ' +
   'circ:710 tilde:732 thetasym:977 upsih:978 piv:982 ensp:8194 emsp:8195 thinsp:8201 zwnj:8204 ' +

@@ -30,9 +30,7 @@ const MAX_INPUT = 64 * 1024 * 1024;
  * Fingerprints of a feed given as bytes differ from those of the same feed given as text: a
  * caller should stick to one (the app always passes bytes).
  */
-export function parseFeed(
-  input: string | Uint8Array, feedUrl?: string, options: ParseOptions = {},
-): ParsedFeed {
+export function parseFeed(input: string | Uint8Array, feedUrl?: string, options: ParseOptions = {}): ParsedFeed {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new FeedError('not-a-feed');
   if (input.length > MAX_INPUT) throw new FeedError('too-large');
   const baseUrl = feedUrl && /^https?:\/\//i.test(feedUrl) ? feedUrl : undefined;

@@ -1,9 +1,7 @@
 import type { Enclosure, ParsedEpisode } from '../types';
 import type { ParseContext } from './context';
 import { parseDate } from './dates';
-import {
-  alternateEnclosureOf, fundingOf, licenseOf, personOf, placeOf, soundbiteOf, transcriptOf, valueOf,
-} from './podcast-ns';
+import { alternateEnclosureOf, fundingOf, licenseOf, personOf, placeOf, soundbiteOf, transcriptOf, valueOf } from './podcast-ns';
 import { resolveUrl } from './urls';
 import { parseCount, parseDuration, parseExplicit, parseNumber, parseYes } from './values';
 import { attr, htmlOf, imageOf, kidsOf, nameOf, oneLine, textOf, titleOf, type XNode } from './xml';
@@ -57,9 +55,24 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
   let htmlRank = 9;
   let block = false;
   const ep: ParsedEpisode = {
-    guid: '', title: '', pubDate: null, enclosure: null, duration: null, season: null, episode: null,
-    episodeType: null, explicit: null, chapters: null, chaptersType: null, transcripts: [],
-    persons: [], funding: [], image: null, link: null, description: '', fingerprint,
+    guid: '',
+    title: '',
+    pubDate: null,
+    enclosure: null,
+    duration: null,
+    season: null,
+    episode: null,
+    episodeType: null,
+    explicit: null,
+    chapters: null,
+    chaptersType: null,
+    transcripts: [],
+    persons: [],
+    funding: [],
+    image: null,
+    link: null,
+    description: '',
+    fingerprint,
   };
 
   const takeHtml = (kid: XNode, name: string, rank: number): void => {
@@ -96,8 +109,7 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
         break;
       case 'enclosure':
         if (!enclosure) {
-          enclosure = enclosureFrom(
-            resolveUrl(attr(kid, 'url', ctx), ctx), attr(kid, 'type', ctx), attr(kid, 'length', ctx));
+          enclosure = enclosureFrom(resolveUrl(attr(kid, 'url', ctx), ctx), attr(kid, 'type', ctx), attr(kid, 'length', ctx));
         }
         break;
       case 'link': {
@@ -117,8 +129,7 @@ export function mapItem(node: XNode, tag: string, fingerprint: string, ctx: Pars
         const candidates = name === 'media:group' ? kidsOf(kid, name) : [kid];
         for (const c of candidates) {
           if (mediaFallback || nameOf(c) !== 'media:content' || !isMedia(c, ctx)) continue;
-          mediaFallback = enclosureFrom(
-            resolveUrl(attr(c, 'url', ctx), ctx), attr(c, 'type', ctx), attr(c, 'fileSize', ctx));
+          mediaFallback = enclosureFrom(resolveUrl(attr(c, 'url', ctx), ctx), attr(c, 'type', ctx), attr(c, 'fileSize', ctx));
           mediaDuration = attr(c, 'duration', ctx);
         }
         break;

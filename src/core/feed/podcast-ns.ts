@@ -1,7 +1,4 @@
-import type {
-  AlternateEnclosure, Funding, License, Person, Place, Soundbite, Trailer, Transcript, ValueBlock,
-  ValueRecipient,
-} from '../types';
+import type { AlternateEnclosure, Funding, License, Person, Place, Soundbite, Trailer, Transcript, ValueBlock, ValueRecipient } from '../types';
 import type { ParseContext } from './context';
 import { parseDate } from './dates';
 import { parseCount, parseNumber, parseYes } from './values';

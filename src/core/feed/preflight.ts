@@ -94,10 +94,7 @@ export function locateRoot(text: string, ctx: ParseContext): Located {
   }
   if (looksLikeHtml(text, first, firstElement)) throw new FeedError('html-page');
   if (firstElement) {
-    throw new FeedError(
-      'not-a-feed',
-      `This address returned an XML document (<${firstElement.slice(0, 40)}>), not a podcast feed`,
-    );
+    throw new FeedError('not-a-feed', `This address returned an XML document (<${firstElement.slice(0, 40)}>), not a podcast feed`);
   }
   throw new FeedError('not-a-feed');
 }

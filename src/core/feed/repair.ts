@@ -4,7 +4,12 @@ import { isHtmlField, isLeaf } from './xml';
 const TAG = /<(\/?)([A-Za-z_][\w:.-]*)((?:[^<>"']|"[^<"]*"|'[^<']*')*)>/y;
 
 /** Markup copied as it is, and what ends it. */
-const OPAQUE: [string, string][] = [['<![CDATA[', ']]>'], ['<!--', '-->'], ['<?', '?>'], ['<!', '>']];
+const OPAQUE: [string, string][] = [
+  ['<![CDATA[', ']]>'],
+  ['<!--', '-->'],
+  ['<?', '?>'],
+  ['<!', '>'],
+];
 
 /**
  * Rewrites a fragment of broken XML into a balanced one, the way HTML parsers recover: a closing
@@ -123,7 +128,7 @@ function escapeStrayLt(content: string, ctx: ParseContext): string {
 function rawEnd(xml: string, from: number, name: string): { contentEnd: number; next: number } {
   const close = `</${name}`;
   let end = xml.indexOf(close, from);
-  for (let cdata = xml.indexOf('<![CDATA[', from); end !== -1 && cdata !== -1 && cdata < end; ) {
+  for (let cdata = xml.indexOf('<![CDATA[', from); end !== -1 && cdata !== -1 && cdata < end;) {
     const cdataEnd = xml.indexOf(']]>', cdata + 9);
     if (cdataEnd === -1) return { contentEnd: xml.length, next: xml.length };
     if (cdataEnd + 3 > end) end = xml.indexOf(close, cdataEnd + 3);
@@ -133,4 +138,3 @@ function rawEnd(xml: string, from: number, name: string): { contentEnd: number; 
   const gt = xml.indexOf('>', end);
   return { contentEnd: end, next: gt === -1 ? xml.length : gt + 1 };
 }
-

@@ -4,10 +4,7 @@ import { normalizeFeedUrl } from './feed-url';
  * What someone typed into the one Add box: an address (a feed or a web page, with or without a
  * scheme) or words to look up in the podcast directories.
  */
-export type AddInput =
-  | { kind: 'address'; candidates: string[] }
-  | { kind: 'words'; query: string }
-  | { kind: 'invalid'; message: string };
+export type AddInput = { kind: 'address'; candidates: string[] } | { kind: 'words'; query: string } | { kind: 'invalid'; message: string };
 
 const SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:feed|pcast|itpc|podcast):)/i;
 /** host.tld, an IPv4 address, or a host with a port, optionally followed by a path. */

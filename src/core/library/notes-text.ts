@@ -52,6 +52,9 @@ export function htmlToText(html: string, max = MAX_NOTES_TEXT): string {
   s = dropElements(s);
   s = s.replace(BLOCK_TAG, '\n').replace(/<[^<>]*>/g, ' ');
   s = s.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, decodeEntity);
-  s = s.replace(/[ \t\f\v\r\u00a0]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+  s = s
+    .replace(/[ \t\f\v\r\u00a0]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
   return s.length > max ? s.slice(0, max) : s;
 }

@@ -1,12 +1,6 @@
 import type { ParsedFeed, Podcast } from '../types';
 
-const fold = (text: string | null | undefined) =>
-  (text ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+const fold = (text: string | null | undefined) => (text ?? '').normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * A followed show this freshly fetched feed is the same as, though its address differs (an old

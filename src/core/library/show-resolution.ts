@@ -74,7 +74,11 @@ const COMPANY_WORDS = new Set(['the', 'interactive', 'llc', 'inc', 'ltd', 'netwo
 
 export function isNetworkName(name: string | null | undefined): boolean {
   if (typeof name !== 'string' || !name) return false;
-  const words = foldTitle(name).replace(/[.,&()]/g, ' ').split(' ').filter(Boolean).join(' ');
+  const words = foldTitle(name)
+    .replace(/[.,&()]/g, ' ')
+    .split(' ')
+    .filter(Boolean)
+    .join(' ');
   return NETWORK.names.some((n) => {
     const at = ` ${words} `.indexOf(` ${n} `);
     if (at < 0) return false;

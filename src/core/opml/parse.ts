@@ -43,7 +43,9 @@ function text(value: unknown): string | null {
     // HTML names the XML parser does not know (`&eacute;`): other apps write them into titles.
     .replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (whole, name: string) => htmlEntity(name) ?? whole)
     // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s || null;
 }
 

@@ -27,7 +27,5 @@ export function groupByEpisode(list: readonly Bookmark[]): BookmarkGroup[] {
       groups.set(b.episodeId, { episodeId: b.episodeId, episodeTitle: b.episodeTitle, podcastTitle: b.podcastTitle, bookmarks: [b], latest: b.createdAt });
     }
   }
-  return [...groups.values()]
-    .map((g) => ({ ...g, bookmarks: sortByTime(g.bookmarks) }))
-    .sort((a, b) => b.latest - a.latest || (a.episodeId < b.episodeId ? -1 : 1));
+  return [...groups.values()].map((g) => ({ ...g, bookmarks: sortByTime(g.bookmarks) })).sort((a, b) => b.latest - a.latest || (a.episodeId < b.episodeId ? -1 : 1));
 }

@@ -25,7 +25,11 @@ export function sortPlaylists<T extends { order: number; name: string; id: strin
 
 /** The `order` keys after moving one playlist to `toIndex`: every key is rewritten 1024, 2048, … (lists are short). */
 export function reorderKeys(list: readonly { order: number; name: string; id: string }[], id: string, toIndex: number): Array<{ id: string; order: number }> {
-  const ids = moveInList(sortPlaylists(list).map((p) => p.id), id, toIndex);
+  const ids = moveInList(
+    sortPlaylists(list).map((p) => p.id),
+    id,
+    toIndex,
+  );
   return ids.map((pid, i) => ({ id: pid, order: (i + 1) * 1024 }));
 }
 

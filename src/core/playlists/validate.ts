@@ -26,7 +26,14 @@ const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Z}\p{M}]/u;
  * (a zero-width name makes an empty link nobody can read or name) and over-long ones.
  */
 export function cleanName(raw: unknown): string {
-  const name = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '').replace(/ {2,}/g, ' ').trim() : '';
+  const name =
+    typeof raw === 'string'
+      ? raw
+          .replace(/\s+/g, ' ')
+          .replace(/\p{Cc}/gu, '')
+          .replace(/ {2,}/g, ' ')
+          .trim()
+      : '';
   if (!VISIBLE.test(name)) throw new PlaylistInputError('Give the playlist a name.');
   if (name.length > NAME_MAX) throw new PlaylistInputError(`A playlist name can be at most ${NAME_MAX} characters.`);
   return name;

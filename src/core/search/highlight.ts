@@ -72,9 +72,7 @@ export function snippet(text: string, ranges: readonly Range[], width = 160): Sn
     const space = clean.lastIndexOf(' ', end);
     if (space > start && space >= (first?.end ?? start)) end = space;
   }
-  const inside = mapped
-    .filter((r) => r.start >= start && r.end <= end)
-    .map((r) => ({ start: r.start - start, end: r.end - start }));
+  const inside = mapped.filter((r) => r.start >= start && r.end <= end).map((r) => ({ start: r.start - start, end: r.end - start }));
   return { text: clean.slice(start, end), ranges: inside, cutStart: start > 0, cutEnd: end < clean.length };
 }
 

@@ -26,7 +26,12 @@ export function fold(text: string): string {
   // Pure ASCII is by far the common case and needs only lower-casing.
   // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(MARKS, '').normalize('NFC').toLowerCase().replace(EXTRA, (c) => EXTRA_FOLDS[c] ?? c);
+  return text
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(EXTRA, (c) => EXTRA_FOLDS[c] ?? c);
 }
 
 /** One term of a text, with where its source characters sit (for highlighting). */

@@ -80,10 +80,7 @@ export function searchEpisodes(index: EpisodeIndex, query: string, filters: Sear
   const wantPlayed = played === 'played' ? 1 : played === 'unplayed' ? 0 : null;
   const filter =
     podcastId || wantPlayed !== null || onlyIds
-      ? (r: SearchResult) =>
-          (!podcastId || r.podcastId === podcastId) &&
-          (wantPlayed === null || r.played === wantPlayed) &&
-          (!onlyIds || onlyIds.has(r.id as string))
+      ? (r: SearchResult) => (!podcastId || r.podcastId === podcastId) && (wantPlayed === null || r.played === wantPlayed) && (!onlyIds || onlyIds.has(r.id as string))
       : undefined;
   // Function words are not in the notes, so requiring them would lose notes matches ("on call");
   // they count only when the query has nothing else ("the").

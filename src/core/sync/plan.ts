@@ -65,7 +65,6 @@ export function latestPerEpisode(actions: readonly EpisodeAction[]): EpisodeActi
   return [...best.values()].map((b) => b.action);
 }
 
-
 /** Shows followed or dropped here since the last agreed list. */
 export function subscriptionChanges(current: readonly string[], agreed: readonly string[]): { add: string[]; remove: string[] } {
   const now = new Set(current);

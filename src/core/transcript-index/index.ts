@@ -102,7 +102,10 @@ export class TranscriptIndex {
     const n = Math.max(1, found.length);
     const hits: TranscriptHit[] = [];
     for (const { segment, lists } of found) {
-      const moments = matchingIds(lists.map((l) => l.ids), segment.lineCount);
+      const moments = matchingIds(
+        lists.map((l) => l.ids),
+        segment.lineCount,
+      );
       if (moments.length === 0) continue;
       let score = 0;
       lists.forEach((l, i) => (score += Math.log(1 + (this.segments.size + 1) / df[i]) * (1 + Math.log(l.ids.length))));

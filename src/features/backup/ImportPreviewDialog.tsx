@@ -18,13 +18,7 @@ function describe(s: SectionPreview): string {
 }
 
 /** What an import will add, update and (only when asked) remove, before anything is written. */
-export function ImportPreviewDialog(props: {
-  preview: ImportPreview | null;
-  busy: boolean;
-  onReplaceChange: (replace: boolean) => void;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
+export function ImportPreviewDialog(props: { preview: ImportPreview | null; busy: boolean; onReplaceChange: (replace: boolean) => void; onConfirm: () => void; onCancel: () => void }) {
   const { preview } = props;
   const ref = useModalDialog(preview !== null);
   const made = preview ? new Date(preview.backup.exportedAt).toLocaleString() : '';

@@ -7,7 +7,18 @@ export function AddBookmarkButton() {
   const [error, setError] = useState<string | null>(null);
   return (
     <div class="add-bookmark">
-      <button type="button" class="button button-small" aria-keyshortcuts="b" title="Add bookmark (B)" onClick={() => void addBookmarkNow().then(() => setError(null), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+      <button
+        type="button"
+        class="button button-small"
+        aria-keyshortcuts="b"
+        title="Add bookmark (B)"
+        onClick={() =>
+          void addBookmarkNow().then(
+            () => setError(null),
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          )
+        }
+      >
         <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" aria-hidden="true">
           <path d="M6 3h12v18l-6-4.5L6 21z" />
         </svg>

@@ -11,7 +11,18 @@ export function BookmarkItem({ bookmark }: { bookmark: Bookmark }) {
   const noteId = `bookmark-note-${bookmark.id}`;
   return (
     <li class="bookmark-item">
-      <button type="button" class="bookmark-time" aria-label={`Play from ${at}`} aria-describedby={noteId} onClick={() => void playBookmark(bookmark).then(() => setError(null), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+      <button
+        type="button"
+        class="bookmark-time"
+        aria-label={`Play from ${at}`}
+        aria-describedby={noteId}
+        onClick={() =>
+          void playBookmark(bookmark).then(
+            () => setError(null),
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          )
+        }
+      >
         <PlayerIcon name="play" size={16} />
         {at}
       </button>
@@ -22,7 +33,12 @@ export function BookmarkItem({ bookmark }: { bookmark: Bookmark }) {
         <button type="button" class="button button-small" aria-label={`Edit note at ${at}`} onClick={() => editBookmark(bookmark.id)}>
           Edit
         </button>
-        <button type="button" class="icon-button" aria-label={`Delete bookmark at ${at}`} onClick={() => void deleteBookmark(bookmark.id).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={`Delete bookmark at ${at}`}
+          onClick={() => void deleteBookmark(bookmark.id).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))}
+        >
           <PlayerIcon name="remove" size={18} />
         </button>
       </div>

@@ -27,7 +27,11 @@ export function BookmarksPage() {
           <p class="muted">While an episode plays, open the player and choose “Add bookmark”, or press B. A bookmark keeps the time and an optional note.</p>
         </div>
       )}
-      {total > 0 && <p class="queue-summary">{total === 1 ? '1 bookmark' : `${total} bookmarks`} in {groups.length === 1 ? '1 episode' : `${groups.length} episodes`}</p>}
+      {total > 0 && (
+        <p class="queue-summary">
+          {total === 1 ? '1 bookmark' : `${total} bookmarks`} in {groups.length === 1 ? '1 episode' : `${groups.length} episodes`}
+        </p>
+      )}
       {groups.map((g) => (
         <section key={g.episodeId} class="bookmark-group" aria-label={g.episodeTitle}>
           <h2 class="bookmark-group-title">

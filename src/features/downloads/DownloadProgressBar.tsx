@@ -7,15 +7,7 @@ export function DownloadProgressBar({ label, percent, detail, queued = false, pa
   const figure = queued ? 'Queued' : percent === null ? detail || 'Starting…' : paused ? `Paused ${percent}%` : `${percent}%`;
   return (
     <span class="download-progress">
-      <span
-        class="download-bar"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent ?? undefined}
-        aria-valuetext={text || undefined}
-      >
+      <span class="download-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined} aria-valuetext={text || undefined}>
         <span class={percent === null ? 'download-bar-fill indeterminate' : 'download-bar-fill'} style={{ width: `${percent ?? 30}%` }} />
       </span>
       <span class="download-figures" aria-hidden="true">

@@ -58,7 +58,8 @@ export function EpisodePage({ id }: { id: string }) {
     return (
       <Page title="Episode" back="/">
         {state.kind === 'loading' && <p class="muted">Loading…</p>}
-        {state.kind === 'missing' && (episodeId && feedOfEpisodeId(episodeId) ? <SharedEpisodeOffer episodeId={episodeId} /> : <p>This episode is not in your library. It may belong to a show you unsubscribed from.</p>)}
+        {state.kind === 'missing' &&
+          (episodeId && feedOfEpisodeId(episodeId) ? <SharedEpisodeOffer episodeId={episodeId} /> : <p>This episode is not in your library. It may belong to a show you unsubscribed from.</p>)}
         {state.kind === 'failed' && <p class="error-text">The episode could not be read: {state.message}</p>}
       </Page>
     );
@@ -102,7 +103,11 @@ export function EpisodePage({ id }: { id: string }) {
           <h2 id="notes-heading" class="visually-hidden">
             Show notes
           </h2>
-          {episode.description.trim() ? <ShowNotes html={episode.description} {...(baseUrl ? { baseUrl } : {})} duration={episode.duration} onSeek={onSeek} /> : <p class="muted">This episode has no show notes.</p>}
+          {episode.description.trim() ? (
+            <ShowNotes html={episode.description} {...(baseUrl ? { baseUrl } : {})} duration={episode.duration} onSeek={onSeek} />
+          ) : (
+            <p class="muted">This episode has no show notes.</p>
+          )}
           {webPage && (
             <p>
               <a href={webPage} target="_blank" rel="noopener noreferrer">

@@ -16,7 +16,13 @@ export function PeopleSection({ persons }: { persons: readonly Person[] }) {
           const role = p.role ? p.role.charAt(0).toUpperCase() + p.role.slice(1) : null;
           return (
             <li key={`${p.name}-${i}`} class="person">
-              {img ? <img src={img} alt="" width={40} height={40} loading="lazy" decoding="async" referrerpolicy="no-referrer" /> : <span class="person-initial" aria-hidden="true">{p.name.charAt(0)}</span>}
+              {img ? (
+                <img src={img} alt="" width={40} height={40} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+              ) : (
+                <span class="person-initial" aria-hidden="true">
+                  {p.name.charAt(0)}
+                </span>
+              )}
               <span class="person-text">
                 <a href={personHref(personKey(p.name, p.href))}>{p.name}</a>
                 <span class="muted person-role">

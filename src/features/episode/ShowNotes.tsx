@@ -5,7 +5,19 @@ import { sanitizeNotes } from './sanitize';
  * Sanitized HTML inserted as DOM nodes (never re-parsed from a string, so there is no
  * serialize-and-parse step for a mutation XSS to hide in). Timestamp buttons call `onSeek`.
  */
-export function ShowNotes({ html, baseUrl, duration, onSeek, class: className = 'show-notes' }: { html: string; baseUrl?: string; duration: number | null; onSeek: ((seconds: number) => void) | null; class?: string }) {
+export function ShowNotes({
+  html,
+  baseUrl,
+  duration,
+  onSeek,
+  class: className = 'show-notes',
+}: {
+  html: string;
+  baseUrl?: string;
+  duration: number | null;
+  onSeek: ((seconds: number) => void) | null;
+  class?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     ref.current?.replaceChildren(sanitizeNotes(html, { ...(baseUrl ? { baseUrl } : {}), duration, timestamps: onSeek !== null }));

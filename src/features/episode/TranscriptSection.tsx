@@ -39,7 +39,7 @@ export function TranscriptSection({ source, transcript, onSeek }: { source: Sour
   const format = FORMAT_NAMES[transcriptFormat(transcript.type, transcript.url)];
   return (
     <section class="episode-section" aria-labelledby="transcript-heading">
-      <details class="transcript" onToggle={(e) => setOpen((e.currentTarget).open)}>
+      <details class="transcript" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <h2 id="transcript-heading">Transcript</h2>
           <span class="muted transcript-format">{format}</span>
@@ -110,7 +110,12 @@ function CueList({ cues, source, onSeek }: { cues: Cue[]; source: Source; onSeek
                     <button type="button" class="cue" data-cue={i} disabled={!onSeek} aria-label={`Play from ${at}: ${cue.text}`} onClick={() => onSeek?.(cue.start)}>
                       {cue.text}
                     </button>
-                    <button type="button" class="cue-share" aria-label={`Share quote from ${at}: ${cue.text}`} onClick={() => void share({ ...source, seconds: cue.start, text: cue.text, speaker: cue.speaker })}>
+                    <button
+                      type="button"
+                      class="cue-share"
+                      aria-label={`Share quote from ${at}: ${cue.text}`}
+                      onClick={() => void share({ ...source, seconds: cue.start, text: cue.text, speaker: cue.speaker })}
+                    >
                       <PlayerIcon name="share" size={16} />
                     </button>
                   </span>{' '}

@@ -83,13 +83,7 @@ export function EpisodeRow({ episode, isNew = false, showTitle, titleContent, de
         <AddToPlaylistButton episode={episode} variant="row" />
         <EpisodeMenu title={title} items={episodeMenuItems(episode)} />
         <span class="visually-hidden" role="status">
-          {queued === 'next'
-            ? `${title} plays next`
-            : queued === 'last'
-              ? `${title} added to the queue`
-              : queued === 'failed'
-                ? `Could not add ${title} to the queue`
-                : ''}
+          {queued === 'next' ? `${title} plays next` : queued === 'last' ? `${title} added to the queue` : queued === 'failed' ? `Could not add ${title} to the queue` : ''}
         </span>
       </div>
     </article>

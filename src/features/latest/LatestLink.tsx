@@ -1,6 +1,5 @@
 import './latest-link.css';
 
-
 /** The Library's way into the Latest view: the network's newest episodes in one list. */
 export function LatestLink() {
   return (

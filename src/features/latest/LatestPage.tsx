@@ -59,7 +59,9 @@ export function LatestPage() {
         </div>
       )}
       <ul class="latest-list" aria-label={chosen ? `Latest episodes of ${chosen.title}` : 'Latest episodes'}>
-        {data?.episodes.map((e) => <LatestRow key={e.id} episode={e} podcast={byId.get(e.podcastId)} named={!chosen} />)}
+        {data?.episodes.map((e) => (
+          <LatestRow key={e.id} episode={e} podcast={byId.get(e.podcastId)} named={!chosen} />
+        ))}
       </ul>
       {data && !data.complete && (
         <button type="button" class="button latest-more" onClick={() => setLimit(limit + LATEST_PAGE)}>

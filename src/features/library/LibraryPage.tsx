@@ -44,10 +44,7 @@ export function LibraryPage() {
     void refreshAll().then((outcomes) => {
       const failed = outcomes.filter((o) => o.status === 'failed').length;
       const added = outcomes.reduce((sum, o) => sum + (o.status === 'updated' ? o.added : 0), 0);
-      setNotice(
-        `Refreshed ${outcomes.length} ${outcomes.length === 1 ? 'show' : 'shows'}: ${added} new ${added === 1 ? 'episode' : 'episodes'}` +
-          (failed ? `, ${failed} failed` : ''),
-      );
+      setNotice(`Refreshed ${outcomes.length} ${outcomes.length === 1 ? 'show' : 'shows'}: ${added} new ${added === 1 ? 'episode' : 'episodes'}` + (failed ? `, ${failed} failed` : ''));
     });
   }, []);
   const pull = usePullToRefresh(refresh, podcasts.value.length > 0);
@@ -56,15 +53,21 @@ export function LibraryPage() {
   const issues = defaultShowIssues.value;
   const empty = libraryLoaded.value && list.length === 0 && issues.length === 0;
   // The stored order keeps first-run placeholders in their slots; a chosen sort lists shows first.
-  const tiles: GridTile[] =
-    librarySort.value === 'order' ? gridTiles(list, issues) : [...list.map((podcast): GridTile => ({ kind: 'show', podcast })), ...gridTiles([], issues)];
+  const tiles: GridTile[] = librarySort.value === 'order' ? gridTiles(list, issues) : [...list.map((podcast): GridTile => ({ kind: 'show', podcast })), ...gridTiles([], issues)];
 
   return (
     <Page
       title="Library"
       actions={
         <>
-          <button type="button" class="icon-button" aria-label="Refresh" title={online.value ? 'Refresh all shows' : OFFLINE_REFRESH} onClick={refresh} disabled={!!progress || list.length === 0 || !online.value}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Refresh"
+            title={online.value ? 'Refresh all shows' : OFFLINE_REFRESH}
+            onClick={refresh}
+            disabled={!!progress || list.length === 0 || !online.value}
+          >
             <Icon name="refresh" size={22} />
           </button>
           <button type="button" class="button button-primary" onClick={() => setAdding(true)}>

@@ -49,7 +49,6 @@ export function LibrarySettings() {
 
   const onExport = saveOpmlFile;
 
-
   const followAll = async () => {
     setAllShows('Subscribing…');
     try {

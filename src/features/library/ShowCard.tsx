@@ -21,17 +21,9 @@ export function ShowCard({ podcast, unplayed, busy, now }: { podcast: Podcast; u
         </div>
         <span class="show-card-title">{podcast.title}</span>
       </a>
-      <p class="show-card-meta">
-        {unplayed === undefined ? '' : unplayed === 0 ? 'All played' : `${unplayed} unplayed`}
-      </p>
+      <p class="show-card-meta">{unplayed === undefined ? '' : unplayed === 0 ? 'All played' : `${unplayed} unplayed`}</p>
       <p class={podcast.lastError ? 'show-card-status error-text' : 'show-card-status'} role={podcast.lastError ? 'alert' : undefined}>
-        {busy
-          ? 'Refreshing…'
-          : podcast.lastError
-            ? `Refresh failed: ${podcast.lastError}`
-            : podcast.lastRefreshAt
-              ? `Updated ${timeAgo(podcast.lastRefreshAt, now)}`
-              : 'Not refreshed yet'}
+        {busy ? 'Refreshing…' : podcast.lastError ? `Refresh failed: ${podcast.lastError}` : podcast.lastRefreshAt ? `Updated ${timeAgo(podcast.lastRefreshAt, now)}` : 'Not refreshed yet'}
       </p>
     </li>
   );

@@ -5,12 +5,7 @@ import { PlayerIcon } from './PlayerIcon';
 export function PlayButton({ size = 'large' }: { size?: 'large' | 'small' }) {
   const playing = isPlaying.value;
   return (
-    <button
-      type="button"
-      class={`play-button play-button-${size}${isLoading.value ? ' loading' : ''}`}
-      aria-label={playing ? 'Pause' : 'Play'}
-      onClick={() => void togglePlay()}
-    >
+    <button type="button" class={`play-button play-button-${size}${isLoading.value ? ' loading' : ''}`} aria-label={playing ? 'Pause' : 'Play'} onClick={() => void togglePlay()}>
       <PlayerIcon name={playing ? 'pause' : 'play'} size={size === 'large' ? 32 : 24} />
     </button>
   );

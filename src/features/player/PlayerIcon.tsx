@@ -47,7 +47,19 @@ export function SkipIcon({ direction, seconds, size = 32 }: { direction: 'back' 
   const arc = direction === 'back' ? 'M5.6 8.5A8 8 0 1 1 4 12.8' : 'M18.4 8.5A8 8 0 1 0 20 12.8';
   const head = direction === 'back' ? 'M5 3.8v4.9h4.9' : 'M19 3.8v4.9h-4.9';
   return (
-    <svg class="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+    <svg
+      class="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.8"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
       <path d={arc} />
       <path d={head} />
       <text x="12" y="15.6" text-anchor="middle" font-size="7.5" font-weight="700" fill="currentColor" stroke="none" font-family="system-ui, sans-serif">

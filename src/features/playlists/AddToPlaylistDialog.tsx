@@ -29,7 +29,10 @@ export function AddToPlaylistDialog() {
   const manual = playlists.value.filter((p) => p.kind === 'manual');
   // Counted as the playlist screen counts (episodes still in the library), not stored ids: a backup
   // can hold ids of episodes whose show is not (yet) followed again.
-  const counts = useAsync(async () => (target ? new Map(await Promise.all(manual.map(async (p) => [p.id, (await playlistEpisodeIds(p)).length] as const))) : new Map<string, number>()), [target, playlists.value, libraryVersion.value]);
+  const counts = useAsync(
+    async () => (target ? new Map(await Promise.all(manual.map(async (p) => [p.id, (await playlistEpisodeIds(p)).length] as const))) : new Map<string, number>()),
+    [target, playlists.value, libraryVersion.value],
+  );
 
   const toggle = async (id: string, listName: string, on: boolean) => {
     if (!target) return;
@@ -76,7 +79,9 @@ export function AddToPlaylistDialog() {
                     <label class="picker-option">
                       <input type="checkbox" checked={inIt} onChange={(e) => void toggle(p.id, p.name, e.currentTarget.checked)} />
                       <span class="picker-name">{p.name}</span>
-                      <span class="muted picker-count" aria-hidden="true">{counts.kind === 'ready' ? counts.value.get(p.id) : ''}</span>
+                      <span class="muted picker-count" aria-hidden="true">
+                        {counts.kind === 'ready' ? counts.value.get(p.id) : ''}
+                      </span>
                     </label>
                   </li>
                 );

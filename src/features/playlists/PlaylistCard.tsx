@@ -41,13 +41,32 @@ export function PlaylistCard({ playlist, index, count, onMove }: { playlist: Pla
         )}
       </div>
       <div class="playlist-card-actions">
-        <button type="button" class="icon-button" aria-label="Play" aria-describedby={titleId} disabled={empty} onClick={() => void playPlaylist(playlist.id).then(() => setError(null), (err: unknown) => setError(err instanceof Error ? err.message : String(err)))}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Play"
+          aria-describedby={titleId}
+          disabled={empty}
+          onClick={() =>
+            void playPlaylist(playlist.id).then(
+              () => setError(null),
+              (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+            )
+          }
+        >
           <PlayerIcon name="play" size={20} />
         </button>
         <button type="button" class="icon-button" aria-label="Move up" aria-describedby={titleId} aria-disabled={index === 0 ? 'true' : undefined} onClick={() => index > 0 && onMove(index - 1)}>
           <PlayerIcon name="up" size={20} />
         </button>
-        <button type="button" class="icon-button" aria-label="Move down" aria-describedby={titleId} aria-disabled={index === count - 1 ? 'true' : undefined} onClick={() => index < count - 1 && onMove(index + 1)}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Move down"
+          aria-describedby={titleId}
+          aria-disabled={index === count - 1 ? 'true' : undefined}
+          onClick={() => index < count - 1 && onMove(index + 1)}
+        >
           <PlayerIcon name="down" size={20} />
         </button>
       </div>

@@ -22,7 +22,11 @@ export function PlaylistEpisodeRow({ item, index, count, playing, onPlay, edit }
   const title = episode.title || 'Untitled episode';
   const titleId = `playlist-ep-${index}`;
   return (
-    <li class={`queue-row playlist-row${edit?.lifted ? ' lifted' : ''}${edit ? '' : ' no-handle'}`} style={edit?.offset ? { transform: `translateY(${edit.offset}px)` } : undefined} aria-labelledby={titleId}>
+    <li
+      class={`queue-row playlist-row${edit?.lifted ? ' lifted' : ''}${edit ? '' : ' no-handle'}`}
+      style={edit?.offset ? { transform: `translateY(${edit.offset}px)` } : undefined}
+      aria-labelledby={titleId}
+    >
       {edit && (
         <span class="drag-handle" aria-hidden="true" title="Drag to reorder" {...edit.handle}>
           <PlayerIcon name="grip" size={20} />
@@ -43,10 +47,24 @@ export function PlaylistEpisodeRow({ item, index, count, playing, onPlay, edit }
         </button>
         {edit && (
           <>
-            <button type="button" class="icon-button" aria-label="Move up" aria-describedby={titleId} aria-disabled={index === 0 ? 'true' : undefined} onClick={() => index > 0 && edit.onMove(index - 1)}>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label="Move up"
+              aria-describedby={titleId}
+              aria-disabled={index === 0 ? 'true' : undefined}
+              onClick={() => index > 0 && edit.onMove(index - 1)}
+            >
               <PlayerIcon name="up" size={20} />
             </button>
-            <button type="button" class="icon-button" aria-label="Move down" aria-describedby={titleId} aria-disabled={index === count - 1 ? 'true' : undefined} onClick={() => index < count - 1 && edit.onMove(index + 1)}>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label="Move down"
+              aria-describedby={titleId}
+              aria-disabled={index === count - 1 ? 'true' : undefined}
+              onClick={() => index < count - 1 && edit.onMove(index + 1)}
+            >
               <PlayerIcon name="down" size={20} />
             </button>
             <button type="button" class="icon-button" aria-label="Remove from playlist" aria-describedby={titleId} onClick={edit.onRemove}>

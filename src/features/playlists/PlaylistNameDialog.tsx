@@ -2,7 +2,21 @@ import { useState } from 'preact/hooks';
 import { useModalDialog } from '../../ui/use-modal-dialog';
 
 /** Asks for a playlist name (new playlist, rename); the save action's error is shown in place. */
-export function PlaylistNameDialog({ open, heading, initial, submitLabel, onCancel, onSave }: { open: boolean; heading: string; initial: string; submitLabel: string; onCancel: () => void; onSave: (name: string) => Promise<void> }) {
+export function PlaylistNameDialog({
+  open,
+  heading,
+  initial,
+  submitLabel,
+  onCancel,
+  onSave,
+}: {
+  open: boolean;
+  heading: string;
+  initial: string;
+  submitLabel: string;
+  onCancel: () => void;
+  onSave: (name: string) => Promise<void>;
+}) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -50,7 +50,11 @@ export function PlaylistPage({ id }: { id: string }) {
     );
   }
 
-  const play = (from?: string) => void playPlaylist(playlist.id, from).then(() => setError(null), (err: unknown) => setError(message(err)));
+  const play = (from?: string) =>
+    void playPlaylist(playlist.id, from).then(
+      () => setError(null),
+      (err: unknown) => setError(message(err)),
+    );
   const loaded = items.kind === 'ready' ? items.value : [];
   // A manual playlist follows its stored order at once, so a move never snaps back while episodes are re-read.
   const byId = new Map(loaded.map((i) => [i.episode.id, i]));
@@ -82,7 +86,15 @@ export function PlaylistPage({ id }: { id: string }) {
         <button type="button" class="button button-small" onClick={() => setDialog(playlist.kind === 'smart' ? 'edit' : 'rename')}>
           {playlist.kind === 'smart' ? 'Edit filter' : 'Rename'}
         </button>
-        <DeletePlaylist name={playlist.name} onDelete={() => void deletePlaylist(playlist.id).then(() => route('/playlists'), (err: unknown) => setError(message(err)))} />
+        <DeletePlaylist
+          name={playlist.name}
+          onDelete={() =>
+            void deletePlaylist(playlist.id).then(
+              () => route('/playlists'),
+              (err: unknown) => setError(message(err)),
+            )
+          }
+        />
       </div>
       {error && (
         <p class="error-text" role="alert">
@@ -91,18 +103,34 @@ export function PlaylistPage({ id }: { id: string }) {
       )}
       {items.kind === 'failed' && <p class="error-text">The playlist's episodes could not be read: {items.message}</p>}
       {items.kind === 'ready' && list.length === 0 && (
-        <p class="muted">{playlist.kind === 'smart' ? 'No episode matches this filter right now. It fills itself as episodes arrive or change.' : 'Empty. Use “Add to playlist…” on any episode or in the player.'}</p>
+        <p class="muted">
+          {playlist.kind === 'smart' ? 'No episode matches this filter right now. It fills itself as episodes arrive or change.' : 'Empty. Use “Add to playlist…” on any episode or in the player.'}
+        </p>
       )}
       {list.length > 0 && <PlaylistEpisodes playlist={playlist} items={list} playingId={nowPlaying} onPlay={(eid) => play(eid)} />}
-      <PlaylistNameDialog open={dialog === 'rename'} heading="Rename playlist" initial={playlist.name} submitLabel="Save" onCancel={() => setDialog(null)} onSave={async (name) => {
-        await renamePlaylist(playlist.id, name);
-        setDialog(null);
-      }} />
-      {playlist.kind === 'smart' && (
-        <SmartPlaylistDialog open={dialog === 'edit'} initial={{ name: playlist.name, filter: playlist.filter }} heading="Edit smart playlist" submitLabel="Save" onCancel={() => setDialog(null)} onSave={async (name, filter) => {
-          await updateSmartPlaylist(playlist.id, name, filter);
+      <PlaylistNameDialog
+        open={dialog === 'rename'}
+        heading="Rename playlist"
+        initial={playlist.name}
+        submitLabel="Save"
+        onCancel={() => setDialog(null)}
+        onSave={async (name) => {
+          await renamePlaylist(playlist.id, name);
           setDialog(null);
-        }} />
+        }}
+      />
+      {playlist.kind === 'smart' && (
+        <SmartPlaylistDialog
+          open={dialog === 'edit'}
+          initial={{ name: playlist.name, filter: playlist.filter }}
+          heading="Edit smart playlist"
+          submitLabel="Save"
+          onCancel={() => setDialog(null)}
+          onSave={async (name, filter) => {
+            await updateSmartPlaylist(playlist.id, name, filter);
+            setDialog(null);
+          }}
+        />
       )}
     </Page>
   );

@@ -35,7 +35,21 @@ const toForm = (name: string, f: SmartFilter): Form => ({
 const toFilter = (f: Form): SmartFilter => cleanFilter({ ...f, minMinutes: f.minMinutes, maxMinutes: f.maxMinutes, withinDays: f.withinDays, limit: f.limit });
 
 /** Creates or edits a smart playlist: which shows, played or not, length, age, downloaded, order, and a cap. */
-export function SmartPlaylistDialog({ open, initial, heading, submitLabel, onCancel, onSave }: { open: boolean; initial: { name: string; filter: SmartFilter } | null; heading: string; submitLabel: string; onCancel: () => void; onSave: (name: string, filter: SmartFilter) => Promise<void> }) {
+export function SmartPlaylistDialog({
+  open,
+  initial,
+  heading,
+  submitLabel,
+  onCancel,
+  onSave,
+}: {
+  open: boolean;
+  initial: { name: string; filter: SmartFilter } | null;
+  heading: string;
+  submitLabel: string;
+  onCancel: () => void;
+  onSave: (name: string, filter: SmartFilter) => Promise<void>;
+}) {
   const start = () => toForm(initial?.name ?? '', initial?.filter ?? DEFAULT_FILTER);
   const [form, setForm] = useState<Form>(start);
   const [error, setError] = useState<string | null>(null);
@@ -79,8 +93,7 @@ export function SmartPlaylistDialog({ open, initial, heading, submitLabel, onCan
             .filter((id) => !shows.some((p) => p.id === id))
             .map((id) => (
               <label key={id} class="smart-check">
-                <input type="checkbox" checked={form.podcastIds.includes(id)} onChange={(e) => toggleShow(id, e.currentTarget.checked)} />
-                A show you no longer follow
+                <input type="checkbox" checked={form.podcastIds.includes(id)} onChange={(e) => toggleShow(id, e.currentTarget.checked)} />A show you no longer follow
               </label>
             ))}
         </fieldset>

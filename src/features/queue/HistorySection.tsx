@@ -13,8 +13,7 @@ function HistoryRow({ item, index, onDone }: { item: HistoryItem; index: number;
   const show = podcasts.value.find((p) => p.id === episode.podcastId)?.title;
   const total = state.duration ?? episode.duration;
   const status = state.played ? 'Played' : total ? `${formatDuration(Math.max(0, total - state.position))} left` : `Stopped at ${formatClock(state.position)}`;
-  const run = (action: () => Promise<string>) => () =>
-    void action().then(onDone, (err: unknown) => onDone(err instanceof Error ? err.message : 'That did not work.'));
+  const run = (action: () => Promise<string>) => () => void action().then(onDone, (err: unknown) => onDone(err instanceof Error ? err.message : 'That did not work.'));
   const titleId = `history-title-${index}`;
   return (
     <li class="history-row" aria-labelledby={titleId}>
@@ -31,10 +30,15 @@ function HistoryRow({ item, index, onDone }: { item: HistoryItem; index: number;
         <button type="button" class="button button-small" aria-describedby={titleId} onClick={() => void playEpisode(episode.id)}>
           Play
         </button>
-        <button type="button" class="button button-small" aria-describedby={titleId} onClick={run(async () => {
-          await markPlayed([episode.id], !state.played);
-          return `${title} marked ${state.played ? 'unplayed' : 'played'}.`;
-        })}>
+        <button
+          type="button"
+          class="button button-small"
+          aria-describedby={titleId}
+          onClick={run(async () => {
+            await markPlayed([episode.id], !state.played);
+            return `${title} marked ${state.played ? 'unplayed' : 'played'}.`;
+          })}
+        >
           {state.played ? 'Mark unplayed' : 'Mark played'}
         </button>
         <button type="button" class="button button-small" aria-expanded={more} aria-describedby={titleId} onClick={() => setMore(!more)}>

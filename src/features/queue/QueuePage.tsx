@@ -43,7 +43,17 @@ export function QueuePage() {
   const now = currentTimeLeft.value;
   const count = queue.value.length;
   return (
-    <Page title="Queue" actions={count > 0 ? <><DownloadAllButton ids={queue.value.map((e) => e.episodeId)} /><ClearQueue /></> : undefined}>
+    <Page
+      title="Queue"
+      actions={
+        count > 0 ? (
+          <>
+            <DownloadAllButton ids={queue.value.map((e) => e.episodeId)} />
+            <ClearQueue />
+          </>
+        ) : undefined
+      }
+    >
       <ListeningLinks />
       <p class="queue-summary" aria-live="polite">
         {count === 0 ? (

@@ -27,11 +27,7 @@ export function QueueRow({ item, index, count, offset, lifted, onMove, handle }:
   const title = episode.title || 'Untitled episode';
   const titleId = `queue-title-${index}`;
   return (
-    <li
-      class={`queue-row${lifted ? ' lifted' : ''}`}
-      style={offset ? { transform: `translateY(${offset}px)` } : undefined}
-      aria-labelledby={titleId}
-    >
+    <li class={`queue-row${lifted ? ' lifted' : ''}`} style={offset ? { transform: `translateY(${offset}px)` } : undefined} aria-labelledby={titleId}>
       <span class="drag-handle" aria-hidden="true" title="Drag to reorder" {...handle}>
         <PlayerIcon name="grip" size={20} />
       </span>
@@ -53,7 +49,14 @@ export function QueueRow({ item, index, count, offset, lifted, onMove, handle }:
         <button type="button" class="icon-button" aria-label="Move up" aria-describedby={titleId} aria-disabled={index === 0 ? 'true' : undefined} onClick={() => index > 0 && onMove(index - 1)}>
           <PlayerIcon name="up" size={20} />
         </button>
-        <button type="button" class="icon-button" aria-label="Move down" aria-describedby={titleId} aria-disabled={index === count - 1 ? 'true' : undefined} onClick={() => index < count - 1 && onMove(index + 1)}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Move down"
+          aria-describedby={titleId}
+          aria-disabled={index === count - 1 ? 'true' : undefined}
+          onClick={() => index < count - 1 && onMove(index + 1)}
+        >
           <PlayerIcon name="down" size={20} />
         </button>
         <button type="button" class="icon-button" aria-label="Remove from queue" aria-describedby={titleId} onClick={() => void removeFromQueue(episode.id)}>

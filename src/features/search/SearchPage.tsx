@@ -96,10 +96,14 @@ export function SearchPage() {
           onInput={(e) => onInput(e.currentTarget.value)}
         />
       </form>
-      <SearchFilters value={filters} shows={searchShows.value} onChange={(f) => {
+      <SearchFilters
+        value={filters}
+        shows={searchShows.value}
+        onChange={(f) => {
           setFilters(f);
           setLimit(PAGE_SIZE);
-        }} />
+        }}
+      />
 
       <section class="search-section" aria-labelledby="library-heading">
         <h2 id="library-heading">In your library</h2>

@@ -33,8 +33,7 @@ export function ResetAppData() {
         <div class="dialog-form">
           <h2 id="reset-title">Reset app data?</h2>
           <p>
-            This deletes everything Hopcast keeps on this device: {count === 1 ? '1 show' : `${count} shows`}, their episodes, your queue, what you played, downloads and
-            settings. It cannot be undone.
+            This deletes everything Hopcast keeps on this device: {count === 1 ? '1 show' : `${count} shows`}, their episodes, your queue, what you played, downloads and settings. It cannot be undone.
           </p>
           {count > 0 && (
             <p>

@@ -33,9 +33,7 @@ export function SharedEpisodeOffer({ episodeId }: { episodeId: string }) {
   };
   return (
     <div class="shared-offer">
-      <p>
-        Someone shared {link ? `a moment (${formatClock(link.seconds)}) of ` : ''}an episode from a show you don't follow yet.
-      </p>
+      <p>Someone shared {link ? `a moment (${formatClock(link.seconds)}) of ` : ''}an episode from a show you don't follow yet.</p>
       <p class="muted shared-feed">
         Feed: <span class="shared-feed-url">{feed}</span>
       </p>

@@ -21,7 +21,13 @@ export function quoteText(q: Quote): string {
   // Cue text keeps the caption's line breaks and padding; a quote reads as one sentence.
   const line = q.text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line); // by code point: an emoji is never cut in half
-  const said = chars.length > MAX_QUOTE ? `${chars.slice(0, MAX_QUOTE - 1).join('').trimEnd()}…` : line;
+  const said =
+    chars.length > MAX_QUOTE
+      ? `${chars
+          .slice(0, MAX_QUOTE - 1)
+          .join('')
+          .trimEnd()}…`
+      : line;
   const who = q.speaker ? ` (${q.speaker})` : '';
   const where = [q.episodeTitle, q.showTitle].filter(Boolean).join(', ');
   return `“${said}”${who} — ${where} at ${formatClock(q.seconds)}`;

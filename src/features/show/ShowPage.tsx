@@ -94,9 +94,7 @@ export function ShowPage({ id }: { id: string }) {
     if (!data.complete && (filter !== 'all' || order !== 'newest' || query.trim())) return null;
     const words = fold(query).split(/\s+/).filter(Boolean);
     const list = data.episodes.filter(
-      (e) =>
-        (filter === 'all' || (filter === 'played' ? e.played === 1 : e.played === 0)) &&
-        (words.length === 0 || words.every((w) => fold(`${e.title} ${e.notesText}`).includes(w))),
+      (e) => (filter === 'all' || (filter === 'played' ? e.played === 1 : e.played === 0)) && (words.length === 0 || words.every((w) => fold(`${e.title} ${e.notesText}`).includes(w))),
     );
     return order === 'newest' ? list : [...list].reverse();
   }, [data, order, filter, query]);
@@ -128,7 +126,14 @@ export function ShowPage({ id }: { id: string }) {
       title={podcast.title}
       back="/"
       actions={
-        <button type="button" class="icon-button" aria-label={busy ? 'Refreshing' : 'Refresh'} title={online.value ? 'Refresh this show' : 'Refreshing needs the network.'} disabled={busy || !online.value} onClick={() => void refreshPodcast(podcast.id)}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={busy ? 'Refreshing' : 'Refresh'}
+          title={online.value ? 'Refresh this show' : 'Refreshing needs the network.'}
+          disabled={busy || !online.value}
+          onClick={() => void refreshPodcast(podcast.id)}
+        >
           <Icon name="refresh" size={22} />
         </button>
       }
@@ -158,14 +163,7 @@ export function ShowPage({ id }: { id: string }) {
             <option value="played">Played</option>
           </select>
         </label>
-        <input
-          type="search"
-          class="show-search"
-          placeholder="Search this show"
-          aria-label="Search in this show"
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
+        <input type="search" class="show-search" placeholder="Search this show" aria-label="Search in this show" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         <span class="muted show-count" aria-live="polite">
           {shown && data.complete ? `${shown.length} shown` : ''}
         </span>
@@ -177,13 +175,7 @@ export function ShowPage({ id }: { id: string }) {
       ) : shown.length === 0 ? (
         <p class="muted">{data.total === 0 ? 'This feed has no episodes yet.' : query.trim() ? `No episodes of this show match “${query.trim()}”.` : 'No episodes match this filter.'}</p>
       ) : (
-        <VirtualList
-          items={shown}
-          rowHeight={EPISODE_ROW_HEIGHT}
-          label="Episodes"
-          getKey={(e) => e.id}
-          renderRow={(e) => <EpisodeRow episode={e} isNew={isNewEpisode(e, badgeBase)} />}
-        />
+        <VirtualList items={shown} rowHeight={EPISODE_ROW_HEIGHT} label="Episodes" getKey={(e) => e.id} renderRow={(e) => <EpisodeRow episode={e} isNew={isNewEpisode(e, badgeBase)} />} />
       )}
       <UnsubscribeDialog
         open={confirming}

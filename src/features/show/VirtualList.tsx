@@ -10,7 +10,11 @@ const OVERSCAN = 6;
  * header scrolls away and the browser's find, scroll restoration and pull-to-refresh still work).
  */
 export function VirtualList<T>({
-  items, rowHeight, renderRow, getKey, label,
+  items,
+  rowHeight,
+  renderRow,
+  getKey,
+  label,
 }: {
   items: readonly T[];
   rowHeight: number;
@@ -67,7 +71,15 @@ export function VirtualList<T>({
   for (let i = first; i < last && i < items.length; i++) {
     const item = items[i];
     rows.push(
-      <div key={getKey(item)} role="listitem" aria-setsize={items.length} aria-posinset={i + 1} data-index={i} class="virtual-row" style={{ transform: `translateY(${i * rowHeight}px)`, height: `${rowHeight}px` }}>
+      <div
+        key={getKey(item)}
+        role="listitem"
+        aria-setsize={items.length}
+        aria-posinset={i + 1}
+        data-index={i}
+        class="virtual-row"
+        style={{ transform: `translateY(${i * rowHeight}px)`, height: `${rowHeight}px` }}
+      >
         {renderRow(item, i)}
       </div>,
     );

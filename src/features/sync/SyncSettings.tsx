@@ -30,8 +30,14 @@ export function SyncSettings() {
   const submit = async (event: Event) => {
     event.preventDefault();
     const address = server.trim().replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/\s]+/i.test(address)) { setProblem('Enter the server address, starting with https:// (or http://).'); return; }
-    if (!user.trim() || !password) { setProblem('Enter your user name and password.'); return; }
+    if (!/^https?:\/\/[^/\s]+/i.test(address)) {
+      setProblem('Enter the server address, starting with https:// (or http://).');
+      return;
+    }
+    if (!user.trim() || !password) {
+      setProblem('Enter your user name and password.');
+      return;
+    }
     setProblem(null);
     await saveSyncAccount({ server: address, user: user.trim(), password });
     await syncNow();
@@ -41,7 +47,9 @@ export function SyncSettings() {
   return (
     <section class="settings-section" aria-labelledby="settings-sync">
       <h2 id="settings-sync">Sync</h2>
-      <p class="muted">Keep shows, positions, played marks and the queue the same on all your devices, through this Hopcast server or any gpodder-compatible one (AntennaPod, gPodder and Kasts speak it too).</p>
+      <p class="muted">
+        Keep shows, positions, played marks and the queue the same on all your devices, through this Hopcast server or any gpodder-compatible one (AntennaPod, gPodder and Kasts speak it too).
+      </p>
       <form class="sync-form" onSubmit={(e) => void submit(e)}>
         <label>
           <span>Server address</span>

@@ -12,8 +12,7 @@ export function SyncStatusLine() {
   if (s.state === 'off') return null;
   const waiting = s.pending > 0 ? ` ${s.pending} ${s.pending === 1 ? 'change waits' : 'changes wait'} to be sent.` : '';
   const last = s.lastOk ? `Last synced ${when(s.lastOk)}.` : 'Not synced yet.';
-  const text =
-    s.state === 'syncing' ? 'Syncing…' : s.state === 'error' ? `Sync failed: ${s.error ?? 'unknown error'} ${last}${waiting}` : `${last}${waiting}`;
+  const text = s.state === 'syncing' ? 'Syncing…' : s.state === 'error' ? `Sync failed: ${s.error ?? 'unknown error'} ${last}${waiting}` : `${last}${waiting}`;
   return (
     <>
       <p class={s.state === 'error' ? 'error-text sync-status' : 'muted sync-status'} role="status">

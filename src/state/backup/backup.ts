@@ -1,8 +1,19 @@
 /** Export and import of the whole library as one JSON file (format: src/core/backup/). */
 import { signal } from '@preact/signals';
 import {
-  BACKUP_FORMAT, BACKUP_VERSION, BackupError, checkBackupSize, parseBackup, planItems, planSize, SECTION_NAMES,
-  type Backup, type BackupSections, type ImportMode, type ItemPlan, type SectionName,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  checkBackupSize,
+  parseBackup,
+  planItems,
+  planSize,
+  SECTION_NAMES,
+  type Backup,
+  type BackupSections,
+  type ImportMode,
+  type ItemPlan,
+  type SectionName,
 } from '../../core/backup';
 import { announce } from '../tabs';
 import { libraryChanged } from '../library';

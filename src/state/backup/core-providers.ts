@@ -22,10 +22,24 @@ export async function followShow(feedUrl: string, title: string): Promise<void> 
   } catch (err) {
     if (await getPodcast(feedUrl)) return;
     const placeholder: Podcast = {
-      id: feedUrl, feedUrl, title: title || feedUrl, author: null, description: '', image: null, link: null, language: null,
-      categories: [], funding: [], persons: [], subscribedAt: Date.now(), lastRefreshAt: null,
+      id: feedUrl,
+      feedUrl,
+      title: title || feedUrl,
+      author: null,
+      description: '',
+      image: null,
+      link: null,
+      language: null,
+      categories: [],
+      funding: [],
+      persons: [],
+      subscribedAt: Date.now(),
+      lastRefreshAt: null,
       lastError: `Not refreshed yet: ${err instanceof Error ? err.message : String(err)}`,
-      etag: null, lastModified: null, newCount: 0, order: await nextPodcastOrder(),
+      etag: null,
+      lastModified: null,
+      newCount: 0,
+      order: await nextPodcastOrder(),
     };
     await putPodcast(placeholder);
   }
@@ -34,8 +48,7 @@ export async function followShow(feedUrl: string, title: string): Promise<void> 
 export const subscriptionsProvider: BackupProvider<'subscriptions'> = {
   section: 'subscriptions',
   noun: 'shows',
-  exportItems: async (): Promise<SubscriptionItem[]> =>
-    (await listPodcasts()).map((p) => ({ feedUrl: p.feedUrl, title: p.title, subscribedAt: p.subscribedAt, order: p.order })),
+  exportItems: async (): Promise<SubscriptionItem[]> => (await listPodcasts()).map((p) => ({ feedUrl: p.feedUrl, title: p.title, subscribedAt: p.subscribedAt, order: p.order })),
   keyOf: (item) => item.feedUrl,
   updatedAt: () => 0,
   removable: true,
@@ -79,8 +92,7 @@ export const queueProvider: BackupProvider<'queue'> = {
 export const settingsProvider: BackupProvider<'settings'> = {
   section: 'settings',
   noun: 'settings',
-  exportItems: async (): Promise<SettingItem[]> =>
-    (await listSettings()).filter((s) => isPortableSetting(s.key)).map((s) => ({ key: s.key, value: s.value as SettingValue, updatedAt: s.updatedAt })),
+  exportItems: async (): Promise<SettingItem[]> => (await listSettings()).filter((s) => isPortableSetting(s.key)).map((s) => ({ key: s.key, value: s.value as SettingValue, updatedAt: s.updatedAt })),
   keyOf: (item) => item.key,
   updatedAt: (item) => item.updatedAt,
   removable: false,

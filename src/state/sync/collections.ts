@@ -40,7 +40,10 @@ export const playlistCollection: SyncedCollection<Playlist> = {
   name: 'playlists',
   list: exportPlaylists,
   async toItems(local, lookup) {
-    const known = await refs(local.flatMap((p) => (p.kind === 'manual' ? p.episodeIds : [])), lookup);
+    const known = await refs(
+      local.flatMap((p) => (p.kind === 'manual' ? p.episodeIds : [])),
+      lookup,
+    );
     return local.map((p) => {
       const { episodeIds: _ids, ...rest } = p.kind === 'manual' ? p : { ...p, episodeIds: [] };
       const episodes = p.kind === 'manual' ? p.episodeIds.flatMap((id) => (known.has(id) ? [known.get(id)!] : [])) : [];
@@ -65,11 +68,16 @@ export const bookmarkCollection: SyncedCollection<Bookmark> = {
   name: 'bookmarks',
   list: exportBookmarks,
   async toItems(local, lookup) {
-    const known = await refs(local.map((b) => b.episodeId), lookup);
+    const known = await refs(
+      local.map((b) => b.episodeId),
+      lookup,
+    );
     return local.flatMap((b) => {
       const ref = known.get(b.episodeId);
       if (!ref) return [];
-      return [{ id: b.id, podcast: ref.podcast, episode: ref.episode, at: b.time, note: b.note, episodeTitle: b.episodeTitle, podcastTitle: b.podcastTitle, createdAt: b.createdAt, updatedAt: b.updatedAt }];
+      return [
+        { id: b.id, podcast: ref.podcast, episode: ref.episode, at: b.time, note: b.note, episodeTitle: b.episodeTitle, podcastTitle: b.podcastTitle, createdAt: b.createdAt, updatedAt: b.updatedAt },
+      ];
     });
   },
   async fromItem(item, lookup) {
@@ -77,8 +85,15 @@ export const bookmarkCollection: SyncedCollection<Bookmark> = {
     if (!episodeId) return null;
     const show = typeof item.podcast === 'string' ? await lookup.show(item.podcast) : undefined;
     return {
-      id: item.id, episodeId, podcastId: show?.id ?? '', time: item.at, note: item.note, episodeTitle: item.episodeTitle,
-      podcastTitle: item.podcastTitle, createdAt: item.createdAt, updatedAt: item.updatedAt,
+      id: item.id,
+      episodeId,
+      podcastId: show?.id ?? '',
+      time: item.at,
+      note: item.note,
+      episodeTitle: item.episodeTitle,
+      podcastTitle: item.podcastTitle,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
     } as unknown as Bookmark;
   },
   upsert: importBookmarks,
@@ -95,16 +110,14 @@ export async function collectionChanges<T extends { id: string; updatedAt: numbe
   const local = await c.list();
   const changed = local.filter((item) => agreed[item.id] !== item.updatedAt);
   const here = new Set(local.map((i) => i.id));
-  const gone: StateItem[] = Object.keys(agreed).filter((id) => !here.has(id)).map((id) => ({ id, deleted: true, updatedAt: now }));
+  const gone: StateItem[] = Object.keys(agreed)
+    .filter((id) => !here.has(id))
+    .map((id) => ({ id, deleted: true, updatedAt: now }));
   return [...(await c.toItems(changed, lookup)), ...gone];
 }
 
 /** Adopts the server's items that are newer than the local ones; returns the new agreed versions. */
-export async function adoptCollection<T extends { id: string; updatedAt: number }>(
-  c: SyncedCollection<T>,
-  items: readonly StateItem[],
-  lookup: EpisodeLookup,
-): Promise<Record<string, number>> {
+export async function adoptCollection<T extends { id: string; updatedAt: number }>(c: SyncedCollection<T>, items: readonly StateItem[], lookup: EpisodeLookup): Promise<Record<string, number>> {
   const local = new Map((await c.list()).map((i) => [i.id, i]));
   const upserts: T[] = [];
   for (const item of items) {

@@ -47,7 +47,10 @@ async function syncSubscriptions(client: SyncClient, lookup: EpisodeLookup, repo
   report.followed = follow.length;
   report.dropped = drop.length;
   if (follow.length || drop.length) lookup.reset();
-  await setSetting(K.subsAgreed, (await listPodcasts()).map((p) => p.feedUrl));
+  await setSetting(
+    K.subsAgreed,
+    (await listPodcasts()).map((p) => p.feedUrl),
+  );
   await setSetting(K.subsSince, remote.timestamp);
 }
 
@@ -152,7 +155,10 @@ async function syncState(client: SyncClient, lookup: EpisodeLookup): Promise<boo
 /** Local changes not on the server yet: shows, play states, queue entries. */
 export async function countPending(): Promise<number> {
   const lookup = new EpisodeLookup();
-  const subs = subscriptionChanges((await listPodcasts()).map((p) => p.feedUrl), await getSetting<string[]>(K.subsAgreed, []));
+  const subs = subscriptionChanges(
+    (await listPodcasts()).map((p) => p.feedUrl),
+    await getSetting<string[]>(K.subsAgreed, []),
+  );
   const since = await getSetting<number>(K.uploadedUntil, 0);
   const states = (await listPlayStates()).filter((s) => s.updatedAt > since).length;
   const queue = queueChanges((await localQueue(lookup)).items, await getSetting<Record<string, number>>(K.queueAgreed, {}), 0).length;

@@ -53,7 +53,10 @@ export function syncNow(): Promise<void> {
       try {
         const report = await syncOnce(account);
         await saveStatus({
-          state: 'ok', lastOk: Date.now(), error: null, pending: await countPending(),
+          state: 'ok',
+          lastOk: Date.now(),
+          error: null,
+          pending: await countPending(),
           note: report.queueSynced ? null : 'The queue, playlists and bookmarks are not synced: this server speaks gpodder only, without the Hopcast extension.',
         });
       } catch (err) {

@@ -91,7 +91,17 @@ describe('planItems', () => {
   ];
 
   test('adds missing items, newer ones win, older and equal ones keep the local copy, nothing removed', () => {
-    const plan = planItems(local, [{ id: 'a', v: 2, updatedAt: 11 }, { id: 'b', v: 2, updatedAt: 9 }, { id: 'c', v: 2, updatedAt: 10 }, { id: 'd', v: 2, updatedAt: 1 }], key, at);
+    const plan = planItems(
+      local,
+      [
+        { id: 'a', v: 2, updatedAt: 11 },
+        { id: 'b', v: 2, updatedAt: 9 },
+        { id: 'c', v: 2, updatedAt: 10 },
+        { id: 'd', v: 2, updatedAt: 1 },
+      ],
+      key,
+      at,
+    );
     expect(plan.add.map(key)).toEqual(['d']);
     expect(plan.change).toEqual([{ id: 'a', v: 2, updatedAt: 11 }]);
     expect(plan.keep).toBe(2);
@@ -99,7 +109,16 @@ describe('planItems', () => {
   });
 
   test('replace mode lists local items the backup lacks; duplicates in the file count once', () => {
-    const plan = planItems(local, [{ id: 'a', v: 2, updatedAt: 1 }, { id: 'a', v: 3, updatedAt: 99 }], key, at, 'replace');
+    const plan = planItems(
+      local,
+      [
+        { id: 'a', v: 2, updatedAt: 1 },
+        { id: 'a', v: 3, updatedAt: 99 },
+      ],
+      key,
+      at,
+      'replace',
+    );
     expect(plan.remove.map(key)).toEqual(['b', 'c']);
     expect(plan.change).toEqual([]);
   });

@@ -67,16 +67,21 @@ describe('backup through the providers', () => {
     await b.playState.savePosition(EP1, 100, 3000, 5_000);
     await b.playState.savePosition(EP2, 100, 3000, 1_000);
     await b.queue.addToQueue(EP1, 'last');
-    const parsed = b.core.parseBackup(JSON.stringify({
-      format: 'hopcast-backup', version: 1, exportedAt: 4_000, app: 'x',
-      sections: {
-        playState: [
-          { episodeId: EP1, position: 10, duration: 3000, played: false, updatedAt: 4_000 },
-          { episodeId: EP2, position: 200, duration: 3000, played: false, updatedAt: 4_000 },
-        ],
-        queue: [{ episodeId: EP2 }],
-      },
-    }));
+    const parsed = b.core.parseBackup(
+      JSON.stringify({
+        format: 'hopcast-backup',
+        version: 1,
+        exportedAt: 4_000,
+        app: 'x',
+        sections: {
+          playState: [
+            { episodeId: EP1, position: 10, duration: 3000, played: false, updatedAt: 4_000 },
+            { episodeId: EP2, position: 200, duration: 3000, played: false, updatedAt: 4_000 },
+          ],
+          queue: [{ episodeId: EP2 }],
+        },
+      }),
+    );
     const merge = await b.backup.previewImport(parsed, 'merge');
     expect(merge.sections.find((s) => s.section === 'playState')).toMatchObject({ add: 0, change: 1, keep: 1 });
     await b.backup.applyImport(merge);

@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '../../../src/db/open';
 import { getPodcast, listPodcasts, nextPodcastOrder, updatePodcast } from '../../../src/db/podcasts';
-import {
-  countEpisodes, countEpisodesByPodcast, countUnplayedByPodcast, getEpisode, getEpisodes, listAllEpisodes, listEpisodesByPodcast,
-  listLatestEpisodesByPodcast,
-} from '../../../src/db/episodes';
+import { countEpisodes, countEpisodesByPodcast, countUnplayedByPodcast, getEpisode, getEpisodes, listAllEpisodes, listEpisodesByPodcast, listLatestEpisodesByPodcast } from '../../../src/db/episodes';
 import { deletePodcastCascade, markPodcastSeen, seenKey, writeFeed } from '../../../src/db/library-writes';
 import { getSetting, setSetting } from '../../../src/db/settings';
 import { setPlayed } from '../../../src/db/play-state';
@@ -72,8 +69,17 @@ describe('library store', () => {
       await database.put('playState', { episodeId: e.id, position: 5, duration: 10, played: false, updatedAt: 1 });
       await database.put('queue', { episodeId: e.id, order: 1 });
       await database.put('downloads', {
-        episodeId: e.id, sourceUrl: 'x', finalUrl: null, status: 'complete', bytes: 1, total: 1, type: null, etag: null,
-        lastModified: null, error: null, updatedAt: 1,
+        episodeId: e.id,
+        sourceUrl: 'x',
+        finalUrl: null,
+        status: 'complete',
+        bytes: 1,
+        total: 1,
+        type: null,
+        etag: null,
+        lastModified: null,
+        error: null,
+        updatedAt: 1,
       });
       for (const index of [0, 1]) await database.put('chunks', { episodeId: e.id, index, data: new Blob(['x']) });
     }
@@ -84,7 +90,10 @@ describe('library store', () => {
     expect(await getPodcast(A)).toBeUndefined();
     expect(await countEpisodes()).toBe(1);
     for (const store of ['playState', 'queue', 'downloads'] as const) expect(await database.getAllKeys(store)).toEqual([b.id]);
-    expect(await database.getAllKeys('chunks')).toEqual([[b.id, 0], [b.id, 1]]);
+    expect(await database.getAllKeys('chunks')).toEqual([
+      [b.id, 0],
+      [b.id, 1],
+    ]);
     expect(await getSetting(seenKey(A), null)).toBeNull();
     expect(await getPodcast(B)).toBeDefined();
   });

@@ -41,8 +41,17 @@ async function writeV1Database(name: string) {
   await tx.objectStore('playState').put({ episodeId: eps[0].id, position: 754.5, duration: 1200, played: true, updatedAt: 5 });
   await tx.objectStore('queue').put({ episodeId: eps[1].id, order: 1.5 });
   await tx.objectStore('downloads').put({
-    episodeId: eps[2].id, sourceUrl: 'https://m.example/3.mp3', finalUrl: null, status: 'complete', bytes: 3, total: 3,
-    type: 'audio/mpeg', etag: null, lastModified: null, error: null, updatedAt: 6,
+    episodeId: eps[2].id,
+    sourceUrl: 'https://m.example/3.mp3',
+    finalUrl: null,
+    status: 'complete',
+    bytes: 3,
+    total: 3,
+    type: 'audio/mpeg',
+    etag: null,
+    lastModified: null,
+    error: null,
+    updatedAt: 6,
   });
   await tx.objectStore('chunks').put({ episodeId: eps[2].id, index: 0, data: new Blob([new Uint8Array([1, 2, 3])]) });
   await tx.objectStore('settings').put(30, 'skipForward');
@@ -73,12 +82,8 @@ describe('schema migrations', () => {
 
   test('a fresh database gets every store and index', async () => {
     const database = await openHopcastDB(freshName());
-    expect([...database.objectStoreNames]).toEqual(
-      expect.arrayContaining(['chunks', 'downloads', 'episodes', 'playState', 'podcasts', 'queue', 'settings']),
-    );
-    expect([...database.transaction('episodes').store.indexNames].sort()).toEqual([
-      'by-guid', 'by-played', 'by-podcast-played', 'by-podcast-published', 'by-published',
-    ]);
+    expect([...database.objectStoreNames]).toEqual(expect.arrayContaining(['chunks', 'downloads', 'episodes', 'playState', 'podcasts', 'queue', 'settings']));
+    expect([...database.transaction('episodes').store.indexNames].sort()).toEqual(['by-guid', 'by-played', 'by-podcast-played', 'by-podcast-published', 'by-published']);
     database.close();
   });
 });

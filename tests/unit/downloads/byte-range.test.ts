@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  buildRangeAnswer,
-  chunkCount,
-  chunksFor,
-  CHUNK_SIZE,
-  parseContentLength,
-  parseContentRange,
-  parseRangeHeader,
-} from '../../../src/core/byte-range';
+import { buildRangeAnswer, chunkCount, chunksFor, CHUNK_SIZE, parseContentLength, parseContentRange, parseRangeHeader } from '../../../src/core/byte-range';
 
 const TOTAL = 480235;
 const MP3 = 'audio/mpeg';

@@ -121,9 +121,14 @@ describe('runDownload', () => {
 
   test('cancel (abort) stops with a cancelled error', async () => {
     const controller = new AbortController();
-    const pending = run(`${fixtures.origin}/o/slow=30/big/3000000.mp3`, () => {}, controller.signal, (n) => {
-      if (n > 300_000) controller.abort();
-    });
+    const pending = run(
+      `${fixtures.origin}/o/slow=30/big/3000000.mp3`,
+      () => {},
+      controller.signal,
+      (n) => {
+        if (n > 300_000) controller.abort();
+      },
+    );
     await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });
     expect((await getDownload(ID))!.status).not.toBe('complete');
   });

@@ -14,11 +14,7 @@ describe('repairs of broken feeds', () => {
       ['https://example.com/?p=1&L=0', 'Rock & Roll & more', 'https://example.com/a.mp3?id=1&L=0', 'Grüße … © 2010 – x'],
       ['https://example.com/b.mp3', 'Märchen', 'https://example.com/b.mp3', ''],
     ]);
-    expect(feed.warnings).toEqual([
-      "Read a bare '&' as text (4 times)",
-      'Read HTML entities such as &uuml; that XML does not define (8 times)',
-      'Kept the undefined entity &gtgt; as text',
-    ]);
+    expect(feed.warnings).toEqual(["Read a bare '&' as text (4 times)", 'Read HTML entities such as &uuml; that XML does not define (8 times)', 'Kept the undefined entity &gtgt; as text']);
   });
 
   it('reads an itunes: prefix that was never declared', () => {
@@ -35,8 +31,11 @@ describe('repairs of broken feeds', () => {
   });
 
   it('reads a namespace bound to an unusual prefix under its usual name', () => {
-    const xml = rss('<item><title>A</title><itms:duration>61</itms:duration><itms:episode>3</itms:episode></item>', '<title>S</title>',
-      ' xmlns:itms="http://www.itunes.com/DTDs/Podcast-1.0.dtd"').replace(' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', '');
+    const xml = rss(
+      '<item><title>A</title><itms:duration>61</itms:duration><itms:episode>3</itms:episode></item>',
+      '<title>S</title>',
+      ' xmlns:itms="http://www.itunes.com/DTDs/Podcast-1.0.dtd"',
+    ).replace(' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', '');
     const feed = parseFeed(xml);
     expect(feed.episodes[0]).toMatchObject({ duration: 61, episode: 3 });
     expect(feed.warnings).toEqual(['Read the itms: prefix as itunes:, the name its namespace usually has']);
@@ -72,10 +71,7 @@ describe('repairs of broken feeds', () => {
       ['two', 'Fine', 'https://example.com/2.mp3', false],
       ['three', 'Bold move', 'https://example.com/3.mp3', false],
     ]);
-    expect(feed.warnings).toEqual([
-      'Dropped a closing </foo> that had no opening tag',
-      'Closed a <itunes:block> that was left open',
-    ]);
+    expect(feed.warnings).toEqual(['Dropped a closing </foo> that had no opening tag', 'Closed a <itunes:block> that was left open']);
   });
 
   it('reads show details placed straight under <rss> when <channel> is missing', () => {
@@ -87,12 +83,11 @@ describe('repairs of broken feeds', () => {
 
   it('closes items that were never closed', () => {
     expect(titles('unclosed-item.xml')).toEqual(['A', 'B']);
-    expect(parseFeed(fixtureBytes('unclosed-item.xml')).warnings).toEqual(["Closed an <item> that was never closed (2 times)"]);
+    expect(parseFeed(fixtureBytes('unclosed-item.xml')).warnings).toEqual(['Closed an <item> that was never closed (2 times)']);
   });
 
   it('reads a <br /> left in a title as a space, not as nothing', () => {
-    const feed = parseFeed(rss('<item><title>View of Others<br />Sermon on the Mount III</title></item>' +
-      '<item><title>One<b>Two</b> <br> Three</title></item>'));
+    const feed = parseFeed(rss('<item><title>View of Others<br />Sermon on the Mount III</title></item>' + '<item><title>One<b>Two</b> <br> Three</title></item>'));
     expect(feed.episodes.map((e) => e.title)).toEqual(['View of Others Sermon on the Mount III', 'OneTwo Three']);
   });
 
@@ -102,9 +97,12 @@ describe('repairs of broken feeds', () => {
   });
 
   it("keeps an episode whose show notes hold a '<' that starts no tag", () => {
-    const feed = parseFeed(rss(
-      '<item><title>Top <3</title><guid>1</guid><itunes:summary>We <3 it: a < b, if x<y then</itunes:summary></item>' +
-        '<item><title>B</title><guid>2</guid><description>Fine <![CDATA[ c < d ]]> <!-- < --></description></item>'));
+    const feed = parseFeed(
+      rss(
+        '<item><title>Top <3</title><guid>1</guid><itunes:summary>We <3 it: a < b, if x<y then</itunes:summary></item>' +
+          '<item><title>B</title><guid>2</guid><description>Fine <![CDATA[ c < d ]]> <!-- < --></description></item>',
+      ),
+    );
     expect(feed.episodes.map((e) => [e.guid, e.title, e.description])).toEqual([
       ['1', 'Top <3', 'We <3 it: a < b, if x<y then'],
       ['2', 'B', 'Fine  c < d  <!-- < -->'],

@@ -46,8 +46,20 @@ describe('the parse CLI', () => {
     const feed = JSON.parse(res.stdout) as Record<string, unknown> & { episodes: Record<string, unknown>[] };
     expect(Object.keys(feed).slice(0, 7)).toEqual(['title', 'warnings', 'link', 'image', 'author', 'description', 'language']);
     expect(Object.keys(feed.episodes[0] ?? {}).slice(0, 14)).toEqual([
-      'guid', 'title', 'pubDate', 'enclosure', 'duration', 'season', 'episode', 'explicit', 'chapters',
-      'transcripts', 'persons', 'image', 'link', 'description',
+      'guid',
+      'title',
+      'pubDate',
+      'enclosure',
+      'duration',
+      'season',
+      'episode',
+      'explicit',
+      'chapters',
+      'transcripts',
+      'persons',
+      'image',
+      'link',
+      'description',
     ]);
     expect(feed.episodes[0]).toMatchObject({ guid: '626005748647800012270518', title: '1e3', duration: 1590 });
   }, 30_000);
@@ -55,11 +67,7 @@ describe('the parse CLI', () => {
   it('prints one line per feed with --summary', async () => {
     const res = await parse(['--summary', fixture('podcast20.xml'), fixture('truncated.xml'), path.join(fixturesDir, 'php-warning.xml')]);
     expect(res.code).toBe(0);
-    expect(res.stdout.trim().split('\n')).toEqual([
-      'Hopcast & Friends — 2 episodes — newest 2021-03-02',
-      'Cut off — 2 episodes — newest unknown',
-      'PHP show — 2 episodes — newest unknown',
-    ]);
+    expect(res.stdout.trim().split('\n')).toEqual(['Hopcast & Friends — 2 episodes — newest 2021-03-02', 'Cut off — 2 episodes — newest unknown', 'PHP show — 2 episodes — newest unknown']);
   }, 30_000);
 
   it('fetches a URL through the proxy fetch and resolves relative URLs against it', async () => {
@@ -90,16 +98,15 @@ describe('the parse CLI', () => {
       dir = mkdtempSync(path.join(os.tmpdir(), 'hopcast-cli-'));
       big = path.join(dir, 'big.xml');
       const notes = 'Show notes that go on for a while. '.repeat(40);
-      const items = Array.from({ length: 1500 }, (_, i) =>
-        `<item><guid>ep-${i}</guid><title>Episode ${i}</title><description>${notes}</description>` +
-        `<enclosure url="https://example.com/${i}.mp3" length="1000" type="audio/mpeg"/></item>`,
+      const items = Array.from(
+        { length: 1500 },
+        (_, i) => `<item><guid>ep-${i}</guid><title>Episode ${i}</title><description>${notes}</description>` + `<enclosure url="https://example.com/${i}.mp3" length="1000" type="audio/mpeg"/></item>`,
       ).join('');
       writeFileSync(big, `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${items}</channel></rss>`);
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    const sh = (pipeline: string) =>
-      run('/bin/sh', ['-c', pipeline], { cwd: repoRoot, env: { ...process.env, BIG: big }, maxBuffer: 64 * 1024 * 1024 });
+    const sh = (pipeline: string) => run('/bin/sh', ['-c', pipeline], { cwd: repoRoot, env: { ...process.env, BIG: big }, maxBuffer: 64 * 1024 * 1024 });
 
     it('delivers every byte to the next command (the JSON parses whole)', async () => {
       const whole = await sh(`"${process.execPath}" --import tsx scripts/parse.ts "$BIG" > "$BIG.json" && wc -c < "$BIG.json"`);

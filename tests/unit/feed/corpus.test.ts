@@ -20,8 +20,7 @@ const COUNT_OVERRIDES: Record<string, { count: number; why: string }> = {
 /** Broken files whose breakage sits where the model reads nothing, so there is nothing to repair. */
 const NOTHING_TO_REPAIR: Record<string, string> = {
   'excusememoses-tag-mismatch-BROKEN.xml': 'the unclosed <itunes:block> is inside the channel <description>, read as raw HTML',
-  'freedomcontroller-no-agenda-undefined-entity-BROKEN.xml':
-    'the undefined &gtgt; is in an <itunes:summary>, not read since the item has a <description>',
+  'freedomcontroller-no-agenda-undefined-entity-BROKEN.xml': 'the undefined &gtgt; is in an <itunes:summary>, not read since the item has a <description>',
 };
 
 interface Entry {
@@ -46,7 +45,11 @@ if (!hasCorpus) corpusWarning();
 
 suite('corpus compatibility (../shared/corpus/feeds)', () => {
   const sources = hasCorpus ? readSources() : new Map<string, Entry>();
-  const files = hasCorpus ? readdirSync(corpusDir).filter((f) => f.endsWith('.xml')).sort() : [];
+  const files = hasCorpus
+    ? readdirSync(corpusDir)
+        .filter((f) => f.endsWith('.xml'))
+        .sort()
+    : [];
 
   it('has an entry in SOURCES.md for every feed file', () => {
     expect(files.length).toBeGreaterThan(50);

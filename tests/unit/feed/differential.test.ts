@@ -13,7 +13,10 @@ import { corpusDir, corpusWarning, hasCorpus, rss } from './helpers';
  * rule is pinned by a test showing why our answer is the right one.
  */
 
-type PartytimeParse = (xml: string, options?: { allowMissingGuid?: boolean }) => {
+type PartytimeParse = (
+  xml: string,
+  options?: { allowMissingGuid?: boolean },
+) => {
   items: { title?: string; enclosure: { url: string }; pubDate?: Date; duration?: number }[];
 } | null;
 

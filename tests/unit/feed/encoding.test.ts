@@ -32,8 +32,8 @@ describe('decoding bytes: BOM, declared encodings, and repair', () => {
   });
 
   it('reads the C1 bytes of an ISO-8859-15 feed as the Windows-1252 dashes and quotes they are meant to be', () => {
-    const xml = '<?xml version="1.0" encoding="ISO-8859-15"?><rss><channel><title>Caf\u00e9 \u0096 \u0093Bar\u0094 \u00a4</title>' +
-      '<item><title>Europol \u0096 die Aufpasser</title></item></channel></rss>';
+    const xml =
+      '<?xml version="1.0" encoding="ISO-8859-15"?><rss><channel><title>Caf\u00e9 \u0096 \u0093Bar\u0094 \u00a4</title>' + '<item><title>Europol \u0096 die Aufpasser</title></item></channel></rss>';
     const feed = parseFeed(new Uint8Array(Buffer.from(xml, 'latin1')));
     expect(feed.title).toBe('Café – “Bar” €'); // 0xA4 is € in ISO-8859-15 itself
     expect(feed.episodes[0]?.title).toBe('Europol – die Aufpasser');

@@ -17,11 +17,7 @@ export function fixtureText(name: string): string {
 
 /** A minimal RSS document around the given items (and optional channel extras). */
 export function rss(items: string, channel = '<title>Show</title>', ns = ''): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"${ns}>` +
-    `<channel>${channel}${items}</channel></rss>`
-  );
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"${ns}>` + `<channel>${channel}${items}</channel></rss>`;
 }
 
 export function corpusWarning(): void {

@@ -31,10 +31,11 @@ describe('podcast20.xml: the model, field by field', () => {
       warnings: [],
       unchanged: [],
     });
-    expect(feed.trailers).toEqual([
-      { url: 'https://example.com/trailer.mp3', title: 'Coming soon', pubDate: '2021-04-01T13:00:00.000Z', type: 'audio/mpeg', length: 12345678, season: 2 },
+    expect(feed.trailers).toEqual([{ url: 'https://example.com/trailer.mp3', title: 'Coming soon', pubDate: '2021-04-01T13:00:00.000Z', type: 'audio/mpeg', length: 12345678, season: 2 }]);
+    expect(feed.value?.recipients.map((r) => [r.name, r.split, r.fee])).toEqual([
+      ['Ada', 95, false],
+      ['Host', 5, true],
     ]);
-    expect(feed.value?.recipients.map((r) => [r.name, r.split, r.fee])).toEqual([['Ada', 95, false], ['Host', 5, true]]);
   });
 
   it('keeps values as the exact strings they are: no number parsing of guids or titles', () => {
@@ -66,17 +67,13 @@ describe('podcast20.xml: the model, field by field', () => {
       ],
       soundbites: [{ startTime: 73, duration: 60, title: 'The best minute' }],
       location: { name: 'London', geo: 'geo:51.5074,-0.1278', osm: 'R65606' },
-      alternateEnclosures: [
-        { type: 'audio/opus', length: 12000000, bitrate: 64000, title: 'Opus', isDefault: false, sources: ['https://example.com/ep1000.opus'] },
-      ],
+      alternateEnclosures: [{ type: 'audio/opus', length: 12000000, bitrate: 64000, title: 'Opus', isDefault: false, sources: ['https://example.com/ep1000.opus'] }],
     });
     expect(first?.fingerprint).toMatch(/^[0-9a-z]+:[0-9A-Za-z_-]{12}$/);
   });
 
   it('prefers content:encoded for show notes and unwraps CDATA', () => {
-    expect(first?.description).toBe(
-      '<p>Long notes with <a href="https://example.com">a link</a> &amp; an escaped ampersand.</p>',
-    );
+    expect(first?.description).toBe('<p>Long notes with <a href="https://example.com">a link</a> &amp; an escaped ampersand.</p>');
     expect(second?.description).toBe('Notes only in description.');
   });
 
@@ -143,13 +140,17 @@ describe('other shapes of feed', () => {
 
   it('uses media:content (also inside media:group) when an item has no enclosure', () => {
     const ns = ' xmlns:media="http://search.yahoo.com/mrss/"';
-    const feed = parseFeed(rss(
-      '<item><title>A</title><media:content url="https://x.test/a.jpg" medium="image"/>' +
-        '<media:content url="https://x.test/a.m4a" type="audio/mp4" fileSize="99" duration="61"/></item>' +
-        '<item><title>B</title><media:group><media:content url="https://x.test/b.mp3" medium="audio"/></media:group></item>' +
-        '<item><title>C</title><enclosure url="https://x.test/c.mp3" type="audio/mpeg" length="1"/>' +
-        '<media:content url="https://x.test/c-alt.mp3" medium="audio"/></item>',
-      '<title>S</title>', ns));
+    const feed = parseFeed(
+      rss(
+        '<item><title>A</title><media:content url="https://x.test/a.jpg" medium="image"/>' +
+          '<media:content url="https://x.test/a.m4a" type="audio/mp4" fileSize="99" duration="61"/></item>' +
+          '<item><title>B</title><media:group><media:content url="https://x.test/b.mp3" medium="audio"/></media:group></item>' +
+          '<item><title>C</title><enclosure url="https://x.test/c.mp3" type="audio/mpeg" length="1"/>' +
+          '<media:content url="https://x.test/c-alt.mp3" medium="audio"/></item>',
+        '<title>S</title>',
+        ns,
+      ),
+    );
     expect(feed.episodes.map((e) => [e.enclosure?.url, e.duration])).toEqual([
       ['https://x.test/a.m4a', 61],
       ['https://x.test/b.mp3', null],
@@ -158,21 +159,28 @@ describe('other shapes of feed', () => {
   });
 
   it('reads itunes:image written as text, as apps do, but not text that is no URL', () => {
-    const feed = parseFeed(rss(
-      '<item><title>A</title><itunes:image>https://example.com/a.jpg</itunes:image></item>' +
-        '<item><title>B</title><itunes:image>http:&#47;&#47;example.com&#47;b.jpg</itunes:image></item>' +
-        '<item><title>C</title><itunes:image>href=http://example.com/c.png"&gt;</itunes:image></item>',
-      '<title>S</title><itunes:image> https://example.com/show.jpg </itunes:image>'), 'https://example.com/feed.xml');
+    const feed = parseFeed(
+      rss(
+        '<item><title>A</title><itunes:image>https://example.com/a.jpg</itunes:image></item>' +
+          '<item><title>B</title><itunes:image>http:&#47;&#47;example.com&#47;b.jpg</itunes:image></item>' +
+          '<item><title>C</title><itunes:image>href=http://example.com/c.png"&gt;</itunes:image></item>',
+        '<title>S</title><itunes:image> https://example.com/show.jpg </itunes:image>',
+      ),
+      'https://example.com/feed.xml',
+    );
     expect(feed.image).toBe('https://example.com/show.jpg');
     expect(feed.episodes.map((e) => e.image)).toEqual(['https://example.com/a.jpg', 'http://example.com/b.jpg', null]);
   });
 
   it('falls back from show notes to itunes:summary, then itunes:subtitle', () => {
-    const feed = parseFeed(rss(
-      '<item><title>A</title><itunes:subtitle>Sub</itunes:subtitle><itunes:summary><![CDATA[<p>Sum</p>]]></itunes:summary></item>' +
-        '<item><title>B</title><itunes:subtitle>Only &lt;a&gt; subtitle</itunes:subtitle></item>' +
-        '<item><title>C</title><itunes:subtitle>Sub</itunes:subtitle><description>Desc</description></item>',
-      '<title>S</title><itunes:subtitle>Show subtitle</itunes:subtitle>'));
+    const feed = parseFeed(
+      rss(
+        '<item><title>A</title><itunes:subtitle>Sub</itunes:subtitle><itunes:summary><![CDATA[<p>Sum</p>]]></itunes:summary></item>' +
+          '<item><title>B</title><itunes:subtitle>Only &lt;a&gt; subtitle</itunes:subtitle></item>' +
+          '<item><title>C</title><itunes:subtitle>Sub</itunes:subtitle><description>Desc</description></item>',
+        '<title>S</title><itunes:subtitle>Show subtitle</itunes:subtitle>',
+      ),
+    );
     expect(feed.description).toBe('Show subtitle');
     expect(feed.episodes.map((e) => e.description)).toEqual(['<p>Sum</p>', 'Only <a> subtitle', 'Desc']);
     const summarised = parseFeed(rss('', '<title>S</title><itunes:subtitle>Sub</itunes:subtitle><itunes:summary>Summary</itunes:summary>'));
@@ -181,18 +189,23 @@ describe('other shapes of feed', () => {
 
   it('keeps a decimal podcast:episode (a bonus between two episodes)', () => {
     const ns = ' xmlns:podcast="https://podcastindex.org/namespace/1.0"';
-    const feed = parseFeed(rss('<item><title>A</title><podcast:episode display="Bonus">10.5</podcast:episode></item>' +
-      '<item><title>B</title><podcast:episode>-1</podcast:episode></item>', '<title>S</title>', ns));
+    const feed = parseFeed(
+      rss('<item><title>A</title><podcast:episode display="Bonus">10.5</podcast:episode></item>' + '<item><title>B</title><podcast:episode>-1</podcast:episode></item>', '<title>S</title>', ns),
+    );
     expect(feed.episodes.map((e) => e.episode)).toEqual([10.5, null]);
   });
 
   it('reads channel block and episode funding, license and value', () => {
     const ns = ' xmlns:podcast="https://podcastindex.org/namespace/1.0"';
-    const feed = parseFeed(rss(
-      '<item><title>A</title><podcast:funding url="https://example.com/ep-tip">Tip this one</podcast:funding>' +
-        '<podcast:license>cc0</podcast:license>' +
-        '<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Guest" type="node" address="02ab" split="100"/></podcast:value></item>',
-      '<title>S</title><itunes:block>Yes</itunes:block>', ns));
+    const feed = parseFeed(
+      rss(
+        '<item><title>A</title><podcast:funding url="https://example.com/ep-tip">Tip this one</podcast:funding>' +
+          '<podcast:license>cc0</podcast:license>' +
+          '<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Guest" type="node" address="02ab" split="100"/></podcast:value></item>',
+        '<title>S</title><itunes:block>Yes</itunes:block>',
+        ns,
+      ),
+    );
     expect(feed.block).toBe(true);
     expect(feed.episodes[0]).toMatchObject({
       funding: [{ url: 'https://example.com/ep-tip', title: 'Tip this one' }],
@@ -202,16 +215,17 @@ describe('other shapes of feed', () => {
   });
 
   it('refuses URLs with schemes other than http(s), and trims whitespace around values', () => {
-    const feed = parseFeed(rss(
-      '<item><title>\n  Spaced\n  title </title><link>javascript:alert(1)</link>' +
-        '<enclosure url=" https://x.test/a.mp3 " type="audio/mpeg"/><itunes:image href="data:image/png;base64,AAA"/></item>'));
+    const feed = parseFeed(
+      rss(
+        '<item><title>\n  Spaced\n  title </title><link>javascript:alert(1)</link>' +
+          '<enclosure url=" https://x.test/a.mp3 " type="audio/mpeg"/><itunes:image href="data:image/png;base64,AAA"/></item>',
+      ),
+    );
     expect(feed.episodes[0]).toMatchObject({ title: 'Spaced title', link: null, image: null, enclosure: { url: 'https://x.test/a.mp3' } });
   });
 
   it('decodes entities and CDATA in titles, including doubly escaped ones', () => {
-    const feed = parseFeed(rss(
-      '<item><title>Tom &amp;amp; Jerry &#8211; &#x263A;</title></item>' +
-        '<item><title><![CDATA[Q&A: R&amp;D <live>]]></title></item>'));
+    const feed = parseFeed(rss('<item><title>Tom &amp;amp; Jerry &#8211; &#x263A;</title></item>' + '<item><title><![CDATA[Q&A: R&amp;D <live>]]></title></item>'));
     expect(feed.episodes.map((e) => e.title)).toEqual(['Tom & Jerry – ☺', 'Q&A: R&D <live>']);
   });
 });

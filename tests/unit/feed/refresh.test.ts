@@ -10,7 +10,10 @@ const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 const fps = (episodes: ParsedEpisode[]): Set<string> => new Set(episodes.map((e) => e.fingerprint));
 
 describe('refresh with known fingerprints', () => {
-  for (const [kind, toInput] of [['bytes', enc], ['text', (t: string) => t]] as const) {
+  for (const [kind, toInput] of [
+    ['bytes', enc],
+    ['text', (t: string) => t],
+  ] as const) {
     describe(`given ${kind}`, () => {
       const v1 = rss(item(3) + item(2) + item(1));
       const first = parseFeed(toInput(v1));

@@ -33,7 +33,8 @@ describe('parseFeedOffThread (real feed worker in a thread)', () => {
     const notes = '<p>Notes &amp; links: <a href="https://example.com/x">x</a></p>'.repeat(30);
     let items = '';
     for (let i = 800; i > 0; i--) {
-      items += `<item><title>Episode ${i}</title><guid>g-${i}</guid><pubDate>Mon, 01 Mar 2021 10:00:00 GMT</pubDate>` +
+      items +=
+        `<item><title>Episode ${i}</title><guid>g-${i}</guid><pubDate>Mon, 01 Mar 2021 10:00:00 GMT</pubDate>` +
         `<enclosure url="https://example.com/${i}.mp3" type="audio/mpeg" length="1"/><description><![CDATA[${notes}]]></description></item>`;
     }
     const xml = new TextEncoder().encode(rss(items));
@@ -87,6 +88,6 @@ describe('parseFeedOffThread (real feed worker in a thread)', () => {
     }
     const again = await parseFeedOffThread('<rss><channel><title>B</title></channel></rss>');
     expect(again.title).toBe('B');
-    expect((started[started.length - 1]).terminated).toBe(false);
+    expect(started[started.length - 1].terminated).toBe(false);
   }, 20_000);
 });

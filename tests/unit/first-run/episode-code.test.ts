@@ -28,12 +28,23 @@ describe('parseEpisodeCode', () => {
 describe('parseEpisodeCode: technical names that look like codes', () => {
   // A networking podcast's titles start with these all the time; a badge reading "IPV6" or
   // "COVID19", and a code search for "ipv6" jumping one episode to the top, would be wrong.
-  it.each(['COVID19: Working from Home', 'IPV6: Still Waiting', 'HTTP3: QUIC in Production', 'GPT4: What Changed', 'WIFI7: Is It Worth It', 'H264 - codecs explained', 'MP3: still here', 'HTML5: the web', 'X86: the long tail', 'F1: networking at the track', 'USB4 - Docking', 'TLS13: handshakes', 'ARM64: servers'])(
-    'no code in %j',
-    (title) => {
-      expect(parseEpisodeCode(title)).toBeNull();
-    },
-  );
+  it.each([
+    'COVID19: Working from Home',
+    'IPV6: Still Waiting',
+    'HTTP3: QUIC in Production',
+    'GPT4: What Changed',
+    'WIFI7: Is It Worth It',
+    'H264 - codecs explained',
+    'MP3: still here',
+    'HTML5: the web',
+    'X86: the long tail',
+    'F1: networking at the track',
+    'USB4 - Docking',
+    'TLS13: handshakes',
+    'ARM64: servers',
+  ])('no code in %j', (title) => {
+    expect(parseEpisodeCode(title)).toBeNull();
+  });
   it('queries for those names are words, not codes', () => {
     expect(parseCodeQuery('ipv6')).toBeNull();
     expect(parseCodeQuery('COVID 19')).toBeNull();
@@ -106,6 +117,10 @@ describe('episode code search', async () => {
     expect(searchEpisodes(index, 'd2do 270').hits[0]?.id).toBe('d2do270');
   });
   it('other matches still follow the code match', () => {
-    expect(searchEpisodes(index, 'HN806').hits.map((h) => h.id).slice(0, 2)).toEqual(['hn806', 'hn807']);
+    expect(
+      searchEpisodes(index, 'HN806')
+        .hits.map((h) => h.id)
+        .slice(0, 2),
+    ).toEqual(['hn806', 'hn807']);
   });
 });

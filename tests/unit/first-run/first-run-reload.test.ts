@@ -74,7 +74,6 @@ beforeEach(async () => {
 afterEach(() => vi.resetModules());
 
 describe('a reload during the first run', () => {
-
   it('carries on with the shows not yet followed, without following any twice', async () => {
     everyShow();
     net.hang = new Set([NAN, D2DO, PP]);
@@ -127,7 +126,6 @@ describe('a dismissed show on a later start', () => {
 });
 
 describe('the network going away mid-resolution and coming back', () => {
-
   it('a show whose lookup failed while the network was away is tried again once it is back', async () => {
     everyShow();
     net.flaky = new Set([HN]);

@@ -25,7 +25,7 @@ vi.mock('../../../src/db/episodes', () => ({ countUnplayedByPodcast: () => Promi
 
 const { loadLibrary, libraryChanged, podcasts } = await import('../../../src/state/library');
 
-const show = (id: string): Podcast => ({ id, feedUrl: id, title: id } as Podcast);
+const show = (id: string): Podcast => ({ id, feedUrl: id, title: id }) as Podcast;
 const releaseAll = () => {
   rejecters.length = 0;
   pendingReads.splice(0).forEach((release) => release());

@@ -102,11 +102,7 @@ describe('resolveShow, step by step', () => {
       { [retired]: new HttpError(502, 'upstream_status', 'gone', 410), [current]: feed('Day Two DevOps') },
       { '1460004936': [entry('Day Two Cloud', retired)] },
       {
-        'Day Two DevOps': [
-          entry('Day Two DevOps', 'https://fans.example/d2do.xml', 'A Fan'),
-          entry('Day Two Cloud', retired),
-          entry('Day Two DevOps', current),
-        ],
+        'Day Two DevOps': [entry('Day Two DevOps', 'https://fans.example/d2do.xml', 'A Fan'), entry('Day Two Cloud', retired), entry('Day Two DevOps', current)],
       },
     );
     const found = await resolveShow(D2DO, deps);

@@ -73,7 +73,18 @@ describe('podcastFromFeed', () => {
   test('takes metadata from the feed and keeps bookkeeping from the stored show', () => {
     const previous = podcast(ID, { subscribedAt: 5, order: 3, newCount: 2, etag: '"e"', image: 'https://old/art.png' });
     const next = podcastFromFeed(parsedFeed([], { title: '  ', image: null }), previous, { id: 'ignored', feedUrl: 'https://moved/feed', now: 50, order: 9 });
-    expect(next).toMatchObject({ id: ID, feedUrl: 'https://moved/feed', title: previous.title, image: 'https://old/art.png', subscribedAt: 5, order: 3, newCount: 2, etag: '"e"', lastRefreshAt: 50, lastError: null });
+    expect(next).toMatchObject({
+      id: ID,
+      feedUrl: 'https://moved/feed',
+      title: previous.title,
+      image: 'https://old/art.png',
+      subscribedAt: 5,
+      order: 3,
+      newCount: 2,
+      etag: '"e"',
+      lastRefreshAt: 50,
+      lastError: null,
+    });
     const fresh = podcastFromFeed(parsedFeed([]), undefined, { id: ID, feedUrl: ID, now: 7, order: 9 });
     expect(fresh).toMatchObject({ id: ID, title: 'Test Show', subscribedAt: 7, order: 9, newCount: 0 });
   });

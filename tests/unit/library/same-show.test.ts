@@ -4,9 +4,26 @@ import { isDue } from '../../../src/core/library/stale';
 import type { Podcast } from '../../../src/core/types';
 
 const show = (over: Partial<Podcast>): Podcast => ({
-  id: 'https://a.example/feed', feedUrl: 'https://a.example/feed', title: 'Heavy Networking', author: 'Packet Pushers', description: '', image: null,
-  link: null, language: null, categories: [], funding: [], persons: [], subscribedAt: 0, lastRefreshAt: null, lastError: null, etag: null,
-  lastModified: null, newCount: 0, order: 0, podcastGuid: null, ...over,
+  id: 'https://a.example/feed',
+  feedUrl: 'https://a.example/feed',
+  title: 'Heavy Networking',
+  author: 'Packet Pushers',
+  description: '',
+  image: null,
+  link: null,
+  language: null,
+  categories: [],
+  funding: [],
+  persons: [],
+  subscribedAt: 0,
+  lastRefreshAt: null,
+  lastError: null,
+  etag: null,
+  lastModified: null,
+  newCount: 0,
+  order: 0,
+  podcastGuid: null,
+  ...over,
 });
 
 describe('findSameShow', () => {

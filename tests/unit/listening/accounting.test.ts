@@ -16,7 +16,14 @@ describe('time saved', () => {
   });
 
   test('backwards, zero, implausible or non-finite ticks count nothing', () => {
-    for (const [media, rate] of [[-3, 1], [0, 1], [MAX_TICK_MEDIA_SECONDS + 1, 1], [1, 0], [1, NaN], [NaN, 1]] as const) {
+    for (const [media, rate] of [
+      [-3, 1],
+      [0, 1],
+      [MAX_TICK_MEDIA_SECONDS + 1, 1],
+      [1, 0],
+      [1, NaN],
+      [NaN, 1],
+    ] as const) {
       expect(addPlayed(ZERO_TOTALS, media, rate)).toEqual(ZERO_TOTALS);
     }
     expect(addSkipped(ZERO_TOTALS, -1)).toEqual(ZERO_TOTALS);

@@ -43,7 +43,10 @@ describe('per-show settings', () => {
 
   test('a hostile backup is refused whole, with a reason, and changes nothing', async () => {
     await expect(importShowSettings('nope')).rejects.toThrow(/not a list/);
-    const bad = [{ podcastId: A, settings: { introSkip: 10 }, updatedAt: 1 }, { podcastId: 'javascript:alert(1)', settings: {}, updatedAt: 1 }];
+    const bad = [
+      { podcastId: A, settings: { introSkip: 10 }, updatedAt: 1 },
+      { podcastId: 'javascript:alert(1)', settings: {}, updatedAt: 1 },
+    ];
     await expect(importShowSettings(bad)).rejects.toThrow(/not a feed address/);
     expect(await getShowSettings(A)).toMatchObject({ introSkip: 0 });
     // Values are normalized, not trusted.

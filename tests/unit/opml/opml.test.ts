@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseOpml, serializeOpml, OpmlError, MAX_OPML_FEEDS } from '../../../src/core/opml';
 
-const wrap = (body: string, head = '<head><title>My casts</title></head>') =>
-  `<?xml version="1.0" encoding="utf-8"?>\n<opml version="1.0">${head}<body>${body}</body></opml>`;
+const wrap = (body: string, head = '<head><title>My casts</title></head>') => `<?xml version="1.0" encoding="utf-8"?>\n<opml version="1.0">${head}<body>${body}</body></opml>`;
 
 describe('parseOpml', () => {
   test('reads flat and nested outlines in document order, with the titles other apps write', () => {

@@ -7,11 +7,30 @@ import { persistNow } from '../../../src/state/player-persist';
 
 function episode(podcastId: string, guid: string, published: number): Episode {
   return {
-    id: `${podcastId}\u0000${guid}`, podcastId, guid, title: guid, pubDate: null, published,
+    id: `${podcastId}\u0000${guid}`,
+    podcastId,
+    guid,
+    title: guid,
+    pubDate: null,
+    published,
     enclosure: { url: `https://cdn.example/${guid}.mp3`, type: 'audio/mpeg', length: null },
-    duration: 600, season: null, episode: null, episodeType: null, explicit: null, chapters: null, chaptersType: null,
-    transcripts: [], persons: [], funding: [], image: null, link: null, description: '', notesText: '',
-    fingerprint: guid, played: 0, addedAt: 0,
+    duration: 600,
+    season: null,
+    episode: null,
+    episodeType: null,
+    explicit: null,
+    chapters: null,
+    chaptersType: null,
+    transcripts: [],
+    persons: [],
+    funding: [],
+    image: null,
+    link: null,
+    description: '',
+    notesText: '',
+    fingerprint: guid,
+    played: 0,
+    addedAt: 0,
   };
 }
 

@@ -67,7 +67,10 @@ describe('bookmarks state', () => {
   });
 
   test('a bookmark of an episode gone from the library says so instead of playing', async () => {
-    const report = await s.bookmarks.importBookmarks([{ id: 'g', episodeId: 'gone\u0000x', time: 5, episodeTitle: 'Old one' }, { id: 'bad', episodeId: 'e', time: -3 }]);
+    const report = await s.bookmarks.importBookmarks([
+      { id: 'g', episodeId: 'gone\u0000x', time: 5, episodeTitle: 'Old one' },
+      { id: 'bad', episodeId: 'e', time: -3 },
+    ]);
     expect(report.items).toHaveLength(1);
     expect(report.skipped).toEqual(['Entry 2: A bookmark’s time is not a valid time.']);
     await expect(s.bookmarks.playBookmark(report.items[0])).rejects.toThrow(/“Old one” is no longer in your library/);

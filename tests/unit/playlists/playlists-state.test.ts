@@ -33,12 +33,7 @@ async function reload() {
 
 const HN = podcast('https://hn.example/feed', { title: 'Heavy Networking' });
 const D2 = podcast('https://d2do.example/feed', { title: 'Day Two DevOps' });
-const eps = [
-  episode(HN.id, 1, { duration: 30 * 60 }),
-  episode(HN.id, 2, { duration: 50 * 60 }),
-  episode(D2.id, 3, { duration: 20 * 60 }),
-  episode(D2.id, 4, { duration: 40 * 60 }),
-];
+const eps = [episode(HN.id, 1, { duration: 30 * 60 }), episode(HN.id, 2, { duration: 50 * 60 }), episode(D2.id, 3, { duration: 20 * 60 }), episode(D2.id, 4, { duration: 40 * 60 })];
 const [e1, e2, e3, e4] = eps.map((e) => e.id) as [string, string, string, string];
 
 async function seed(open: { db(): Promise<import('../../../src/db/open').HopcastDatabase> }) {

@@ -51,13 +51,20 @@ describe('smart playlist filter', () => {
   test('marking an episode played takes it out of an unplayed filter on the next evaluation', () => {
     const filter = f({ podcastIds: ['HN'] });
     const before = evaluateSmartFilter(filter, episodes, ctx);
-    const after = evaluateSmartFilter(filter, episodes.map((e) => (e.id === 'hn1' ? { ...e, played: 1 as const } : e)), ctx);
+    const after = evaluateSmartFilter(
+      filter,
+      episodes.map((e) => (e.id === 'hn1' ? { ...e, played: 1 as const } : e)),
+      ctx,
+    );
     expect(before).toContain('hn1');
     expect(after).not.toContain('hn1');
   });
 
   test('the description reads like the form', () => {
-    const titles = new Map([['HN', 'Heavy Networking'], ['D2DO', 'Day Two DevOps']]);
+    const titles = new Map([
+      ['HN', 'Heavy Networking'],
+      ['D2DO', 'Day Two DevOps'],
+    ]);
     expect(describeFilter(f({ podcastIds: ['HN', 'D2DO'], maxMinutes: 45 }), (id) => titles.get(id))).toBe('Unplayed · from Heavy Networking, Day Two DevOps · under 45 min · newest first');
     expect(describeFilter(f({ played: 'any', minMinutes: 10, maxMinutes: 30, withinDays: 7, downloadedOnly: true, sort: 'shortest', limit: 5 }), () => undefined)).toBe(
       'From every show · 10–30 min · last 7 days · downloaded · shortest first · at most 5',

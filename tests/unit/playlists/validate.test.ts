@@ -46,7 +46,13 @@ describe('names, notes and filters from the UI', () => {
 describe('records from a backup (hostile)', () => {
   test('good playlists of both kinds come through clean', () => {
     expect(parsePlaylist({ id: 'p1', kind: 'manual', name: ' Trip ', episodeIds: ['e1', 'e1', 'e2'], order: 3, createdAt: 5, updatedAt: 6, extra: 'x' }, NOW)).toEqual({
-      id: 'p1', kind: 'manual', name: 'Trip', episodeIds: ['e1', 'e2'], order: 3, createdAt: 5, updatedAt: 6,
+      id: 'p1',
+      kind: 'manual',
+      name: 'Trip',
+      episodeIds: ['e1', 'e2'],
+      order: 3,
+      createdAt: 5,
+      updatedAt: 6,
     });
     const smart = parsePlaylist({ id: 'p2', kind: 'smart', name: 'New', filter: DEFAULT_FILTER }, NOW);
     expect(smart).toMatchObject({ kind: 'smart', order: 0, createdAt: NOW, filter: DEFAULT_FILTER });
@@ -82,7 +88,17 @@ describe('records from a backup (hostile)', () => {
 });
 
 describe('bookmark grouping', () => {
-  const bm = (id: string, episodeId: string, time: number, createdAt: number) => ({ id, episodeId, podcastId: 'p', time, note: '', episodeTitle: episodeId, podcastTitle: 'Show', createdAt, updatedAt: createdAt });
+  const bm = (id: string, episodeId: string, time: number, createdAt: number) => ({
+    id,
+    episodeId,
+    podcastId: 'p',
+    time,
+    note: '',
+    episodeTitle: episodeId,
+    podcastTitle: 'Show',
+    createdAt,
+    updatedAt: createdAt,
+  });
   test('one group per episode, most recently bookmarked first, bookmarks by time inside', () => {
     const groups = groupByEpisode([bm('1', 'A', 300, 1), bm('2', 'B', 50, 2), bm('3', 'A', 100, 3)]);
     expect(groups.map((g) => g.episodeId)).toEqual(['A', 'B']);

@@ -49,27 +49,24 @@ describe('queue rules', () => {
 
   test('any sequence of moves keeps every episode exactly once, in the order a plain array would have', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(7), fc.integer({ min: -2, max: 10 }), fc.boolean()), { maxLength: 200 }),
-        (ops) => {
-          let q: QueueEntry[] = [];
-          let model: string[] = [];
-          for (const [n, to, isInsert] of ops) {
-            const id = `e${n}`;
-            if (isInsert) {
-              q = applyWrites(q, insert(q, id, to % 2 === 0 ? 'next' : 'last'));
-              model = model.filter((x) => x !== id);
-              if (to % 2 === 0) model.unshift(id);
-              else model.push(id);
-            } else if (model.includes(id)) {
-              q = applyWrites(q, placeAt(q, id, to));
-              model = model.filter((x) => x !== id);
-              model.splice(Math.max(0, Math.min(model.length, to)), 0, id);
-            }
+      fc.property(fc.array(fc.tuple(fc.nat(7), fc.integer({ min: -2, max: 10 }), fc.boolean()), { maxLength: 200 }), (ops) => {
+        let q: QueueEntry[] = [];
+        let model: string[] = [];
+        for (const [n, to, isInsert] of ops) {
+          const id = `e${n}`;
+          if (isInsert) {
+            q = applyWrites(q, insert(q, id, to % 2 === 0 ? 'next' : 'last'));
+            model = model.filter((x) => x !== id);
+            if (to % 2 === 0) model.unshift(id);
+            else model.push(id);
+          } else if (model.includes(id)) {
+            q = applyWrites(q, placeAt(q, id, to));
+            model = model.filter((x) => x !== id);
+            model.splice(Math.max(0, Math.min(model.length, to)), 0, id);
           }
-          expect(ids(q)).toEqual(model);
-        },
-      ),
+        }
+        expect(ids(q)).toEqual(model);
+      }),
       { numRuns: 300 },
     );
   });

@@ -36,6 +36,11 @@ describe('search relevance', () => {
     const out = searchEpisodes(index(), 'reason');
     // r2 has "reason" itself; r1 (reasonable) and r3 (reasons) match it only as a prefix.
     expect(out.hits[0].id).toBe('r2');
-    expect(out.hits.filter((h) => !h.similar).map((h) => h.id).sort()).toEqual(['r1', 'r2', 'r3']);
+    expect(
+      out.hits
+        .filter((h) => !h.similar)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['r1', 'r2', 'r3']);
   });
 });

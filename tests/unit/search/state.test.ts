@@ -73,7 +73,10 @@ describe('search state against IndexedDB, through the real search worker', () =>
     expect(await found('ansible', { played: 'played' })).toEqual([e2.id]);
     expect(await found('ansible', { played: 'unplayed' })).toEqual([e3.id]);
     const record = { episodeId: e2.id, status: 'complete' } as DownloadRecord;
-    downloads.value = new Map([[e2.id, record], [e3.id, { ...record, episodeId: e3.id, status: 'downloading' }]]);
+    downloads.value = new Map([
+      [e2.id, record],
+      [e3.id, { ...record, episodeId: e3.id, status: 'downloading' }],
+    ]);
     expect(await found('ansible', { downloadedOnly: true })).toEqual([e2.id]);
   });
 

@@ -17,7 +17,10 @@ describe('hostile transcript bodies get a clear message', () => {
   });
 
   test('broken cues are skipped, markup in cue text is stripped, a file of only broken cues is an error', () => {
-    const doc = parseTranscript('WEBVTT\n\nbanana --> 00:00:01.000\nlost\n\n00:00:01.000 --> banana\n<b>kept</b>\n\n00:00:02.000 --> 00:00:03.000\n<script>alert(1)</script><i>Recovered</i> &amp; more\n', 'vtt');
+    const doc = parseTranscript(
+      'WEBVTT\n\nbanana --> 00:00:01.000\nlost\n\n00:00:01.000 --> banana\n<b>kept</b>\n\n00:00:02.000 --> 00:00:03.000\n<script>alert(1)</script><i>Recovered</i> &amp; more\n',
+      'vtt',
+    );
     // A cue without a start is dropped; one with a broken end keeps its start. Tags go; text stays text.
     expect(doc).toEqual({
       kind: 'cues',

@@ -78,7 +78,12 @@ describe('search', () => {
 
 describe('fusing the episode and transcript rankings', () => {
   test('found by both ranks above found by one; ties keep the first list first', () => {
-    expect(fuseRankings([['t1', 'both'], ['both', 's1']])).toEqual(['both', 't1', 's1']);
+    expect(
+      fuseRankings([
+        ['t1', 'both'],
+        ['both', 's1'],
+      ]),
+    ).toEqual(['both', 't1', 's1']);
     expect(fuseRankings([['a'], ['b']])).toEqual(['a', 'b']);
   });
 });

@@ -20,7 +20,15 @@ const spoken = episode(SHOW.id, 2, { title: 'Gardens', notesText: 'Nothing here.
 const both = episode(OTHER.id, 3, { title: 'The zeppelin hour', notesText: 'Night talk.', played: 1, fingerprint: 't3' });
 
 function transcript(e: Episode, lines: Array<[number, string, string | null]>): StoredTranscript {
-  return { episodeId: e.id, podcastId: e.podcastId, url: `https://t.example/${e.guid}.vtt`, format: 'vtt', error: null, fetchedAt: 1, doc: { kind: 'cues', cues: lines.map(([start, text, speaker]) => ({ start, end: start + 4, speaker, text })) } };
+  return {
+    episodeId: e.id,
+    podcastId: e.podcastId,
+    url: `https://t.example/${e.guid}.vtt`,
+    format: 'vtt',
+    error: null,
+    fetchedAt: 1,
+    doc: { kind: 'cues', cues: lines.map(([start, text, speaker]) => ({ start, end: start + 4, speaker, text })) },
+  };
 }
 
 const q = (text: string, over: Partial<CombinedQuery> = {}): CombinedQuery => ({ text, podcastId: null, played: null, downloadedOnly: false, inTranscript: false, limit: 50, ...over });
@@ -34,9 +42,20 @@ describe('searching what was said, with the episode index, through the real work
     await tx.objectStore('podcasts').put(OTHER);
     for (const e of [titled, spoken, both]) await tx.objectStore('episodes').put(e);
     await tx.done;
-    const t2 = transcript(spoken, [[0, 'Welcome back.', 'Ada'], [15, 'The periwinkle zeppelin flies at dawn.', 'Zoe']]);
+    const t2 = transcript(spoken, [
+      [0, 'Welcome back.', 'Ada'],
+      [15, 'The periwinkle zeppelin flies at dawn.', 'Zoe'],
+    ]);
     const t3 = transcript(both, [[42, 'A zeppelin over the lighthouse.', null]]);
-    const chapters: StoredChapters = { episodeId: spoken.id, podcastId: spoken.podcastId, url: 'https://c.example/c.json', fetchedAt: 1, error: null, images: {}, chapters: [{ startTime: 60, endTime: null, title: 'Periwinkle gardens', img: null, url: null, hidden: false }] };
+    const chapters: StoredChapters = {
+      episodeId: spoken.id,
+      podcastId: spoken.podcastId,
+      url: 'https://c.example/c.json',
+      fetchedAt: 1,
+      error: null,
+      images: {},
+      chapters: [{ startTime: 60, endTime: null, title: 'Periwinkle gardens', img: null, url: null, hidden: false }],
+    };
     await putStoredTranscript(t2);
     await putStoredTranscript(t3);
     await putStoredChapters(chapters);
