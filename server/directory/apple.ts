@@ -1,7 +1,7 @@
 import type { DirectorySettings } from '../settings';
 import type { DirectoryFetch } from './http';
 import { DirectoryError, type DirectoryResult } from './types';
-import { toResult } from './sanitize';
+import { toResult } from './sanitize-text';
 import { MAX_RESULTS } from './types';
 
 const globalFetch: DirectoryFetch = (url, init) => fetch(url, init);

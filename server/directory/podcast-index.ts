@@ -1,7 +1,7 @@
 import makeClient from 'podcast-index-api';
 import type { DirectorySettings } from '../settings';
 import { DirectoryError, type DirectoryResult } from './types';
-import { toResult } from './sanitize';
+import { toResult } from './sanitize-text';
 
 import { MAX_RESULTS } from './types';
 

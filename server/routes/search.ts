@@ -5,7 +5,7 @@ import { acquire, type Share } from './share';
 import { appleSearch } from '../directory/apple';
 import type { PodcastIndexSearch } from '../directory/podcast-index';
 import type { DirectoryFetch } from '../directory/http';
-import { mergeResults } from '../directory/sanitize';
+import { mergeResults } from '../directory/sanitize-text';
 import { DIRECTORY_NAMES, DirectoryError, type DirectoryResult, type DirectorySource } from '../directory/types';
 
 const MAX_QUERY = 200;

@@ -11,7 +11,7 @@ import { ToastHost } from './ToastHost';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
-const EpisodeScreen = lazy(() => import('../features/episode/EpisodeScreen').then((m) => m.EpisodeScreen));
+const EpisodeScreen = lazy(() => import('../features/episode-page/EpisodeScreen').then((m) => m.EpisodeScreen));
 const QueuePage = lazy(() => import('../features/queue/QueuePage').then((m) => m.QueuePage));
 const DownloadsPage = lazy(() => import('../features/downloads/DownloadsPage').then((m) => m.DownloadsPage));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { groupByEpisode } from '../../core/playlists/bookmarks';
 import { Page } from '../../ui/Page';
 import { bookmarks, bookmarksLoaded, loadBookmarks } from '../../state/bookmarks';
-import { episodeHref } from '../episodes/EpisodeRow';
+import { episodeHref } from '../episode-row/EpisodeRow';
 import { BookmarkItem } from './BookmarkItem';
 import './bookmarks.css';
 

@@ -1,7 +1,7 @@
 import type { Episode, Podcast } from '../../core/types';
 import { parseEpisodeCode } from '../../core/episodes/episode-code';
 import { Artwork } from '../../ui/Artwork';
-import { EpisodeRow } from '../episodes/EpisodeRow';
+import { EpisodeRow } from '../episode-row/EpisodeRow';
 
 /** The title without its leading code: the row's badge already shows `HN806`. */
 function titleWithoutCode(title: string): string {

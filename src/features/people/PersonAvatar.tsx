@@ -1,4 +1,4 @@
-import { httpUrl } from '../episode/safe-url';
+import { httpUrl } from '../episode-page/safe-url';
 
 /** A person's picture from the feed, or their initial when there is none. */
 export function PersonAvatar({ name, img, size }: { name: string; img: string | null; size: number }) {

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Page } from '../../ui/Page';
 import { libraryVersion } from '../../state/library';
 import { loadPerson, type PersonPage as PersonData } from '../../state/people';
-import { EpisodeRow } from '../episodes/EpisodeRow';
-import { httpUrl } from '../episode/safe-url';
+import { EpisodeRow } from '../episode-row/EpisodeRow';
+import { httpUrl } from '../episode-page/safe-url';
 import { PersonAvatar } from './PersonAvatar';
 import './people.css';
 

@@ -12,7 +12,7 @@ import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 import { SleepTimerControl } from './SleepTimerControl';
 import { SpeedControl } from './SpeedControl';
 import { TransportControls } from './TransportControls';
-import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
+import { MarkPlayedButton } from '../episode-row/MarkPlayedButton';
 import { FollowAlong } from '../transcripts/FollowAlong';
 import { SkipSilenceToggle } from '../listening/SkipSilenceToggle';
 import { CastButton } from '../listening/CastButton';

@@ -2,7 +2,7 @@ import { formatDuration } from '../../core/time';
 import type { PlaylistItem } from '../../state/playlist-items';
 import { Artwork } from '../../ui/Artwork';
 import { PlayerIcon } from '../player/PlayerIcon';
-import { episodeHref } from '../episodes/EpisodeRow';
+import { episodeHref } from '../episode-row/EpisodeRow';
 import type { HandleProps } from './use-drag-reorder';
 import { AddToPlaylistButton } from './AddToPlaylistButton';
 

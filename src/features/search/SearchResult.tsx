@@ -1,6 +1,6 @@
 import { highlightRanges, snippet } from '../../core/search/highlight';
 import type { FoundItem } from '../../state/search-all';
-import { EpisodeRow } from '../episodes/EpisodeRow';
+import { EpisodeRow } from '../episode-row/EpisodeRow';
 import { Highlighted } from './Highlighted';
 import { TranscriptMoments } from './TranscriptMoments';
 

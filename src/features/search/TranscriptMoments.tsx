@@ -4,7 +4,7 @@ import { formatClock } from '../../core/time';
 import type { Episode } from '../../core/types';
 import { playMoment, queueMoment } from '../../state/moments';
 import type { FoundMoments, Moment } from '../../state/search-all';
-import { episodeHref } from '../episodes/EpisodeRow';
+import { episodeHref } from '../episode-row/EpisodeRow';
 import { ShareQuoteButton } from '../share/ShareQuoteButton';
 import { Highlighted } from './Highlighted';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatClock } from '../../core/time';
 import { cueEpisode } from '../../state/player';
 import { subscribe } from '../../state/subscribe';
-import { httpUrl } from '../episode/safe-url';
+import { httpUrl } from '../episode-page/safe-url';
 import { parseEpisodeLink } from '../player/share-link';
 
 /** The feed URL a shared episode link carries: episode ids are `${feedUrl}\u0000${guid}`. */

@@ -11,12 +11,12 @@ import { markShowPlayed } from '../../state/played';
 import { online } from '../../state/online';
 import { readPref, writePref } from '../../state/view-prefs';
 import { fold } from '../../core/search/normalize';
-import { EpisodeRow } from '../episodes/EpisodeRow';
+import { EpisodeRow } from '../episode-row/EpisodeRow';
 import { ShowHeader } from './ShowHeader';
 import { UnsubscribeDialog } from './UnsubscribeDialog';
 import { VirtualList } from './VirtualList';
 import { ShowSettingsButton } from '../listening/ShowSettingsSheet';
-import { EPISODE_ROW_HEIGHT } from '../episodes/row-height';
+import { EPISODE_ROW_HEIGHT } from '../episode-row/row-height';
 import './show.css';
 
 const ORDERS = ['newest', 'oldest'] as const;

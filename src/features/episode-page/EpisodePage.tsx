@@ -5,7 +5,7 @@ import { Page } from '../../ui/Page';
 import { loadEpisodeDetails, type EpisodeDetails } from '../../state/episode-page';
 import { libraryVersion } from '../../state/library';
 import { playEpisode } from '../../state/player';
-import { formatEpisodeDate } from '../episodes/EpisodeRow';
+import { formatEpisodeDate } from '../episode-row/EpisodeRow';
 import { Artwork } from '../../ui/Artwork';
 import { ChaptersSection } from './ChaptersSection';
 import { EpisodeActions } from './EpisodeActions';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { sanitizeNotes } from './sanitize';
+import { sanitizeNotes } from './sanitize-html';
 
 /**
  * Sanitized HTML inserted as DOM nodes (never re-parsed from a string, so there is no

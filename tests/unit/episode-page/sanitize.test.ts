@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { sanitizeNotes } from '../../../src/features/episode/sanitize';
+import { sanitizeNotes } from '../../../src/features/episode-page/sanitize-html';
 
 const BASE = 'https://feed.example/show/feed.xml';
 

@@ -3,7 +3,7 @@ import type { Episode } from '../../core/types';
 import { currentEpisode, isPlaying, playEpisode, togglePlay } from '../../state/player';
 import { addToQueue } from '../../state/queue';
 import { DownloadButton } from '../downloads/DownloadButton';
-import { MarkPlayedButton } from '../episodes/MarkPlayedButton';
+import { MarkPlayedButton } from '../episode-row/MarkPlayedButton';
 import { AddToPlaylistButton } from '../playlists/AddToPlaylistButton';
 
 /** Play (or Pause when this episode is playing) / Add to queue / Download, named like the episode row's. */

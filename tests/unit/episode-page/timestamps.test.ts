@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findTimestamps } from '../../../src/features/episode/timestamps';
+import { findTimestamps } from '../../../src/features/episode-page/timestamps';
 
 const seconds = (text: string, max: number | null = null) => findTimestamps(text, max).map((t) => t.seconds);
 const matched = (text: string) => findTimestamps(text).map((t) => text.slice(t.start, t.end));
