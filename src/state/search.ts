@@ -64,15 +64,6 @@ function currentBackend(): SearchBackend {
   return backend;
 }
 
-/** Tests run the index on their own thread (Node has no Worker); the app never calls this. */
-export function setSearchBackendForTests(next: SearchBackend): void {
-  backend = next;
-  loading = null;
-  reconciling = null;
-  signatures = new Map();
-  indexStatus.value = { phase: 'idle', documents: 0, message: null };
-}
-
 async function loadSaved(): Promise<void> {
   status({ phase: 'loading', message: null });
   const saved = await loadSearchIndex().catch(() => undefined);

@@ -26,13 +26,6 @@ function currentBackend(): TranscriptBackend {
   return backend;
 }
 
-/** Tests run the index on their own thread (Node has no Worker). */
-export function setTranscriptBackendForTests(next: TranscriptBackend): void {
-  backend = next;
-  loading = null;
-  transcriptIndexSize.value = 0;
-}
-
 /** Loads the stored segments into the worker once; resolves when searches can be answered. */
 export function ensureTranscriptIndex(): Promise<void> {
   loading ??= (async () => {

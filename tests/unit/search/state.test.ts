@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '../../../src/db/open';
 import { loadSearchIndex } from '../../../src/db/search-index';
 import { inThreadBackend, type SearchBackend } from '../../../src/core/search/index';
-import { downloads } from '../../../src/state/downloads';
-import { ensureSearchIndex, indexStatus, noteLibraryChanged, reconcileNow, saveNow, searchLibrary, setSearchBackendForTests, SupersededSearch, type SearchQuery } from '../../../src/state/search';
-import { workerSearchBackend } from '../../../src/workers/search-bridge';
+import type { SearchQuery } from '../../../src/state/search';
 import type { DownloadRecord, Episode } from '../../../src/core/types';
 import { episode, podcast } from '../library/fixtures';
 import { NodeWebWorker, started } from '../feed/node-web-worker';
@@ -23,6 +21,41 @@ async function put(...episodes: Episode[]) {
   for (const e of episodes) await tx.objectStore('episodes').put(e);
   await tx.done;
 }
+
+type SearchState = typeof import('../../../src/state/search');
+type DownloadsState = typeof import('../../../src/state/downloads');
+
+/** The backend the next fresh module graph gets; null = the real worker backend. */
+let nextBackend: SearchBackend | null = null;
+vi.mock('../../../src/workers/search-bridge', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/workers/search-bridge')>();
+  return { ...real, workerSearchBackend: (onDeath?: () => void) => nextBackend ?? real.workerSearchBackend(onDeath) };
+});
+
+let search: SearchState;
+let downloads: DownloadsState['downloads'];
+/**
+ * A "reload": fresh module state (index, signatures, status) over the same database, with `backend`
+ * in place of the worker when given. The app holds one module instance, so tests start a new one.
+ */
+async function reload(backend: SearchBackend | null = null): Promise<void> {
+  nextBackend = backend;
+  vi.resetModules();
+  search = await import('../../../src/state/search');
+  downloads = (await import('../../../src/state/downloads')).downloads;
+}
+const { ensureSearchIndex, noteLibraryChanged, reconcileNow, saveNow, searchLibrary } = {
+  ensureSearchIndex: () => search.ensureSearchIndex(),
+  noteLibraryChanged: () => search.noteLibraryChanged(),
+  reconcileNow: () => search.reconcileNow(),
+  saveNow: () => search.saveNow(),
+  searchLibrary: (q: SearchQuery) => search.searchLibrary(q),
+};
+const indexStatus = {
+  get value() {
+    return search.indexStatus.value;
+  },
+};
 
 const query = (text: string, over: Partial<SearchQuery> = {}): SearchQuery => ({ text, podcastId: null, played: null, downloadedOnly: false, limit: 50, ...over });
 const found = async (text: string, over: Partial<SearchQuery> = {}) => (await searchLibrary(query(text, over))).results.map((r) => r.episode.id);
@@ -49,6 +82,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
   beforeAll(async () => {
     (globalThis as { Worker?: unknown }).Worker = NodeWebWorker;
     await put(e1, e2, e3);
+    await reload();
   });
   afterAll(() => {
     for (const w of started) w.terminate();
@@ -59,7 +93,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
   });
 
   test('builds from the stored episodes and finds one by a word only in its notes', async () => {
-    setSearchBackendForTests(workerSearchBackend());
+    await reload();
     await ensureSearchIndex();
     await reconcileNow();
     expect(indexStatus.value).toMatchObject({ phase: 'ready', documents: 3 });
@@ -103,7 +137,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
     expect(saved?.signatures).toHaveLength(3);
     // A "reload": a fresh backend and fresh module state, the database as it was.
     const { backend, counts } = counting(inThreadBackend());
-    setSearchBackendForTests(backend);
+    await reload(backend);
     await ensureSearchIndex();
     // Answers straight from the loaded index, before any reconcile work.
     expect((await backend.search('wombats', { podcastId: null, played: null, onlyIds: null }, 10)).hits.map((h) => h.id)).toEqual([e1.id]);
@@ -116,7 +150,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
     const { backend, counts } = counting(inThreadBackend());
     const playedNow = { ...e1, ...(await (await db()).get('episodes', e1.id))!, played: 1 as const };
     await put(playedNow);
-    setSearchBackendForTests(backend);
+    await reload(backend);
     await ensureSearchIndex();
     await reconcileNow();
     expect(counts.upserts).toBe(1);
@@ -126,7 +160,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
   test('an unreadable saved index means a rebuild, not a broken search', async () => {
     await (await db()).put('searchIndex', { format: 1, json: '{not json', signatures: [['x', 'y']], savedAt: 0 }, 'episodes');
     const { backend, counts } = counting(inThreadBackend());
-    setSearchBackendForTests(backend);
+    await reload(backend);
     await ensureSearchIndex();
     await reconcileNow();
     expect(counts.upserts).toBe(3);
@@ -147,7 +181,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
         return inner.search(query, filters, limit);
       },
     };
-    setSearchBackendForTests(slow);
+    await reload(slow);
     await ensureSearchIndex();
     await reconcileNow();
     const typed = [searchLibrary(query('wom')), searchLibrary(query('womb')), searchLibrary(query('wombats'))];
@@ -155,7 +189,7 @@ describe('search state against IndexedDB, through the real search worker', () =>
     release();
     const outcomes = await Promise.allSettled(typed);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(SupersededSearch);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(search.SupersededSearch);
     expect(asked).toEqual(['wom', 'wombats']);
     expect((outcomes[2] as PromiseFulfilledResult<Awaited<ReturnType<typeof searchLibrary>>>).value.results.map((r) => r.episode.id)).toEqual([e1.id]);
   });

@@ -1,16 +1,35 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { db } from '../../../src/db/open';
 import { putStoredTranscript } from '../../../src/db/transcripts';
 import { putStoredChapters } from '../../../src/db/chapters';
 import type { StoredChapters, StoredTranscript } from '../../../src/db/episode-extras';
-import { indexStoredExtras, removeEpisodeExtras } from '../../../src/state/episode-extras';
-import { searchEverything, type CombinedQuery } from '../../../src/state/search-all';
-import { ensureSearchIndex, reconcileNow } from '../../../src/state/search';
-import { setTranscriptBackendForTests } from '../../../src/state/transcript-index';
-import { workerTranscriptBackend } from '../../../src/workers/transcript-bridge';
+import type { CombinedQuery } from '../../../src/state/search-all';
 import type { Episode } from '../../../src/core/types';
 import { episode, podcast } from '../library/fixtures';
 import { NodeWebWorker, started } from '../feed/node-web-worker';
+
+/**
+ * The state modules as one page load holds them. `freshModules()` is a reload: new module state (and a
+ * new worker for each index) over the same database.
+ */
+let m: {
+  searchEverything: typeof import('../../../src/state/search-all').searchEverything;
+  indexStoredExtras: typeof import('../../../src/state/episode-extras').indexStoredExtras;
+  removeEpisodeExtras: typeof import('../../../src/state/episode-extras').removeEpisodeExtras;
+  ensureSearchIndex: typeof import('../../../src/state/search').ensureSearchIndex;
+  reconcileNow: typeof import('../../../src/state/search').reconcileNow;
+};
+async function freshModules(): Promise<void> {
+  vi.resetModules();
+  const [all, extras, search] = await Promise.all([import('../../../src/state/search-all'), import('../../../src/state/episode-extras'), import('../../../src/state/search')]);
+  m = {
+    searchEverything: all.searchEverything,
+    indexStoredExtras: extras.indexStoredExtras,
+    removeEpisodeExtras: extras.removeEpisodeExtras,
+    ensureSearchIndex: search.ensureSearchIndex,
+    reconcileNow: search.reconcileNow,
+  };
+}
 
 const SHOW = podcast('https://lab.example/feed', { title: 'Lab Notes' });
 const OTHER = podcast('https://night.example/feed', { title: 'Night Shift', order: 1 });
@@ -37,6 +56,7 @@ describe('searching what was said, with the episode index, through the real work
   const original = (globalThis as { Worker?: unknown }).Worker;
   beforeAll(async () => {
     (globalThis as { Worker?: unknown }).Worker = NodeWebWorker;
+    await freshModules();
     const tx = (await db()).transaction(['podcasts', 'episodes'], 'readwrite');
     await tx.objectStore('podcasts').put(SHOW);
     await tx.objectStore('podcasts').put(OTHER);
@@ -59,11 +79,11 @@ describe('searching what was said, with the episode index, through the real work
     await putStoredTranscript(t2);
     await putStoredTranscript(t3);
     await putStoredChapters(chapters);
-    await indexStoredExtras(spoken, t2, chapters);
-    await indexStoredExtras(both, t3, null);
+    await m.indexStoredExtras(spoken, t2, chapters);
+    await m.indexStoredExtras(both, t3, null);
     // The episode index answers at once from what it has; wait for it to take these episodes in.
-    await ensureSearchIndex();
-    await reconcileNow();
+    await m.ensureSearchIndex();
+    await m.reconcileNow();
   });
   afterAll(() => {
     for (const w of started) w.terminate();
@@ -71,7 +91,7 @@ describe('searching what was said, with the episode index, through the real work
   });
 
   test('one list grouped by episode: found by title and transcript first, then either; moments carry time, line and speaker', async () => {
-    const answer = await searchEverything(q('zeppelin'));
+    const answer = await m.searchEverything(q('zeppelin'));
     const ids = answer.results.map((r) => r.episode.id);
     expect(ids[0]).toBe(both.id);
     expect(new Set(ids)).toEqual(new Set([both.id, titled.id, spoken.id]));
@@ -83,9 +103,9 @@ describe('searching what was said, with the episode index, through the real work
   });
 
   test('"in transcript" keeps only what was said; chapter titles count, listed first', async () => {
-    const answer = await searchEverything(q('zeppelin', { inTranscript: true }));
+    const answer = await m.searchEverything(q('zeppelin', { inTranscript: true }));
     expect(answer.results.map((r) => r.episode.id).sort()).toEqual([both.id, spoken.id].sort());
-    const periwinkle = await searchEverything(q('periwinkle'));
+    const periwinkle = await m.searchEverything(q('periwinkle'));
     expect(periwinkle.results[0].transcript!.moments.map((m) => [m.chapter, m.start, m.text])).toEqual([
       [true, 60, 'Periwinkle gardens'],
       [false, 15, 'The periwinkle zeppelin flies at dawn.'],
@@ -93,17 +113,17 @@ describe('searching what was said, with the episode index, through the real work
   });
 
   test('show and played filters apply to transcript hits too', async () => {
-    expect((await searchEverything(q('zeppelin', { inTranscript: true, played: 'unplayed' }))).results.map((r) => r.episode.id)).toEqual([spoken.id]);
-    expect((await searchEverything(q('zeppelin', { inTranscript: true, podcastId: OTHER.id }))).results.map((r) => r.episode.id)).toEqual([both.id]);
+    expect((await m.searchEverything(q('zeppelin', { inTranscript: true, played: 'unplayed' }))).results.map((r) => r.episode.id)).toEqual([spoken.id]);
+    expect((await m.searchEverything(q('zeppelin', { inTranscript: true, podcastId: OTHER.id }))).results.map((r) => r.episode.id)).toEqual([both.id]);
   });
 
   test('the index survives a new worker (loaded from IndexedDB, not rebuilt) and forgets removed episodes', async () => {
-    setTranscriptBackendForTests(workerTranscriptBackend());
-    expect((await searchEverything(q('lighthouse', { inTranscript: true }))).results.map((r) => r.episode.id)).toEqual([both.id]);
-    await removeEpisodeExtras(both.id);
-    expect((await searchEverything(q('lighthouse', { inTranscript: true }))).results).toEqual([]);
-    setTranscriptBackendForTests(workerTranscriptBackend());
-    expect((await searchEverything(q('lighthouse', { inTranscript: true }))).results).toEqual([]);
-    expect((await searchEverything(q('periwinkle', { inTranscript: true }))).results).toHaveLength(1);
+    await freshModules();
+    expect((await m.searchEverything(q('lighthouse', { inTranscript: true }))).results.map((r) => r.episode.id)).toEqual([both.id]);
+    await m.removeEpisodeExtras(both.id);
+    expect((await m.searchEverything(q('lighthouse', { inTranscript: true }))).results).toEqual([]);
+    await freshModules();
+    expect((await m.searchEverything(q('lighthouse', { inTranscript: true }))).results).toEqual([]);
+    expect((await m.searchEverything(q('periwinkle', { inTranscript: true }))).results).toHaveLength(1);
   });
 });
