@@ -56,9 +56,12 @@ export class FakeNet {
   readonly gates = new Map<string, Promise<void>>();
   inFlight = 0;
   maxInFlight = 0;
+  /** What `/api/search` answers: directory results, or the proxy's error when the directories are down. */
+  directory: Array<{ title: string; feedUrl: string; author: string | null }> | 'down' = [];
 
   readonly fetch = vi.fn(async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), 'https://app.example/');
+    if (url.pathname === '/api/search') return this.search(url.searchParams.get('q') ?? '');
     const upstream = url.searchParams.get('url') ?? '';
     this.calls.push(upstream);
     this.inFlight++;
@@ -83,6 +86,12 @@ export class FakeNet {
     const h: Record<string, string> = { 'content-type': 'application/octet-stream', 'x-final-url': upstream, 'x-upstream-content-type': answer.contentType ?? 'application/rss+xml' };
     if (answer.etag) h.etag = answer.etag;
     return new Response(answer.feed, { status: 200, headers: h });
+  }
+
+  private search(q: string): Response {
+    this.calls.push(`search:${q}`);
+    if (this.directory === 'down') return Response.json({ error: 'upstream_error', message: 'The podcast directories did not answer' }, { status: 502 });
+    return Response.json({ results: this.directory.map((r) => ({ image: null, description: null, episodeCount: null, source: 'apple', ...r })) });
   }
 
   /** Holds requests for `upstream` until the returned function is called. */
