@@ -4,6 +4,7 @@
  * the state modules run unchanged against fake-indexeddb with nothing leaving the process.
  */
 import { vi } from 'vitest';
+import type { Episode, Podcast } from '../../../src/core/types';
 
 /** Closes the open connection and deletes the database; the next `db()` call starts a new one. */
 export async function freshDb(): Promise<void> {
@@ -109,4 +110,29 @@ export class FakeNet {
 export async function parseInThread(input: string | Uint8Array, feedUrl?: string, options?: { known?: ReadonlySet<string> }) {
   const { parseFeed } = await import('../../../src/core/feed/index');
   return parseFeed(input, feedUrl, options?.known ? { known: options.known } : {});
+}
+
+/** An episode record as stored, with only what the state tests look at filled in. */
+export function storedEpisode(podcastId: string, guid: string, published: number, duration: number | null = 600): Episode {
+  return {
+    id: `${podcastId}\u0000${guid}`, podcastId, guid, title: guid, pubDate: null, published,
+    enclosure: { url: `https://cdn.example/${guid}.mp3`, type: 'audio/mpeg', length: null },
+    duration, season: null, episode: null, episodeType: null, explicit: null, chapters: null, chaptersType: null,
+    transcripts: [], persons: [], funding: [], image: null, link: null, description: '', notesText: '',
+    fingerprint: guid, played: 0, addedAt: 0,
+  };
+}
+
+export function storedPodcast(id: string, title = 'Show', order = 0): Podcast {
+  return {
+    id, feedUrl: id, title, author: null, description: '', image: null, link: null, language: null,
+    categories: [], funding: [], persons: [], subscribedAt: 0, lastRefreshAt: 0, lastError: null, etag: null,
+    lastModified: null, newCount: 0, order,
+  };
+}
+
+/** Writes a show and its episodes as a subscribe would (one transaction). */
+export async function storeShow(podcast: Podcast, episodes: Episode[]): Promise<void> {
+  const { writeFeed } = await import('../../../src/db/library-writes');
+  await writeFeed({ podcast, added: episodes, changed: [], countNew: false });
 }
