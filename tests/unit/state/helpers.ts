@@ -63,6 +63,10 @@ export class FakeNet {
   readonly fetch = vi.fn(async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), 'https://app.example/');
     if (url.pathname === '/api/search') return this.search(url.searchParams.get('q') ?? '');
+    if (url.pathname === '/api/lookup') {
+      this.calls.push(`lookup:${url.searchParams.get('id')}`);
+      return Response.json({ results: [] });
+    }
     const upstream = url.searchParams.get('url') ?? '';
     this.calls.push(upstream);
     this.inFlight++;
