@@ -31,7 +31,12 @@ beforeEach(async () => {
   net = new FakeNet();
   vi.stubGlobal('fetch', net.fetch);
   s = await load();
-  net.feeds.set(OLD, { feed: heavyNetworking([{ guid: 'hn1', day: 1 }, { guid: 'hn2', day: 2 }]) });
+  net.feeds.set(OLD, {
+    feed: heavyNetworking([
+      { guid: 'hn1', day: 1 },
+      { guid: 'hn2', day: 2 },
+    ]),
+  });
   await s.subscribe.subscribe(OLD);
   await s.playState.savePosition(`${OLD}\u0000hn1`, 300, 3600);
   net.feeds.delete(OLD); // gone: the pretend proxy answers upstream 404
@@ -42,7 +47,13 @@ afterEach(() => {
 
 describe('a default show whose feed is gone', () => {
   test('is found again at the network’s own address and moved there, episodes and positions kept', async () => {
-    net.feeds.set(ORIGIN, { feed: heavyNetworking([{ guid: 'hn1', day: 1 }, { guid: 'hn2', day: 2 }, { guid: 'hn3', day: 3 }]) });
+    net.feeds.set(ORIGIN, {
+      feed: heavyNetworking([
+        { guid: 'hn1', day: 1 },
+        { guid: 'hn2', day: 2 },
+        { guid: 'hn3', day: 3 },
+      ]),
+    });
     expect(await s.refresh.refreshPodcast(OLD)).toEqual({ id: OLD, status: 'updated', added: 1 });
     expect(await s.podcasts.getPodcast(OLD)).toMatchObject({ id: OLD, feedUrl: ORIGIN, lastError: null });
     expect(await s.episodes.countEpisodesByPodcast(OLD)).toBe(3);

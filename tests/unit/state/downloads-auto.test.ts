@@ -78,7 +78,14 @@ describe('settings', () => {
 
   test('"keep next" is a whole number from 0 to MAX_KEEP_NEXT, and is stored', async () => {
     const s = await load();
-    const cases: Array<[number, number]> = [[-3, 0], [2.7, 2], [Number.NaN, 0], [Number.POSITIVE_INFINITY, 0], [s.auto.MAX_KEEP_NEXT + 5, s.auto.MAX_KEEP_NEXT], [5, 5]];
+    const cases: Array<[number, number]> = [
+      [-3, 0],
+      [2.7, 2],
+      [Number.NaN, 0],
+      [Number.POSITIVE_INFINITY, 0],
+      [s.auto.MAX_KEEP_NEXT + 5, s.auto.MAX_KEEP_NEXT],
+      [5, 5],
+    ];
     for (const [given, kept] of cases) {
       await s.auto.setKeepNext(given);
       expect(s.auto.keepNext.value).toBe(kept);

@@ -33,18 +33,18 @@ describe('humanizeError', () => {
       sentence: 'No website answers at that address. Check the spelling, or search for the show by name.',
       details: 'nosuch.example could not be found (ENOTFOUND)',
     });
-    expect(humanizeError(new HttpError(0, 'network', 'Could not reach the Hopcast server')).sentence).toBe(
-      'Hopcast can’t reach its server right now. Check your connection and try again.',
-    );
+    expect(humanizeError(new HttpError(0, 'network', 'Could not reach the Hopcast server')).sentence).toBe('Hopcast can’t reach its server right now. Check your connection and try again.');
   });
 
   test('a host’s own refusal, a gone feed, a feed that cannot be read', () => {
     expect(humanizeError(new HttpError(502, 'upstream_status', 'The feed host answered 410', 410))).toEqual({
-      sentence: 'The show’s feed isn’t at that address any more.', details: 'The feed is gone: its host answered 410',
+      sentence: 'The show’s feed isn’t at that address any more.',
+      details: 'The feed is gone: its host answered 410',
     });
     expect(humanizeError(new HttpError(502, 'upstream_status', 'The feed host answered 403', 403)).sentence).toBe('The show’s server refused the request. Try again later.');
     expect(humanizeError(new FeedError('xml'))).toEqual({
-      sentence: 'That address didn’t give a podcast feed Hopcast can read.', details: new FeedError('xml').message,
+      sentence: 'That address didn’t give a podcast feed Hopcast can read.',
+      details: new FeedError('xml').message,
     });
   });
 

@@ -14,7 +14,7 @@ export async function freshDb(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase('hopcast');
     req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('deleteDatabase failed'));
   });
 }
 
@@ -41,10 +41,7 @@ export function feedXml(title: string, items: Item[], extra = ''): string {
 }
 
 /** What the pretend proxy answers for one upstream URL. */
-export type Answer =
-  | { feed: string; etag?: string; contentType?: string }
-  | { error: string; status?: number; upstream?: number; message?: string }
-  | { throws: true };
+export type Answer = { feed: string; etag?: string; contentType?: string } | { error: string; status?: number; upstream?: number; message?: string } | { throws: true };
 
 /**
  * The server's proxy as the app sees it. `feeds` maps upstream URLs to answers (anything else is
@@ -61,7 +58,7 @@ export class FakeNet {
   directory: Array<{ title: string; feedUrl: string; author: string | null }> | 'down' = [];
 
   readonly fetch = vi.fn(async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input), 'https://app.example/');
+    const url = new URL(requestUrl(input), 'https://app.example/');
     if (url.pathname === '/api/search') return this.search(url.searchParams.get('q') ?? '');
     if (url.pathname === '/api/lookup') {
       this.calls.push(`lookup:${url.searchParams.get('id')}`);
@@ -119,19 +116,53 @@ export async function parseInThread(input: string | Uint8Array, feedUrl?: string
 /** An episode record as stored, with only what the state tests look at filled in. */
 export function storedEpisode(podcastId: string, guid: string, published: number, duration: number | null = 600): Episode {
   return {
-    id: `${podcastId}\u0000${guid}`, podcastId, guid, title: guid, pubDate: null, published,
+    id: `${podcastId}\u0000${guid}`,
+    podcastId,
+    guid,
+    title: guid,
+    pubDate: null,
+    published,
     enclosure: { url: `https://cdn.example/${guid}.mp3`, type: 'audio/mpeg', length: null },
-    duration, season: null, episode: null, episodeType: null, explicit: null, chapters: null, chaptersType: null,
-    transcripts: [], persons: [], funding: [], image: null, link: null, description: '', notesText: '',
-    fingerprint: guid, played: 0, addedAt: 0,
+    duration,
+    season: null,
+    episode: null,
+    episodeType: null,
+    explicit: null,
+    chapters: null,
+    chaptersType: null,
+    transcripts: [],
+    persons: [],
+    funding: [],
+    image: null,
+    link: null,
+    description: '',
+    notesText: '',
+    fingerprint: guid,
+    played: 0,
+    addedAt: 0,
   };
 }
 
 export function storedPodcast(id: string, title = 'Show', order = 0): Podcast {
   return {
-    id, feedUrl: id, title, author: null, description: '', image: null, link: null, language: null,
-    categories: [], funding: [], persons: [], subscribedAt: 0, lastRefreshAt: 0, lastError: null, etag: null,
-    lastModified: null, newCount: 0, order,
+    id,
+    feedUrl: id,
+    title,
+    author: null,
+    description: '',
+    image: null,
+    link: null,
+    language: null,
+    categories: [],
+    funding: [],
+    persons: [],
+    subscribedAt: 0,
+    lastRefreshAt: 0,
+    lastError: null,
+    etag: null,
+    lastModified: null,
+    newCount: 0,
+    order,
   };
 }
 
@@ -139,4 +170,9 @@ export function storedPodcast(id: string, title = 'Show', order = 0): Podcast {
 export async function storeShow(podcast: Podcast, episodes: Episode[]): Promise<void> {
   const { writeFeed } = await import('../../../src/db/library-writes');
   await writeFeed({ podcast, added: episodes, changed: [], countNew: false });
+}
+
+/** The address a fetch was asked for, whichever form it came in. */
+export function requestUrl(input: string | URL | Request): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }

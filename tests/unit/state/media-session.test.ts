@@ -38,18 +38,29 @@ async function load() {
     const { signal } = await import('@preact/signals');
     const position = signal(0);
     return {
-      currentEpisode: signal<Episode | null>(null), currentPodcast: signal<Podcast | null>(null), isPlaying: signal(false),
-      duration: signal(0), position, playbackRate: signal(1), currentTime: () => position.value,
-      play: async () => void did.push('play'), pause: () => void did.push('pause'),
-      seekTo: (t: number) => void did.push(`seek ${t}`), skipBy: (t: number) => void did.push(`skip ${t}`),
-      playEpisode: async (id: string) => void did.push(`play ${id}`), playNextInQueue: async () => void did.push('next in queue'),
+      currentEpisode: signal<Episode | null>(null),
+      currentPodcast: signal<Podcast | null>(null),
+      isPlaying: signal(false),
+      duration: signal(0),
+      position,
+      playbackRate: signal(1),
+      currentTime: () => position.value,
+      play: async () => void did.push('play'),
+      pause: () => void did.push('pause'),
+      seekTo: (t: number) => void did.push(`seek ${t}`),
+      skipBy: (t: number) => void did.push(`skip ${t}`),
+      playEpisode: async (id: string) => void did.push(`play ${id}`),
+      playNextInQueue: async () => void did.push('next in queue'),
     };
   });
   vi.doMock('../../../src/state/player-chapters', async () => {
     const { signal } = await import('@preact/signals');
     return {
-      hasChapters: signal(false), currentChapter: signal(null), startChapters: () => undefined,
-      nextChapter: () => (did.push('next chapter'), chapterAtEnd.value ? false : true), previousChapter: () => void did.push('previous chapter'),
+      hasChapters: signal(false),
+      currentChapter: signal(null),
+      startChapters: () => undefined,
+      nextChapter: () => (did.push('next chapter'), chapterAtEnd.value ? false : true),
+      previousChapter: () => void did.push('previous chapter'),
     };
   });
   const m = await import('../../../src/state/media-session');
@@ -112,7 +123,10 @@ describe('media session actions', () => {
     press('previoustrack');
     await vi.waitFor(() => expect(did).toEqual(['seek 0']));
     const state = { episodeId: `${SHOW}\u0000before`, position: 10, duration: 600, played: false, updatedAt: 1 };
-    s.history.history.value = [{ state: { ...state, episodeId: `${SHOW}\u0000now` }, episode: storedEpisode(SHOW, 'now', 2) }, { state, episode: storedEpisode(SHOW, 'before', 1) }];
+    s.history.history.value = [
+      { state: { ...state, episodeId: `${SHOW}\u0000now` }, episode: storedEpisode(SHOW, 'now', 2) },
+      { state, episode: storedEpisode(SHOW, 'before', 1) },
+    ];
     press('previoustrack');
     await vi.waitFor(() => expect(did).toEqual(['seek 0', `play ${SHOW}\u0000before`]));
     expect(s.queue.queue.value.map((e) => e.episodeId)).toEqual([`${SHOW}\u0000now`]);

@@ -42,7 +42,10 @@ describe('OPML import', () => {
     // Feeds are fetched side by side: the report lists them as they finished.
     report.imported.sort((a, b) => a.url.localeCompare(b.url));
     expect(report).toEqual({
-      imported: [{ url: url(2), title: 'Show 2' }, { url: url(4), title: 'Show 4' }],
+      imported: [
+        { url: url(2), title: 'Show 2' },
+        { url: url(4), title: 'Show 4' },
+      ],
       alreadyFollowed: [{ url: url(1), title: 'Show 1' }],
       failed: [
         { title: 'No URL', url: null, reason: 'It has no feed URL (xmlUrl)' },
@@ -59,7 +62,7 @@ describe('OPML import', () => {
     const running = s.opml.importOpml(opml(...[1, 2, 3, 4, 5, 6].map((n) => outline(n))));
     await vi.waitFor(() => expect(net.inFlight).toBe(4));
     expect(s.opml.importProgress.value).toEqual({ done: 0, total: 6 });
-    gates[0]!();
+    gates[0]();
     await vi.waitFor(() => expect(s.opml.importProgress.value).toEqual({ done: 1, total: 6 }));
     for (const open of gates) open();
     expect((await running).imported).toHaveLength(6);

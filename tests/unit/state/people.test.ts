@@ -34,8 +34,12 @@ describe('people', () => {
 
   test('a person page lists their episodes with each show', async () => {
     const [ethan] = await s.people.findPeople('ethan banks');
-    const page = await s.people.loadPerson(ethan!.key);
-    expect(page?.episodes.map((e) => [e.episode.guid, e.show?.title])).toEqual([['a2', 'Show A'], ['b1', 'Show B'], ['a1', 'Show A']]);
+    const page = await s.people.loadPerson(ethan.key);
+    expect(page?.episodes.map((e) => [e.episode.guid, e.show?.title])).toEqual([
+      ['a2', 'Show A'],
+      ['b1', 'Show B'],
+      ['a1', 'Show A'],
+    ]);
     expect(await s.people.loadPerson('nobody')).toBeNull();
     expect(s.people.personHref('ethan banks|https://x.example/')).toBe('/person/ethan%20banks%7Chttps%3A%2F%2Fx.example%2F');
   });

@@ -82,7 +82,7 @@ describe('mark played', () => {
   });
 
   test('the player’s copy of its episode follows, for the change and for its Undo', async () => {
-    s.player.currentEpisode.value = await s.episodes.getEpisode(id('a')) ?? null;
+    s.player.currentEpisode.value = (await s.episodes.getEpisode(id('a'))) ?? null;
     await s.played.markEpisodePlayed(id('a'), 'A', true);
     expect(s.player.currentEpisode.value?.played).toBe(1);
     await undo();

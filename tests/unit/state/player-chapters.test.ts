@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { freshDb, storedEpisode } from './helpers';
+import { freshDb, requestUrl, storedEpisode } from './helpers';
 
 /**
  * Chapters of the episode in the player: the player's signals and seek are pretend (recorded),
@@ -8,7 +8,14 @@ import { freshDb, storedEpisode } from './helpers';
 const page = vi.hoisted(() => ({ seeks: [] as number[], time: 0 }));
 const A = 'https://cdn.example/a-chapters.json';
 const B = 'https://cdn.example/b-chapters.json';
-const chaptersJson = JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title: 'Intro' }, { startTime: 60, title: 'News' }, { startTime: 300, title: 'Interview' }] });
+const chaptersJson = JSON.stringify({
+  version: '1.2.0',
+  chapters: [
+    { startTime: 0, title: 'Intro' },
+    { startTime: 60, title: 'News' },
+    { startTime: 300, title: 'Interview' },
+  ],
+});
 
 let answers: Map<string, () => Promise<Response>>;
 let fetched: string[];
@@ -42,7 +49,7 @@ beforeEach(async () => {
   fetched = [];
   answers = new Map([[A, async () => new Response(chaptersJson, { headers: { 'content-type': 'application/json' } })]]);
   vi.stubGlobal('fetch', async (input: string | URL | Request) => {
-    const url = String(input);
+    const url = requestUrl(input);
     fetched.push(url);
     const answer = answers.get(url);
     return answer ? answer() : new Response('not found', { status: 404 });

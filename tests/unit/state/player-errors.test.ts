@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Episode } from '../../../src/core/types';
 import { explainFailure } from '../../../src/state/player-errors';
 import { mediaErrorText } from '../../../src/state/player-audio';
+import { requestUrl } from './helpers';
 
 /**
  * What the player says (or does) when the audio element fails: the page's location and
@@ -15,16 +16,35 @@ const MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
 
 function episode(enclosureUrl: string | null): Episode {
   return {
-    id: 'show\u0000ep1', podcastId: 'show', guid: 'ep1', title: 'Ep 1', pubDate: null, published: 0,
+    id: 'show\u0000ep1',
+    podcastId: 'show',
+    guid: 'ep1',
+    title: 'Ep 1',
+    pubDate: null,
+    published: 0,
     enclosure: enclosureUrl ? { url: enclosureUrl, type: 'audio/mpeg', length: null } : null,
-    duration: null, season: null, episode: null, episodeType: null, explicit: null, chapters: null, chaptersType: null,
-    transcripts: [], persons: [], funding: [], image: null, link: null, description: '', notesText: '',
-    fingerprint: 'ep1', played: 0, addedAt: 0,
-  } as Episode;
+    duration: null,
+    season: null,
+    episode: null,
+    episodeType: null,
+    explicit: null,
+    chapters: null,
+    chaptersType: null,
+    transcripts: [],
+    persons: [],
+    funding: [],
+    image: null,
+    link: null,
+    description: '',
+    notesText: '',
+    fingerprint: 'ep1',
+    played: 0,
+    addedAt: 0,
+  };
 }
 
 let probe: (url: string, init?: RequestInit) => Promise<Response>;
-const fetchStub = vi.fn((input: string | URL | Request, init?: RequestInit) => probe(String(input), init));
+const fetchStub = vi.fn((input: string | URL | Request, init?: RequestInit) => probe(requestUrl(input), init));
 const nav = { onLine: true };
 
 beforeEach(() => {
@@ -63,7 +83,7 @@ describe('explainFailure', () => {
   test('the probe asks the audio proxy for one byte of the enclosure', async () => {
     await explainFailure(episode(ENCLOSURE), ENCLOSURE, MEDIA_ERR_SRC_NOT_SUPPORTED, false);
     expect(fetchStub).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchStub.mock.calls[0]!;
+    const [url, init] = fetchStub.mock.calls[0];
     expect(url).toBe(PROXIED);
     expect((init?.headers as Record<string, string>).Range).toBe('bytes=0-0');
   });
@@ -73,17 +93,20 @@ describe('explainFailure', () => {
       throw new TypeError('fetch failed');
     };
     expect(await explainFailure(episode(ENCLOSURE), ENCLOSURE, MEDIA_ERR_SRC_NOT_SUPPORTED, false)).toEqual({
-      kind: 'message', message: 'The audio could not be loaded. The audio host could not be reached.',
+      kind: 'message',
+      message: 'The audio could not be loaded. The audio host could not be reached.',
     });
 
     probe = async () => Response.json({ error: 'upstream_status', message: 'The audio host answered 404' }, { status: 502 });
     expect(await explainFailure(episode(ENCLOSURE), ENCLOSURE, MEDIA_ERR_SRC_NOT_SUPPORTED, false)).toEqual({
-      kind: 'message', message: 'The audio could not be loaded. The audio host answered 404.',
+      kind: 'message',
+      message: 'The audio could not be loaded. The audio host answered 404.',
     });
 
     probe = async () => new Response('<html>oops</html>', { status: 503, headers: { 'content-type': 'text/html' } });
     expect(await explainFailure(episode(ENCLOSURE), ENCLOSURE, MEDIA_ERR_SRC_NOT_SUPPORTED, false)).toEqual({
-      kind: 'message', message: 'The audio could not be loaded. The audio host answered HTTP 503.',
+      kind: 'message',
+      message: 'The audio could not be loaded. The audio host answered HTTP 503.',
     });
   });
 
@@ -99,11 +122,13 @@ describe('explainFailure', () => {
   test('after the proxy retry failed too: the format is unsupported, naming the type when it means something', async () => {
     probe = async () => new Response(new Uint8Array([0]), { status: 206, headers: { 'content-type': 'audio/x-ms-wma; codecs=1' } });
     expect(await explainFailure(episode(ENCLOSURE), PROXIED, MEDIA_ERR_SRC_NOT_SUPPORTED, true)).toEqual({
-      kind: 'message', message: 'This browser cannot play this audio format (audio/x-ms-wma).',
+      kind: 'message',
+      message: 'This browser cannot play this audio format (audio/x-ms-wma).',
     });
     probe = async () => new Response(new Uint8Array([0]), { status: 206, headers: { 'content-type': 'application/octet-stream' } });
     expect(await explainFailure(episode(ENCLOSURE), PROXIED, MEDIA_ERR_SRC_NOT_SUPPORTED, true)).toEqual({
-      kind: 'message', message: 'This browser cannot play this audio format.',
+      kind: 'message',
+      message: 'This browser cannot play this audio format.',
     });
   });
 });

@@ -50,7 +50,7 @@ class FakeAudio extends EventTarget {
   }
 }
 
-const audio = vi.hoisted(() => ({ el: null as unknown }));
+const audio = vi.hoisted((): { el: unknown } => ({ el: null }));
 vi.mock('../../../src/state/player-audio', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../src/state/player-audio')>()),
   audioElement: () => audio.el,
@@ -77,17 +77,51 @@ const mp3 = (guid: string) => `https://cdn.example/${guid}.mp3`;
 
 function episode(guid: string, published: number): Episode {
   return {
-    id: epId(guid), podcastId: SHOW, guid, title: guid, pubDate: null, published,
+    id: epId(guid),
+    podcastId: SHOW,
+    guid,
+    title: guid,
+    pubDate: null,
+    published,
     enclosure: { url: mp3(guid), type: 'audio/mpeg', length: null },
-    duration: 600, season: null, episode: null, episodeType: null, explicit: null, chapters: null, chaptersType: null,
-    transcripts: [], persons: [], funding: [], image: null, link: null, description: '', notesText: '',
-    fingerprint: guid, played: 0, addedAt: 0,
+    duration: 600,
+    season: null,
+    episode: null,
+    episodeType: null,
+    explicit: null,
+    chapters: null,
+    chaptersType: null,
+    transcripts: [],
+    persons: [],
+    funding: [],
+    image: null,
+    link: null,
+    description: '',
+    notesText: '',
+    fingerprint: guid,
+    played: 0,
+    addedAt: 0,
   };
 }
 const podcast: Podcast = {
-  id: SHOW, feedUrl: SHOW, title: 'Show', author: null, description: '', image: null, link: null, language: null,
-  categories: [], funding: [], persons: [], subscribedAt: 0, lastRefreshAt: 0, lastError: null, etag: null,
-  lastModified: null, newCount: 0, order: 0,
+  id: SHOW,
+  feedUrl: SHOW,
+  title: 'Show',
+  author: null,
+  description: '',
+  image: null,
+  link: null,
+  language: null,
+  categories: [],
+  funding: [],
+  persons: [],
+  subscribedAt: 0,
+  lastRefreshAt: 0,
+  lastError: null,
+  etag: null,
+  lastModified: null,
+  newCount: 0,
+  order: 0,
 };
 
 let el: FakeAudio;

@@ -94,7 +94,11 @@ describe('restorePlayer', () => {
     await s.restore.restorePlayer();
     snapshot('another', 999, 9_000);
     await s.restore.restorePlayer();
-    expect(page.cued).toEqual([[EP, 330], [EP, 321], [EP, 321]]);
+    expect(page.cued).toEqual([
+      [EP, 330],
+      [EP, 321],
+      [EP, 321],
+    ]);
   });
 
   test('after the app reloaded itself for an update while playing, it plays on, once', async () => {

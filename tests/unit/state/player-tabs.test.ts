@@ -6,16 +6,20 @@ import type { TabMessage } from '../../../src/state/tabs';
  * player; the other tab is a plain BroadcastChannel on the same name, so every message really
  * crosses a channel.
  */
-const page = vi.hoisted(() => ({
-  el: null as unknown,
-  paused: 0,
-  followed: [] as Array<[string, number]>,
-  historyReads: 0,
-  libraryReads: 0,
-  episode: { value: null as { id: string } | null },
-  position: { value: 0 },
-  duration: { value: 0 },
-}));
+const page = vi.hoisted(() => {
+  // The pretend <audio> element, set per test.
+  const el: unknown = null;
+  return {
+    el,
+    paused: 0,
+    followed: [] as Array<[string, number]>,
+    historyReads: 0,
+    libraryReads: 0,
+    episode: { value: null as { id: string } | null },
+    position: { value: 0 },
+    duration: { value: 0 },
+  };
+});
 vi.mock('../../../src/state/player-audio', () => ({ audioElement: () => page.el }));
 vi.mock('../../../src/state/player', () => ({
   currentEpisode: page.episode,

@@ -11,7 +11,11 @@ vi.mock('../../../src/state/player', () => ({
   pause: () => void page.pauses++,
 }));
 vi.mock('../../../src/state/downloads', () => ({
-  downloads: { get value() { return page.downloads; } },
+  downloads: {
+    get value() {
+      return page.downloads;
+    },
+  },
   cancelDownload: async (id: string) => void page.cancelled.push(id),
 }));
 
@@ -68,12 +72,17 @@ describe('playing a playlist', () => {
 
 describe('reset app data', () => {
   test('pauses, stops running transfers, deletes the database and the app’s local keys, keeps the precache, goes home', async () => {
-    page.downloads = new Map([['a', { status: 'downloading' }], ['b', { status: 'complete' }], ['c', { status: 'queued' }], ['d', { status: 'failed' }]]);
+    page.downloads = new Map([
+      ['a', { status: 'downloading' }],
+      ['b', { status: 'complete' }],
+      ['c', { status: 'queued' }],
+      ['d', { status: 'failed' }],
+    ]);
     // Like the real Storage: keys are own properties (what Object.keys lists), methods are not.
     class KeyStorage {
       [key: string]: unknown;
       removeItem(key: string): void {
-        delete this[key];
+        Reflect.deleteProperty(this, key);
       }
     }
     const local = Object.assign(new KeyStorage(), { 'hopcast.view.theme': 'dark', 'hopcast.player.snapshot': '{}', 'other-app': 'keep' });

@@ -23,6 +23,7 @@ async function load() {
     prefs: await import('../../../src/state/view-prefs'),
     podcasts: await import('../../../src/db/podcasts'),
     episodes: await import('../../../src/db/episodes'),
+    settings: await import('../../../src/db/settings'),
   };
 }
 let s: Awaited<ReturnType<typeof load>>;
@@ -109,7 +110,9 @@ describe('one show', () => {
 
   test('a show removed meanwhile fails without fetching', async () => {
     expect(await s.refresh.refreshPodcast('https://feeds.example/gone.xml')).toEqual({
-      id: 'https://feeds.example/gone.xml', status: 'failed', error: 'This show is no longer in your library',
+      id: 'https://feeds.example/gone.xml',
+      status: 'failed',
+      error: 'This show is no longer in your library',
     });
     expect(net.calls).toEqual([]);
   });
@@ -141,7 +144,7 @@ describe('refreshing the library', () => {
     expect(await s.refresh.refreshAll({ staleOnly: true })).toEqual([]);
     expect(net.calls.length).toBe(before);
     expect(await s.refresh.refreshAll()).toHaveLength(2);
-    expect(await s.refresh.lastRefreshAllAt()).toBe(T0 + 100 * HOUR);
+    expect(await s.settings.getSetting<number | null>('library.lastRefreshAllAt', null)).toBe(T0 + 100 * HOUR);
   });
 
   test('one show failing does not stop the others; each outcome is reported', async () => {
@@ -167,7 +170,7 @@ describe('refreshing the library', () => {
     expect(s.refresh.refreshAll()).toBe(run);
     expect(s.library.refreshProgress.value).toEqual({ done: 0, total: n });
     await vi.waitFor(() => expect(net.inFlight).toBe(s.refresh.REFRESH_CONCURRENCY));
-    gates[0]!();
+    gates[0]();
     await vi.waitFor(() => expect(s.library.refreshProgress.value).toEqual({ done: 1, total: n }));
     for (const open of gates) open();
     expect(await run).toHaveLength(n);

@@ -50,7 +50,13 @@ async function failure(p: Promise<unknown>): Promise<Error & { code?: string; ki
 
 describe('subscribe', () => {
   test('a feed becomes one show row and one episode row per item, at the end of the grid', async () => {
-    net.feeds.set(FEED, { feed: feedXml('Show A', [{ guid: 'a1', day: 1 }, { guid: 'a2', day: 2 }]), etag: '"a"' });
+    net.feeds.set(FEED, {
+      feed: feedXml('Show A', [
+        { guid: 'a1', day: 1 },
+        { guid: 'a2', day: 2 },
+      ]),
+      etag: '"a"',
+    });
     const { podcast, existed } = await s.subscribe.subscribe(FEED);
     expect(existed).toBe(false);
     expect(podcast).toMatchObject({ id: FEED, feedUrl: FEED, title: 'Show A', author: 'Host of Show A', order: 0, newCount: 0, subscribedAt: T0, lastRefreshAt: T0, etag: '"a"', lastError: null });
@@ -213,13 +219,24 @@ describe('the Add box', () => {
 
 describe('ingest on refresh', () => {
   test('only new items are added; an edited one is updated and keeps its played mark', async () => {
-    net.feeds.set(FEED, { feed: feedXml('Show A', [{ guid: 'a1', day: 1 }, { guid: 'a2', day: 2 }]) });
+    net.feeds.set(FEED, {
+      feed: feedXml('Show A', [
+        { guid: 'a1', day: 1 },
+        { guid: 'a2', day: 2 },
+      ]),
+    });
     const { podcast } = await s.subscribe.subscribe(FEED);
     const { setPlayed } = await import('../../../src/db/play-state');
     await setPlayed([`${FEED}\u0000a1`], true);
 
     const { fetchFeed } = await import('../../../src/api/feed-client');
-    net.feeds.set(FEED, { feed: feedXml('Show A', [{ guid: 'a1', title: 'a1 (edited)', day: 1 }, { guid: 'a2', day: 2 }, { guid: 'a3', day: 3 }]) });
+    net.feeds.set(FEED, {
+      feed: feedXml('Show A', [
+        { guid: 'a1', title: 'a1 (edited)', day: 1 },
+        { guid: 'a2', day: 2 },
+        { guid: 'a3', day: 3 },
+      ]),
+    });
     const fetched = await fetchFeed(FEED);
     if (fetched.status !== 200) throw new Error('expected a 200');
     const result = await s.ingest.ingestFeed(FEED, FEED, podcast, fetched);
