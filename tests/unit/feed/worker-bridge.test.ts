@@ -51,7 +51,10 @@ describe('parseFeedOffThread (real feed worker in a thread)', () => {
     };
     const inThread = await busy(() => parseFeed(xml.slice()));
     const offThread = await busy(async () => expect((await parseFeedOffThread(xml.slice())).episodes).toHaveLength(800));
-    expect(offThread).toBeLessThan(inThread / 4);
+    // Parsing on this thread would cost about as much as inThread again; what is left off-thread is
+    // receiving the result (a structured clone, ~a quarter of a parse here). Half keeps a clear margin
+    // on both sides on a loaded machine.
+    expect(offThread).toBeLessThan(inThread / 2);
   }, 30_000);
 
   it('runs requests one at a time in a single worker and keeps their order', async () => {
