@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SeenRequest } from '../fixtures/fixture-server';
 import { SEGMENT_BYTES } from '../../src/core/download-segments';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { bigHash, download, downloaded, hideBackgroundFetch, idOf, servedHash, stored, subscribeAndOpenShow } from './download-helpers';
 
 const FEED = 'flaky-connection-show.xml';
@@ -44,6 +44,7 @@ describe('a download whose connection fails part-way resumes from the stored byt
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('Background Fetch: ranged segments with If-Range; only the segment the cut fell in is fetched again', async () => {
     const size = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { download, downloaded, exact, hideBackgroundFetch, idOf, row, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
 
 /** The download screens and automation: failures shown, the Downloads screen, the queue's Download all, Settings. */
@@ -12,6 +12,7 @@ describe('download screens', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   async function openShow(): Promise<{ page: Page; context: BrowserContext }> {
     const context = await stack.newContext();

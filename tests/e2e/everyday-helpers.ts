@@ -22,6 +22,14 @@ export async function subscribe(stack: Stack, page: Page, feed: string, title: s
   await page.getByRole('list', { name: 'Shows' }).getByRole('link', { name: title }).first().waitFor({ timeout: 20_000 });
 }
 
+/** A page in a context of its own, on the Library, subscribed to each `[feed file, show title]`. */
+export async function seededPage(stack: Stack, feeds: ReadonlyArray<readonly [string, string]>): Promise<Page> {
+  const page = await stack.newPage(await stack.newContext());
+  await openLibrary(stack, page);
+  for (const [feed, title] of feeds) await subscribe(stack, page, feed, title);
+  return page;
+}
+
 export async function openShow(page: Page, title: string): Promise<void> {
   await page.getByRole('list', { name: 'Shows' }).getByRole('link', { name: title }).first().click();
   await page.getByRole('list', { name: 'Episodes' }).waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import { exact, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17: the full player is a history entry (point 4). */
@@ -12,6 +12,7 @@ describe('the full player and Back', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   /** Closing takes the player's history entry off (an async history.back()); wait for it to land. */
   const overlayEntryGone = (page: Page) =>
@@ -71,6 +72,7 @@ describe('offline and not downloaded', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('restored offline it says "Not downloaded — you’re offline", no error; back online the note goes and Play works', async () => {
     const context = await stack.newContext();

@@ -2,6 +2,7 @@
  * Everything an e2e test needs: the built app served by the real server (its proxy sealed to the
  * fixture server), the fixture podcast host on 127.0.0.1, and Chromium kept off the network.
  */
+import { afterEach, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/index';
 import { readConfig, type ServerConfig } from '../../server/config';
@@ -14,9 +15,20 @@ export interface Stack {
   app: RunningServer;
   fixtures: FixtureServer;
   browser: Browser;
-  /** Console errors and page errors seen by pages opened through `newPage`. */
+  /**
+   * Console errors and page errors seen by pages opened through `newPage` since the last check, as
+   * `console: <text> @ <url>` (the URL the message is about: a failed resource's own address) or
+   * `pageerror: <message>`. `checkConsole` empties it after each test.
+   */
   errors: string[];
+  /** The console errors the running test expects (each pattern matched against an `errors` entry); reset after each test. */
+  expectConsoleErrors(...patterns: RegExp[]): void;
+  /** Marks the start of a test: errors and expectations start empty, and new contexts are the test's own. */
+  beginTest(): void;
+  /** Closes the contexts the test opened and returns the errors no expected pattern matched; forgets both lists. */
+  endTest(): Promise<string[]>;
   newPage(context?: BrowserContext): Promise<Page>;
+  /** A context made during a test is closed after it (`checkConsole`); one made in `beforeAll` lives until `close`. */
   newContext(options?: { colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>;
   /** Stop the app server (offline tests); `restartApp` brings it back on the same port. */
   stopApp(): Promise<void>;
@@ -48,15 +60,50 @@ export async function startApp(fixtures: FixtureServer, port = 0, env: Record<st
   return startServer(config);
 }
 
+const FAILED = String.raw`^console: Failed to load resource: the server responded with a status of`;
+const APP_API = String.raw`@ http://localhost:\d+/api/`;
+
 /**
- * Chromium logs every 4xx/5xx answer as a console error. Answers from the app's own `/api/` routes
- * (the sealed proxy refusing the real default feeds on first run, a feed host's 404) and from other
- * hosts (artwork) are expected here and shown by the app in its UI, where tests assert them; a
- * failing app file still counts.
+ * A fresh install looks up the four real Packet Pushers shows (Apple ids, then their feeds); the
+ * sealed proxy reaches neither directory nor feed host, and Chromium logs each refusal.
  */
-function isExpectedHttpFailure(text: string, url: string, appUrl: string): boolean {
-  if (!text.startsWith('Failed to load resource:')) return false;
-  return url.startsWith(`${appUrl}/api/`) || !url.startsWith(appUrl);
+export const FIRST_RUN_REFUSALS: readonly RegExp[] = [
+  new RegExp(`${FAILED} 502 \\(Bad Gateway\\) ${APP_API}lookup\\?id=(370842767|1730980821|1460004936)$`),
+  new RegExp(`${FAILED} \\d{3} \\([\\w ]+\\) ${APP_API}feed\\?url=https%3A%2F%2F(feeds\\.)?packetpushers\\.net%2F\\S*$`),
+];
+
+/**
+ * The fixture's chapters file is served without CORS headers on purpose: the app's direct fetch is
+ * refused (Chromium logs it, twice), then it reads the file through its proxy.
+ */
+export const CHAPTERS_CORS: readonly RegExp[] = [
+  /^console: Access to fetch at 'http:\/\/127\.0\.0\.1:\d+\/player-chapters\.json' from origin 'http:\/\/localhost:\d+' has been blocked by CORS policy/,
+  /^console: Failed to load resource: net::ERR_FAILED @ http:\/\/127\.0\.0\.1:\d+\/player-chapters\.json$/,
+];
+
+/** A request to the app's own `/api/<path>` that Chromium reports failed with `status` (e.g. 404, or net::ERR_…). */
+export function apiFailure(path: RegExp, status: number | string): RegExp {
+  const reason = typeof status === 'number' ? ` ${status} \\([\\w ]+\\)` : `: ${status}`;
+  const head = typeof status === 'number' ? FAILED : '^console: Failed to load resource';
+  return new RegExp(`${head}${reason} ${APP_API}${path.source}`);
+}
+
+/**
+ * Fails the test that just ran on any console or page error it did not declare (through
+ * `stack.expectConsoleErrors` or `fileWide`, for errors every test of a file causes), then closes
+ * the contexts the test opened. Call once per describe, after the `beforeAll` that starts the stack.
+ */
+export function checkConsole(getStack: () => Stack | undefined, fileWide: readonly RegExp[] = []): void {
+  beforeEach(() => {
+    getStack()?.beginTest();
+    getStack()?.expectConsoleErrors(...fileWide);
+  });
+  afterEach(async () => {
+    const stack = getStack();
+    if (!stack) return;
+    const unexpected = await stack.endTest();
+    if (unexpected.length) throw new Error(`Unexpected console or page errors:\n${unexpected.join('\n')}`);
+  });
 }
 
 /** `configure` adjusts the server config in code (test seams such as the simulated Packet Pushers world). */
@@ -66,7 +113,9 @@ export async function startStack(options: { env?: Record<string, string>; config
   let app = await startApp(fixtures, 0, options.env, configure);
   const browser = await launchBrowser();
   const errors: string[] = [];
+  let expected: RegExp[] = [];
   const contexts: BrowserContext[] = [];
+  let testContexts: BrowserContext[] | undefined;
   const stack: Stack = {
     get appUrl() {
       return `http://localhost:${app.port}`;
@@ -77,16 +126,34 @@ export async function startStack(options: { env?: Record<string, string>; config
     fixtures,
     browser,
     errors,
+    expectConsoleErrors(...patterns) {
+      expected.push(...patterns);
+    },
+    beginTest() {
+      // Errors logged in a beforeAll stay, checked with the first test's.
+      expected = [];
+      testContexts = [];
+    },
+    async endTest() {
+      // Closed first, so whatever the pages log while they go is still checked.
+      for (const c of testContexts ?? []) await c.close().catch(() => {});
+      testContexts = undefined;
+      const unexpected = errors.filter((e) => !expected.some((p) => p.test(e)));
+      errors.splice(0);
+      expected = [];
+      return unexpected;
+    },
     async newContext(opts) {
       const context = await phoneContext(browser, opts);
-      contexts.push(context);
+      (testContexts ?? contexts).push(context);
       return context;
     },
     async newPage(context) {
       const page = await (context ?? (await stack.newContext())).newPage();
       page.on('console', (msg) => {
-        if (msg.type() !== 'error' || isExpectedHttpFailure(msg.text(), msg.location().url, stack.appUrl)) return;
-        errors.push(`console: ${msg.text()}`);
+        if (msg.type() !== 'error') return;
+        const url = msg.location().url;
+        errors.push(`console: ${msg.text()}${url ? ` @ ${url}` : ''}`);
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       return page;
@@ -98,7 +165,7 @@ export async function startStack(options: { env?: Record<string, string>; config
       app = await startApp(fixtures, app.port, options.env, configure);
     },
     async close() {
-      for (const c of contexts) await c.close().catch(() => {});
+      for (const c of [...(testContexts ?? []), ...contexts]) await c.close().catch(() => {});
       await browser.close().catch(() => {});
       await app.close().catch(() => {});
       await fixtures.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, navigateOffline, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, type Stack } from './harness';
 import { persistentContext } from './browser';
 import { audioHash, bigHash, download, downloaded, exact, hideBackgroundFetch, idOf, progressSeen, QUOTA_TEXT, recordProgress, row, servedHash, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
 
@@ -14,6 +14,7 @@ describe('downloads', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   async function openShow(options: { noBackgroundFetch?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
     const context = await stack.newContext();
@@ -153,6 +154,7 @@ describe('offline playback', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('downloaded, then offline with both servers stopped: reload, open the episode, play, seek to 80 %, time advances', async () => {
     const context = await stack.newContext();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Route } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { checkConsole, startStack, type Stack } from './harness';
 import { useSimulatedWorld } from './simulated-hosts';
 
 describe('a reload during the first run', () => {
@@ -16,6 +16,7 @@ describe('a reload during the first run', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack);
 
   test('carries on with the shows not yet followed, none twice, the dismissed one left out', async () => {
     const context = await stack.newContext();

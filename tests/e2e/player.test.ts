@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import * as helpers from './player-helpers';
 import { addPlayerShow, audioState, mediaHandlers, PLAYER_SHOW, recordMediaSession, subscribe, waitForAudio } from './player-helpers';
 
@@ -31,6 +31,7 @@ describe('player', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   const openShow = (title: string) => helpers.openShow(page, title);
 
@@ -226,10 +227,6 @@ describe('player', () => {
       await page.screenshot({ path: path.join(dir, `full-player-${scheme}.png`) });
       await page.getByRole('button', { name: 'Close player' }).click();
     }
-    // Expected browser messages: the chapters host sends no CORS header (the app then uses the
-    // proxy), and the missing episode's 404s.
-    const unexpected = stack.errors.filter((e) => !/player-chapters\.json.*blocked by CORS policy|404|Failed to load resource/.test(e));
-    expect(unexpected).toEqual([]);
   });
 
   test('offline, with the server stopped, the app reopens with the last episode at its position', async () => {

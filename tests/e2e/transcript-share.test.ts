@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { audioTime, episodeId, exact, LAB, openShow, recordShares, row, shares, startWithBothShows } from './transcript-helpers';
 
 /** The third cue of lab-1.vtt, from its 10th second (scripts/make-transcript-audio.sh says it there). */
@@ -16,6 +16,7 @@ describe('Share quote on the Episode page transcript', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('each line has its own Share quote, reached by keyboard; its link opens the player at that line', async () => {
     const context = await stack.newContext();

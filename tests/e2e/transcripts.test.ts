@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, navigateOffline, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, type Stack } from './harness';
 import { audioTime, episodeId, exact, LAB, NIGHT, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript, subscribeTo } from './transcript-helpers';
 
 /** Cue times of lab-1.vtt (scripts/make-transcript-audio.sh places the words there). */
@@ -13,6 +13,7 @@ describe('transcripts online', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('a guest of both shows has one People page listing episodes of both, and search finds them by name', async () => {
     const page = await stack.newPage();
@@ -202,6 +203,7 @@ describe('transcripts offline', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('download one episode, servers stopped: a word said only in its transcript is found, and its hit plays from the cue', async () => {
     const context = await stack.newContext();
