@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, renderedFrames, startStack, type Stack } from './harness';
 import { addPlayerShow, openQueue, openShow, PLAYER_SHOW, subscribe, waitForAudio } from './player-helpers';
 import { nearEnd, shoot } from './playlist-helpers';
 
@@ -110,6 +110,7 @@ describe('bookmarks', () => {
     await page.goto(stack.appUrl);
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     await page.keyboard.press('b');
+    await renderedFrames(page);
     expect(await page.getByRole('dialog').count()).toBe(0);
     // Now something is in the player, so B means "bookmark" everywhere except in a field.
     await subscribe(page, `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`, PLAYER_SHOW.title);
@@ -122,6 +123,7 @@ describe('bookmarks', () => {
     await box.fill('');
     await box.press('b');
     expect(await box.inputValue()).toBe('b');
+    await renderedFrames(page);
     expect(await page.locator('dialog[open]').count()).toBe(0);
     // The same key outside the field does bookmark (so the check above could have failed).
     await page.getByRole('heading', { level: 1, name: 'Search' }).click();

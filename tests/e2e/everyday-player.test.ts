@@ -95,7 +95,7 @@ describe('offline and not downloaded', () => {
 
     await context.setOffline(false);
     await mini.getByText(NETWORK_SHOW).waitFor();
-    await expect(mini.getByText('Not downloaded — you’re offline').count()).resolves.toBe(0);
+    await mini.getByText('Not downloaded — you’re offline').waitFor({ state: 'detached' });
     await mini.getByRole('button', exact('Play')).click();
     await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.3)).toBe(true);
     await expect(page.getByRole('alert').count()).resolves.toBe(0);

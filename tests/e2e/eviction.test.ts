@@ -3,7 +3,7 @@
  * would) are found at start, on return to the foreground and at play time; the episode is marked
  * "Removed by the browser" with "Download again", and it streams instead of playing half.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkConsole, FIRST_RUN_REFUSALS, startStack, waitForServiceWorker, type Stack } from './harness';
 import { exact, hideBackgroundFetch, row, stored } from './download-helpers';
@@ -49,6 +49,13 @@ describe('eviction', () => {
   beforeAll(async () => {
     stack = await startStack();
     stack.fixtures.setFeed(FILE, FEED);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
+  // Each test in a context of its own (closed by checkConsole), with both episodes downloaded.
+  beforeEach(async () => {
     const context = await stack.newContext();
     await hideBackgroundFetch(context);
     page = await stack.newPage(context);
@@ -64,10 +71,6 @@ describe('eviction', () => {
     for (const title of [BIG, SMALL]) await row(page, title).getByRole('button', exact(`Remove download ${title}`)).waitFor({ timeout: 30_000 });
     expect((await stored(page, id('evict-big'))).chunks).toBe(3);
   });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('a chunk gone while the app runs is found on return to the foreground; Download again restores it', async () => {
     await deleteChunks(page, id('evict-big'), [1]);
@@ -103,6 +106,10 @@ describe('eviction', () => {
   });
 
   test('the Downloads screen says whether storage is persistent and how to make it so', async () => {
+    // One download evicted, so the screen shows a row to download again as well.
+    await deleteChunks(page, id('evict-small'), 'all');
+    await page.reload();
+    await row(page, SMALL).getByText('Removed by the browser').waitFor({ timeout: 15_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads', exact: true }).click();
     // Headless Chromium keeps storage best-effort.
     await page.getByText(/Best-effort storage: the browser may clear downloads/).waitFor();

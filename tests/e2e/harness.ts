@@ -174,6 +174,15 @@ export async function startStack(options: { env?: Record<string, string>; config
   return stack;
 }
 
+/**
+ * Resolves after two animation frames: whatever the last input changed has been rendered by then
+ * (Preact renders on the next tick). The positive sign to wait for before asserting that an input
+ * showed nothing, where nothing else appears to wait on.
+ */
+export async function renderedFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Resolves once a service worker controls the page (first visit: after clients.claim()). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

@@ -141,6 +141,8 @@ describe('playlists, hostile and keyboard-only', () => {
     await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('Yes, delete');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Playlists' }).waitFor();
+    // The list has loaded (the other playlist is in it) and Keys is not.
+    await page.getByRole('link', { name: 'Copy', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Keys', exact: true }).count()).toBe(0);
   });
 

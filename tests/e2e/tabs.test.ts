@@ -2,8 +2,8 @@
  * Two tabs of one browser: never two players at once, a queue edit and the playing position show
  * in the other tab within a second, and queue edits made in both tabs at once are all kept.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { addPlayerShow, audioState, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
 
@@ -20,14 +20,20 @@ function miniProgress(page: Page): Promise<number> {
 
 describe('tabs', () => {
   let stack: Stack;
-  let context: BrowserContext;
   let a: Page;
   let b: Page;
 
   beforeAll(async () => {
     stack = await startStack();
     addPlayerShow(stack);
-    context = await stack.newContext();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
+  // Two tabs of a context of the test's own (checkConsole closes it after), both shows followed.
+  beforeEach(async () => {
+    const context = await stack.newContext();
     a = await stack.newPage(context);
     await a.goto(stack.appUrl);
     await subscribe(a, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
@@ -36,10 +42,6 @@ describe('tabs', () => {
     await b.goto(`${stack.appUrl}/queue`);
     await b.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
   });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('a queue edit in one tab shows in the other within a second; edits at the same moment are all kept', async () => {
     await openShow(a, NETWORK);
