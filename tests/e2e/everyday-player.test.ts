@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
+import { FIRST_RUN_OFFLINE, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import { exact, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17: the full player is a history entry (point 4). */
@@ -75,6 +75,7 @@ describe('offline and not downloaded', () => {
   checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('restored offline it says "Not downloaded — you’re offline", no error; back online the note goes and Play works', async () => {
+    stack.expectConsoleErrors(...FIRST_RUN_OFFLINE);
     const context = await stack.newContext();
     const page = await stack.newPage(context);
     await page.goto(stack.appUrl);

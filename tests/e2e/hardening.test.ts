@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, waitForServiceWorker, type Stack } from './harness';
+import { apiFailure, fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, waitForServiceWorker, type Stack } from './harness';
 
 /**
  * The issue-10 attacks, opened in Chromium as an attacker would: each proxied answer as a page of
@@ -55,6 +55,7 @@ describe('nothing gets in through the proxy', () => {
   });
 
   test('a relayed script included by a page of the app does not execute (nosniff, non-script type)', async () => {
+    stack.expectConsoleErrors(/^console: Refused to execute script from 'http:\/\/localhost:\d+\/api\/feed\?url=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fattack%2Fpayload\.js' because its MIME type \('application\/octet-stream'\) is not executable/);
     const page = await stack.newPage();
     await page.goto(stack.appUrl);
     const before = beacons();
@@ -76,6 +77,15 @@ describe('nothing gets in through the proxy', () => {
   });
 
   test('another site cannot use the proxy: fetch, no-cors fetch and <audio> are refused before any upstream request', async () => {
+    stack.expectConsoleErrors(
+      // The fixture's page links a stylesheet and has no icon.
+      fixtureFailure('/style.css', 404),
+      fixtureFailure('/favicon.ico', 404),
+      // The refusals under test: the CORS fetch (blocked, then failed) and the no-cors one (403).
+      /^console: Access to fetch at 'http:\/\/localhost:\d+\/api\/feed\?url=\S+relay%3D1' from origin 'http:\/\/127\.0\.0\.1:\d+' has been blocked by CORS policy/,
+      apiFailure('feed\\?url=\\S+relay%3D1$', 'net::ERR_FAILED'),
+      apiFailure('feed\\?url=\\S+relay%3D2$', 403),
+    );
     const page = await stack.newPage();
     await page.goto(`${stack.fixtures.origin}/page/network-show.html`);
     const marker = (n: number) => `${stack.appUrl}/api/feed?url=${encodeURIComponent(`${stack.fixtures.origin}/feeds/network-show.xml?relay=${n}`)}`;

@@ -60,33 +60,44 @@ export async function startApp(fixtures: FixtureServer, port = 0, env: Record<st
   return startServer(config);
 }
 
-const FAILED = String.raw`^console: Failed to load resource: the server responded with a status of`;
-const APP_API = String.raw`@ http://localhost:\d+/api/`;
+const FAILED = String.raw`^console: Failed to load resource:`;
+const APP = String.raw`http://localhost:\d+`;
+const FIXTURES = String.raw`http://127\.0\.0\.1:\d+`;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** How Chromium words a failed load: an HTTP status (404 → "… status of 404 (Not Found)") or a net:: error. */
+const failure = (status: number | `net::${string}`) => (typeof status === 'number' ? String.raw` the server responded with a status of ${status} \([\w ]*\)` : ` ${escape(status)}`);
+const PP_FEED = String.raw`feed\?url=https%3A%2F%2F(feeds\.)?packetpushers\.net%2F\S*`;
+
+/** A request to the app's own `/api/<path…>` that failed with `status`; `path` is a regex source matched from there. */
+export function apiFailure(path: string, status: number | `net::${string}`): RegExp {
+  return new RegExp(`${FAILED}${failure(status)} @ ${APP}/api/${path}`);
+}
+
+/** A request to the fixture host's `path` (exact) that failed with `status`. */
+export function fixtureFailure(path: string, status: number | `net::${string}`): RegExp {
+  return new RegExp(`${FAILED}${failure(status)} @ ${FIXTURES}${escape(path)}$`);
+}
+
+/**
+ * The fixture host serves `path` without CORS headers on purpose: Chromium logs the app's direct
+ * fetch as blocked (and failed), then the app reads it through its proxy.
+ */
+export function noCors(path: string): RegExp[] {
+  return [new RegExp(`^console: Access to fetch at '${FIXTURES}${escape(path)}' from origin '${APP}' has been blocked by CORS policy`), fixtureFailure(path, 'net::ERR_FAILED')];
+}
 
 /**
  * A fresh install looks up the four real Packet Pushers shows (Apple ids, then their feeds); the
- * sealed proxy reaches neither directory nor feed host, and Chromium logs each refusal.
+ * sealed proxy reaches neither directory nor feed host and answers 502, which Chromium logs.
+ * (The simulated Packet Pushers world answers some of those feed paths 502 too, by design.)
  */
-export const FIRST_RUN_REFUSALS: readonly RegExp[] = [
-  new RegExp(`${FAILED} 502 \\(Bad Gateway\\) ${APP_API}lookup\\?id=(370842767|1730980821|1460004936)$`),
-  new RegExp(`${FAILED} \\d{3} \\([\\w ]+\\) ${APP_API}feed\\?url=https%3A%2F%2F(feeds\\.)?packetpushers\\.net%2F\\S*$`),
-];
+export const FIRST_RUN_REFUSALS: readonly RegExp[] = [apiFailure('lookup\\?id=(370842767|1730980821|1460004936)$', 502), apiFailure(PP_FEED, 502)];
 
-/**
- * The fixture's chapters file is served without CORS headers on purpose: the app's direct fetch is
- * refused (Chromium logs it, twice), then it reads the file through its proxy.
- */
-export const CHAPTERS_CORS: readonly RegExp[] = [
-  /^console: Access to fetch at 'http:\/\/127\.0\.0\.1:\d+\/player-chapters\.json' from origin 'http:\/\/localhost:\d+' has been blocked by CORS policy/,
-  /^console: Failed to load resource: net::ERR_FAILED @ http:\/\/127\.0\.0\.1:\d+\/player-chapters\.json$/,
-];
+/** The same first-run fetches while the browser is offline. */
+export const FIRST_RUN_OFFLINE: readonly RegExp[] = [apiFailure(PP_FEED, 'net::ERR_INTERNET_DISCONNECTED')];
 
-/** A request to the app's own `/api/<path>` that Chromium reports failed with `status` (e.g. 404, or net::ERR_…). */
-export function apiFailure(path: RegExp, status: number | string): RegExp {
-  const reason = typeof status === 'number' ? ` ${status} \\([\\w ]+\\)` : `: ${status}`;
-  const head = typeof status === 'number' ? FAILED : '^console: Failed to load resource';
-  return new RegExp(`${head}${reason} ${APP_API}${path.source}`);
-}
+/** The player fixture show's chapters file (no CORS headers on its host). */
+export const CHAPTERS_CORS: readonly RegExp[] = noCors('/files/player-chapters.json');
 
 /**
  * Fails the test that just ran on any console or page error it did not declare (through

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { apiFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 
 const FEED_TITLE = 'Fixture Network Show';
 
@@ -155,6 +155,7 @@ describe('library', () => {
   });
 
   test('a bad address and a page without a feed get clear errors in the dialog', async () => {
+    stack.expectConsoleErrors(apiFailure('feed\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ffeeds%2Fdoes-not-exist\\.xml&', 502));
     const page = await openLibrary();
     await page.getByRole('button', { name: 'Add podcast' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add podcast' });

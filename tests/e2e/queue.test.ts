@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { apiFailure, fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { addPlayerShow, audioState, openQueue, openShow, PLAYER_SHOW, playerPage, queueTitles, waitForAudio } from './player-helpers';
 
 const NETWORK = 'Fixture Network Show';
@@ -80,6 +80,7 @@ describe('queue', () => {
   });
 
   test('a 404 enclosure shows a clear message and leaves the queue alone', async () => {
+    stack.expectConsoleErrors(fixtureFailure('/audio/missing-episode.mp3', 404), apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Faudio%2Fmissing-episode\\.mp3$', 502));
     const page = await playerPage(stack, [
       ['network-show.xml', NETWORK],
       [PLAYER_SHOW.file, PLAYER_SHOW.title],

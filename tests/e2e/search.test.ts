@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { apiFailure, fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { seededPage } from './everyday-helpers';
 
 const FEED_TITLE = 'Fixture Network Show';
@@ -81,6 +81,8 @@ describe('search and the episode page', () => {
   });
 
   test('a show note with <img onerror> and <script> runs nothing on the episode page', async () => {
+    // The <img src=x> the notes carry, resolved against the show's page.
+    stack.expectConsoleErrors(fixtureFailure('/page/x', 404));
     await page.goto(`${stack.appUrl}/search?q=automating`);
     await results().first().getByRole('link', { name: 'Episode 2: Automating the network' }).click();
     await page.getByRole('heading', { level: 2, name: 'Episode 2: Automating the network' }).waitFor();
@@ -110,6 +112,7 @@ describe('search and the episode page', () => {
   });
 
   test('directory search: results with Subscribe state, the server error shown, offline explained', async () => {
+    stack.expectConsoleErrors(apiFailure('search\\?q=__fail$', 502));
     await openSearch();
     const box = page.getByRole('searchbox', { name: 'Search episodes' });
     await box.fill('network');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, appendFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, distDir, startApp, type Stack } from './harness';
+import { FIRST_RUN_OFFLINE, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, distDir, startApp, type Stack } from './harness';
 import { persistentContext } from './browser';
 
 const NAV = ['Library', 'Queue', 'Downloads', 'Search', 'Settings'];
@@ -33,6 +33,7 @@ describe('app shell', () => {
   });
 
   test('the service worker takes control, and the shell works offline with the server stopped', async () => {
+    stack.expectConsoleErrors(...FIRST_RUN_OFFLINE);
     const context = await stack.newContext();
     const page = await stack.newPage(context);
     await page.goto(stack.appUrl);
