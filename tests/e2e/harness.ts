@@ -87,11 +87,13 @@ export function noCors(path: string): RegExp[] {
 }
 
 /**
- * A fresh install looks up the four real Packet Pushers shows (Apple ids, then their feeds); the
- * sealed proxy reaches neither directory nor feed host and answers 502, which Chromium logs.
- * (The simulated Packet Pushers world answers some of those feed paths 502 too, by design.)
+ * A fresh install looks up the four real Packet Pushers shows (Apple ids, then their feeds): the
+ * directory is unreachable (502) and the sealed proxy refuses the feed hosts (403); Chromium logs each.
  */
-export const FIRST_RUN_REFUSALS: readonly RegExp[] = [apiFailure('lookup\\?id=(370842767|1730980821|1460004936)$', 502), apiFailure(PP_FEED, 502)];
+export const FIRST_RUN_REFUSALS: readonly RegExp[] = [apiFailure('lookup\\?id=(370842767|1730980821|1460004936)$', 502), apiFailure(PP_FEED, 403)];
+
+/** In the simulated Packet Pushers world, the feed paths a show is not at answer 502 (tried, then the next). */
+export const SIMULATED_FEED_MISSES: readonly RegExp[] = [apiFailure(PP_FEED, 502)];
 
 /** The same first-run fetches while the browser is offline. */
 export const FIRST_RUN_OFFLINE: readonly RegExp[] = [apiFailure(PP_FEED, 'net::ERR_INTERNET_DISCONNECTED')];
