@@ -53,3 +53,21 @@ export async function expectFitsViewport(page: Page, where: string): Promise<voi
     });
   await expect.poll(report, { message: where }).toBe('fits');
 }
+
+/** When the app last finished a refresh-all pass (the start-up one included), from its settings store; 0 if never. */
+export function lastRefreshAllAt(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('hopcast');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('library.lastRefreshAllAt');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(typeof get.result === 'number' ? get.result : 0);
+          };
+        };
+      }),
+  );
+}

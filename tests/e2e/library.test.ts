@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { apiFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { lastRefreshAllAt } from './everyday-helpers';
 
 const FEED_TITLE = 'Fixture Network Show';
 
@@ -274,25 +275,10 @@ describe('library', () => {
     expect(feedRequests('touch.xml').length).toBe(before + 2);
     // A show refreshed within the hour is left alone on the next start: once the start-up pass over
     // due shows has finished (it records when), the feed was still asked only twice.
-    const lastRefreshAll = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('hopcast');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const get = open.result.transaction('settings').objectStore('settings').get('library.lastRefreshAllAt');
-              get.onsuccess = () => {
-                open.result.close();
-                resolve(typeof get.result === 'number' ? get.result : 0);
-              };
-            };
-          }),
-      );
     const reloadedAt = await page.evaluate(() => Date.now());
     await page.reload();
     await card(page, 'Touch Show').waitFor();
-    await expect.poll(lastRefreshAll, { timeout: 15_000 }).toBeGreaterThan(reloadedAt);
+    await expect.poll(() => lastRefreshAllAt(page), { timeout: 15_000 }).toBeGreaterThan(reloadedAt);
     expect(feedRequests('touch.xml').length).toBe(before + 2);
   });
 
