@@ -109,11 +109,12 @@ export const CHAPTERS_CORS: readonly RegExp[] = noCors('/files/player-chapters.j
 export function checkConsole(getStack: () => Stack | undefined, fileWide: readonly RegExp[] = []): void {
   beforeEach(() => {
     getStack()?.beginTest();
-    getStack()?.expectConsoleErrors(...fileWide);
   });
   afterEach(async () => {
     const stack = getStack();
     if (!stack) return;
+    // Here rather than in beforeEach: a test may start its own stack (no stack before it ran).
+    stack.expectConsoleErrors(...fileWide);
     const unexpected = await stack.endTest();
     if (unexpected.length) throw new Error(`Unexpected console or page errors:\n${unexpected.join('\n')}`);
   });

@@ -237,6 +237,13 @@ describe('listening', () => {
 
   test('screenshots of the player extras, the show settings sheet and Stats, light and dark', async () => {
     await gapEpisodeMapped();
+    // Some listening (and a skipped gap) for the Stats screen to show, counted once paused.
+    await page.getByRole('button', { name: 'Open player' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForAudio(page, (a) => !a.paused && a.currentTime > GAPS.speech[1]![1], undefined, 20_000);
+    await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
+    await waitForAudio(page, (a) => a.paused);
+    await closeFullPlayer(page);
     const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-listening-shots');
     mkdirSync(dir, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {

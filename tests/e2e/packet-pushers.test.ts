@@ -186,6 +186,7 @@ describe('the Packet Pushers shows on first run', () => {
   });
 
   test('shows not found on the first run are looked for again on the next start, their cards kept meanwhile', async () => {
+    stack.expectConsoleErrors(...FIRST_RUN_OFFLINE);
     const context = await stack.newContext();
     await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
     const page = await stack.newPage(context);

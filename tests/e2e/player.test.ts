@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiFailure, fixtureFailure, CHAPTERS_CORS, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
+import { apiFailure, fixtureFailure, CHAPTERS_CORS, checkConsole, FIRST_RUN_OFFLINE, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import * as helpers from './player-helpers';
 import { addPlayerShow, audioState, mediaHandlers, PLAYER_SHOW, playerPage, recordMediaSession, waitForAudio } from './player-helpers';
 
@@ -250,8 +250,9 @@ describe('player', () => {
   });
 
   test('offline, with the server stopped, the app reopens with the last episode at its position', async () => {
-    // Chapters and the never-fetched episode, asked for while offline.
+    // Chapters, the never-fetched episode and the default shows, asked for while offline.
     stack.expectConsoleErrors(
+      ...FIRST_RUN_OFFLINE,
       fixtureFailure('/files/player-chapters.json', 'net::ERR_INTERNET_DISCONNECTED'),
       apiFailure('feed\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ffiles%2Fplayer-chapters\\.json$', 'net::ERR_INTERNET_DISCONNECTED'),
       fixtureFailure('/audio/episode-2.mp3', 'net::ERR_INTERNET_DISCONNECTED'),
