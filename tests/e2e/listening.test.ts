@@ -42,8 +42,7 @@ describe('listening', () => {
     await expect.poll(() => page.getByRole('dialog').getByTestId('silence-note').textContent(), { timeout: 20_000 }).toMatch(/^Medium · saved/);
     await page.evaluate(() => document.querySelector('audio')!.pause());
     await waitForAudio(page, (a) => a.paused);
-    await page.getByRole('dialog').getByRole('button', { name: 'Close player' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await closeFullPlayer(page);
   }
 
   test('skip silence at 1×: ends ≥ 80 % of the gap time sooner and never cuts a word', async () => {
@@ -241,7 +240,7 @@ describe('listening', () => {
     await page.getByRole('button', { name: 'Open player' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Play', exact: true }).click();
     await waitForAudio(page, (a) => !a.paused && a.currentTime > GAPS.speech[1]![1], undefined, 20_000);
-    await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Pause', exact: true }).click();
     await waitForAudio(page, (a) => a.paused);
     await closeFullPlayer(page);
     const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-listening-shots');

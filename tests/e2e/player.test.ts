@@ -233,10 +233,9 @@ describe('player', () => {
     const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-player-shots');
     mkdirSync(dir, { recursive: true });
     await playLong();
-    await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Pause', exact: true }).click();
     await waitForAudio(page, (a) => a.paused);
-    await page.getByRole('button', { name: 'Close player' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await helpers.closeFullPlayer(page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await openShow(PLAYER_SHOW.title);
@@ -263,7 +262,8 @@ describe('player', () => {
       document.querySelector('audio')!.currentTime = 33;
     });
     await waitForAudio(page, (a) => Math.abs(a.currentTime - 33) < 1);
-    await page.getByRole('button', { name: 'Close player' }).click();
+    // Closing takes the player's history entry off later (history.back): done before reloading.
+    await helpers.closeFullPlayer(page);
     const title = await page.locator('.mini-title').textContent();
     await stack.stopApp();
     await context.setOffline(true);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiFailure, fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
-import { addPlayerShow, audioState, openQueue, openShow, PLAYER_SHOW, playerPage, queueTitles, waitForAudio } from './player-helpers';
+import { addPlayerShow, audioState, closeFullPlayer, openQueue, openShow, PLAYER_SHOW, playerPage, queueTitles, waitForAudio } from './player-helpers';
 
 const NETWORK = 'Fixture Network Show';
 const E1 = 'Episode 1: Routing in a hurry';
@@ -143,7 +143,7 @@ describe('queue', () => {
     expect(after.src).toContain('/audio/episode-1.mp3');
     expect(after.paused).toBe(true);
     expect(await page.evaluate(() => document.querySelector('audio')!.volume)).toBe(1);
-    await page.getByRole('button', { name: 'Close player' }).click();
+    await closeFullPlayer(page);
     await openQueue(page);
     await page.locator('.history-row', { hasText: E1 }).getByText('Played', { exact: true }).waitFor();
     expect(await queueTitles(page)).toEqual([E2]);
