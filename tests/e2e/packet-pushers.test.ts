@@ -182,7 +182,8 @@ describe('the Packet Pushers shows on first run', () => {
     await context.setOffline(true);
     await context.setOffline(false);
     for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
-    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    // Once seen still showing one alert right after the links appeared (busy machine): none is the steady state.
+    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 }).toEqual([]);
   });
 
   test('shows not found on the first run are looked for again on the next start, their cards kept meanwhile', async () => {
@@ -196,6 +197,7 @@ describe('the Packet Pushers shows on first run', () => {
     await context.unroute('**/api/**');
     await page.reload();
     for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
-    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    // Once seen still showing one alert right after the links appeared (busy machine): none is the steady state.
+    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 }).toEqual([]);
   });
 });
