@@ -12,7 +12,10 @@ export async function openSettings(page: Page): Promise<void> {
 
 /** Plays the show page's episode `title`, jumps to `at` seconds and waits until it plays there. */
 export async function playAt(page: Page, title: string, at: number): Promise<void> {
-  await page.getByRole('button', { name: `Play ${title}` }).first().click();
+  await page
+    .getByRole('button', { name: `Play ${title}` })
+    .first()
+    .click();
   await waitForAudio(page, (a) => !a.paused && a.readyState >= 1 && a.currentTime > 0.1, undefined, 20_000);
   await page.evaluate((t) => {
     document.querySelector('audio')!.currentTime = t;

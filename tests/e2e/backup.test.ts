@@ -54,7 +54,10 @@ describe('backup', () => {
     expect(file.suggestedFilename()).toMatch(/^hopcast-backup-\d{4}-\d\d-\d\d\.json$/);
     const saved = path.join(mkdtempSync(path.join(dir, 'export-')), file.suggestedFilename());
     await file.saveAs(saved);
-    await page.getByRole('status').filter({ hasText: /Backup saved as hopcast-backup-.*\.json/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Backup saved as hopcast-backup-.*\.json/ })
+      .waitFor();
     return saved;
   }
 
@@ -85,15 +88,24 @@ describe('backup', () => {
     await dialog.getByText('Queued episodes: 2 to add').waitFor();
     await shot(fresh, 'backup-import-preview');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await fresh.getByRole('status').filter({ hasText: /Backup imported/ }).waitFor({ timeout: 30_000 });
+    await fresh
+      .getByRole('status')
+      .filter({ hasText: /Backup imported/ })
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => fresh.getByRole('combobox', { name: 'Skip back length' }).inputValue()).toBe('10');
-    await fresh.getByRole('status').filter({ hasText: /Backup imported/ }).scrollIntoViewIfNeeded();
+    await fresh
+      .getByRole('status')
+      .filter({ hasText: /Backup imported/ })
+      .scrollIntoViewIfNeeded();
     await shot(fresh, 'settings-backup-imported');
 
     await openQueue(fresh);
     await expect.poll(() => queueTitles(fresh), { timeout: 10_000 }).toEqual([E2, E1]);
     await openShow(fresh, PLAYER_SHOW.title);
-    await fresh.getByRole('button', { name: `Play ${LONG}` }).first().click();
+    await fresh
+      .getByRole('button', { name: `Play ${LONG}` })
+      .first()
+      .click();
     const resumed = await waitForAudio(fresh, (a) => !a.paused && a.currentTime > 0.1, undefined, 20_000);
     expect(resumed.currentTime).toBeGreaterThanOrEqual(60);
     await pauseFromMiniPlayer(fresh);
@@ -131,9 +143,12 @@ describe('backup', () => {
     ftruncateSync(fd, 100 * 1024 * 1024);
     closeSync(fd);
     await fresh.locator('#backup-file').setInputFiles(huge);
-    await fresh.getByRole('alert').filter({ hasText: /100 MB; a Hopcast backup is at most 32 MB/ }).waitFor();
+    await fresh
+      .getByRole('alert')
+      .filter({ hasText: /100 MB; a Hopcast backup is at most 32 MB/ })
+      .waitFor();
     expect(await fresh.getByRole('dialog', { name: 'Import this backup?' }).isVisible()).toBe(false);
-    expect(await fresh.evaluate(() => ({} as Record<string, unknown>).isAdmin)).toBeUndefined();
+    expect(await fresh.evaluate(() => (({}) as Record<string, unknown>).isAdmin)).toBeUndefined();
     await openQueue(fresh);
     await expect.poll(() => queueTitles(fresh)).toEqual([E2, E1]);
   });

@@ -73,10 +73,9 @@ describe('bookmarks', () => {
     await page.reload();
     await openEpisodePage(page);
     const section = page.getByRole('region', { name: 'Bookmarks' });
-    await expect.poll(() => section.locator('.bookmark-item').allInnerTexts(), { timeout: 10_000 }).toEqual([
-      expect.stringMatching(/0:42\s+Where the middle part starts/),
-      expect.stringMatching(/1:15\s+No note/),
-    ]);
+    await expect
+      .poll(() => section.locator('.bookmark-item').allInnerTexts(), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/0:42\s+Where the middle part starts/), expect.stringMatching(/1:15\s+No note/)]);
     // The note is editable later.
     await section.getByRole('button', { name: 'Edit note at 1:15' }).click();
     const later = page.getByRole('dialog', { name: 'Bookmark at 1:15' });

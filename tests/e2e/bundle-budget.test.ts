@@ -12,7 +12,10 @@ export const SHELL_BUDGET_BYTES = 30_000;
 test(`the app shell stays within ${kb(SHELL_BUDGET_BYTES)} min+gzip`, () => {
   const report = measureShell(distDir());
   console.log(formatShell(report));
-  expect(report.shell.some((f) => f.file.endsWith('.js')), 'index.html loads no script: the measure is broken').toBe(true);
+  expect(
+    report.shell.some((f) => f.file.endsWith('.js')),
+    'index.html loads no script: the measure is broken',
+  ).toBe(true);
   expect(report.shellGzip, formatShell(report)).toBeLessThanOrEqual(SHELL_BUDGET_BYTES);
   // The player and the feed parser are not part of the first screen.
   for (const f of report.shell) expect(f.file).not.toMatch(/PlayerDock|feed\.worker/);

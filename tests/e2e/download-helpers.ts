@@ -109,9 +109,13 @@ export function idOf(stack: Stack, guid: string, feed = FEED): string {
 export const row = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
 
 export async function download(page: Page, title: string): Promise<void> {
-  await row(page, title).getByRole('button', exact(`Download ${title}`)).click();
+  await row(page, title)
+    .getByRole('button', exact(`Download ${title}`))
+    .click();
 }
 
 export async function downloaded(page: Page, title: string, timeout = 30_000): Promise<void> {
-  await row(page, title).getByRole('button', exact(`Remove download ${title}`)).waitFor({ timeout });
+  await row(page, title)
+    .getByRole('button', exact(`Remove download ${title}`))
+    .waitFor({ timeout });
 }

@@ -66,7 +66,10 @@ describe('a download whose connection fails part-way resumes from the stored byt
     const ranges = JSON.stringify(gets.map((g) => g.headers.range ?? 'all'));
     // Segments, each pinned to the file by If-Range, and one of them was cut.
     expect(gets.filter((g) => g.headers.range && g.headers['if-range']).length, ranges).toBeGreaterThanOrEqual(size / SEGMENT_BYTES);
-    expect(gets.some((g) => g.aborted), ranges).toBe(true);
+    expect(
+      gets.some((g) => g.aborted),
+      ranges,
+    ).toBe(true);
     const cutSegmentStart = Math.floor(cut / SEGMENT_BYTES) * SEGMENT_BYTES;
     expect(refetchedBefore(gets, size, cut), ranges).toBeLessThanOrEqual(cut - cutSegmentStart);
     // Nothing before the cut segment was asked for twice: the segments that arrived were kept.

@@ -87,7 +87,10 @@ describe('download screens', () => {
     stack.expectConsoleErrors(...noCors('/o/slow=60/audio/long-episode.mp3'), ...noCors('/o/drop=200000/audio/long-episode.mp3'));
     const { page } = await openShow();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const title of ['Long walk', 'Flaky host']) await row(page, title).getByRole('button', exact(`Add to queue ${title}`)).click();
+    for (const title of ['Long walk', 'Flaky host'])
+      await row(page, title)
+        .getByRole('button', exact(`Add to queue ${title}`))
+        .click();
     await nav.getByRole('link', exact('Queue')).click();
     await page.getByRole('button', exact('Download all')).click();
     await nav.getByRole('link', exact('Downloads')).click();

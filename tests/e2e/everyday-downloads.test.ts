@@ -69,6 +69,8 @@ describe('download states', () => {
     await nav(page, 'Library');
     await openShow(page, SHOW);
     await episodeRow(page, BIG).getByText('Downloaded').waitFor();
-    await episodeRow(page, BIG).getByRole('button', exact(`Remove download ${BIG}`)).waitFor();
+    await episodeRow(page, BIG)
+      .getByRole('button', exact(`Remove download ${BIG}`))
+      .waitFor();
   });
 });

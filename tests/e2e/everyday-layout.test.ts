@@ -32,9 +32,13 @@ describe('phone layout', () => {
     await openShow(page, LONG_SHOW);
     await expectFitsViewport(page, 'show page');
     // Every row control, the ⋯ menu included, is on screen without scrolling the row sideways.
-    const menuButton = (await episodeRow(page, NO_SPACES).getByRole('button', exact(`More actions for ${NO_SPACES}`)).boundingBox())!;
+    const menuButton = (await episodeRow(page, NO_SPACES)
+      .getByRole('button', exact(`More actions for ${NO_SPACES}`))
+      .boundingBox())!;
     expect(menuButton.x + menuButton.width).toBeLessThanOrEqual(390 - 16);
-    await episodeRow(page, NO_SPACES).getByRole('button', exact(`Add to queue ${NO_SPACES}`)).click();
+    await episodeRow(page, NO_SPACES)
+      .getByRole('button', exact(`Add to queue ${NO_SPACES}`))
+      .click();
     await page.getByRole('link', exact(NO_SPACES)).click();
     await page.getByRole('heading', { level: 2, name: NO_SPACES }).waitFor();
     await expectFitsViewport(page, 'episode page');
@@ -67,7 +71,10 @@ describe('phone layout', () => {
       await page.getByRole('heading', { level: 1, name: screen }).waitFor();
       await expectFitsViewport(page, screen);
     }
-    for (const [path, heading] of [['/playlists', 'Playlists'], ['/bookmarks', 'Bookmarks']] as const) {
+    for (const [path, heading] of [
+      ['/playlists', 'Playlists'],
+      ['/bookmarks', 'Bookmarks'],
+    ] as const) {
       await page.goto(`${stack.appUrl}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectFitsViewport(page, heading);

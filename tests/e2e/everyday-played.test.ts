@@ -14,7 +14,11 @@ describe('marking played', () => {
   });
   checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
-  const card = (page: Page) => page.getByRole('list', { name: 'Shows' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: LONG_SHOW }) });
+  const card = (page: Page) =>
+    page
+      .getByRole('list', { name: 'Shows' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: LONG_SHOW }) });
   const toast = (page: Page) => page.locator('.toast');
 
   async function start(): Promise<Page> {
@@ -47,7 +51,9 @@ describe('marking played', () => {
     // "Mark older played" from a row: the 5 episodes published before the 25th.
     const older = 'Operations notebook number 25: what the overnight change window taught the team about rollbacks';
     await page.getByRole('combobox', { name: 'Sort episodes' }).selectOption('oldest');
-    await episodeRow(page, older).getByRole('button', exact(`More actions for ${older}`)).click();
+    await episodeRow(page, older)
+      .getByRole('button', exact(`More actions for ${older}`))
+      .click();
     await page.getByRole('menuitem', exact('Mark older played')).click();
     await toast(page).getByText('5 older episodes marked played.').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Library')).click();

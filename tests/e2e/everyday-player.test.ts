@@ -15,8 +15,7 @@ describe('the full player and Back', () => {
   checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   /** Closing takes the player's history entry off (an async history.back()); wait for it to land. */
-  const overlayEntryGone = (page: Page) =>
-    expect.poll(() => page.evaluate(() => !!(history.state as { hopcastOverlay?: boolean } | null)?.hopcastOverlay)).toBe(false);
+  const overlayEntryGone = (page: Page) => expect.poll(() => page.evaluate(() => !!(history.state as { hopcastOverlay?: boolean } | null)?.hopcastOverlay)).toBe(false);
 
   async function showWithPlayer(): Promise<Page> {
     const page = await stack.newPage(await stack.newContext());

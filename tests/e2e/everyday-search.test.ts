@@ -19,7 +19,10 @@ describe('search relevance', () => {
     const results = () => page.getByRole('list', { name: 'Matching episodes' }).getByRole('article');
     await nav(page, 'Search');
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('ZaReason');
-    await page.getByRole('status').filter({ hasText: /^1 episode matches “ZaReason” · \d+ similar$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^1 episode matches “ZaReason” · \d+ similar$/ })
+      .waitFor();
     await expect(results().first().getAttribute('aria-label')).resolves.toBe('ZaReason laptops on the bench');
     await expect(results().first().getByText('Similar: not an exact match').count()).resolves.toBe(0);
     const rest = await results().count();
@@ -28,10 +31,16 @@ describe('search relevance', () => {
 
     // A word with many real matches brings no similar ones, and the whole word comes first.
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('operations');
-    await page.getByRole('status').filter({ hasText: /^\d+ episodes match “operations”$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ episodes match “operations”$/ })
+      .waitFor();
     await expect(page.getByText('Similar: not an exact match').count()).resolves.toBe(0);
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('reason');
-    await page.getByRole('status').filter({ hasText: /^3 episodes match “reason”/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^3 episodes match “reason”/ })
+      .waitFor();
     await expect(results().first().getAttribute('aria-label')).resolves.toBe('The reason we automate');
   });
 });
@@ -67,7 +76,10 @@ describe('the Add box', () => {
 
   test('an address without https:// works (https tried, then http); a bad one reads as a sentence with details folded', async () => {
     // https:// is tried first (the fixture host speaks only http), and the missing feed's 404 comes back as 502.
-    stack.expectConsoleErrors(apiFailure('feed\\?url=https%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ffeeds%2Flong-names\\.xml&', 502), apiFailure('feed\\?url=https?%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fstatus%3D404%2Ffeeds%2Fmissing\\.xml&', 502));
+    stack.expectConsoleErrors(
+      apiFailure('feed\\?url=https%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ffeeds%2Flong-names\\.xml&', 502),
+      apiFailure('feed\\?url=https?%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fstatus%3D404%2Ffeeds%2Fmissing\\.xml&', 502),
+    );
     const page = await stack.newPage(await stack.newContext());
     await openLibrary(stack, page);
     await page.getByRole('button', { name: 'Add podcast' }).first().click();

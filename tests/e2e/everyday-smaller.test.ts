@@ -91,11 +91,16 @@ describe('smaller things', () => {
     const renamed = readFileSync(path.join(SERVED_DIR, 'long-names.xml'), 'utf8').replace(`<title>${LONG_SHOW}</title>`, '<title>Renamed Roundtable</title>');
     stack.fixtures.setFeed('renamed-guid.xml', renamed);
     await nav(page, 'Settings');
-    await page.getByLabel('Paste OPML').fill(
-      `<opml version="2.0"><body><outline type="rss" text="Old address" xmlUrl="${stack.fixtures.origin}/r/1/feeds/network-show.xml"/><outline type="rss" text="Renamed" xmlUrl="${stack.fixtures.origin}/feeds/renamed-guid.xml"/></body></opml>`,
-    );
+    await page
+      .getByLabel('Paste OPML')
+      .fill(
+        `<opml version="2.0"><body><outline type="rss" text="Old address" xmlUrl="${stack.fixtures.origin}/r/1/feeds/network-show.xml"/><outline type="rss" text="Renamed" xmlUrl="${stack.fixtures.origin}/feeds/renamed-guid.xml"/></body></opml>`,
+      );
     await page.getByRole('button', { name: 'Import pasted OPML' }).click();
-    await page.getByRole('status', { name: 'Import report' }).getByText(/Imported 0 shows, 2 already followed/).waitFor();
+    await page
+      .getByRole('status', { name: 'Import report' })
+      .getByText(/Imported 0 shows, 2 already followed/)
+      .waitFor();
     await nav(page, 'Library');
     await expect(page.getByRole('list', { name: 'Shows' }).locator('.show-card').count()).resolves.toBe(2);
   });

@@ -14,7 +14,11 @@ describe('relative times', () => {
   });
   checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
-  const card = (page: Page) => page.getByRole('list', { name: 'Shows' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: NETWORK_SHOW }) });
+  const card = (page: Page) =>
+    page
+      .getByRole('list', { name: 'Shows' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: NETWORK_SHOW }) });
 
   test('a show added a while after the Library opened says "just now", then "3 minutes ago" without a reload', async () => {
     const page = await stack.newPage(await stack.newContext());

@@ -68,8 +68,14 @@ describe('eviction', () => {
     await dialog.getByRole('button', { name: 'Subscribe' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('list', { name: 'Shows' }).getByRole('link', { name: SHOW }).first().click();
-    for (const title of [BIG, SMALL]) await row(page, title).getByRole('button', exact(`Download ${title}`)).click();
-    for (const title of [BIG, SMALL]) await row(page, title).getByRole('button', exact(`Remove download ${title}`)).waitFor({ timeout: 30_000 });
+    for (const title of [BIG, SMALL])
+      await row(page, title)
+        .getByRole('button', exact(`Download ${title}`))
+        .click();
+    for (const title of [BIG, SMALL])
+      await row(page, title)
+        .getByRole('button', exact(`Remove download ${title}`))
+        .waitFor({ timeout: 30_000 });
     expect((await stored(page, id('evict-big'))).chunks).toBe(3);
   });
 
@@ -80,10 +86,16 @@ describe('eviction', () => {
     await shot(page, 'download-removed-by-browser');
     expect(await stored(page, id('evict-big'))).toMatchObject({ chunks: 0, record: { status: 'failed', error: 'Removed by the browser' } });
     // The other download was not touched.
-    await row(page, SMALL).getByRole('button', exact(`Remove download ${SMALL}`)).waitFor();
+    await row(page, SMALL)
+      .getByRole('button', exact(`Remove download ${SMALL}`))
+      .waitFor();
 
-    await row(page, BIG).getByRole('button', exact(`Download again ${BIG}`)).click();
-    await row(page, BIG).getByRole('button', exact(`Remove download ${BIG}`)).waitFor({ timeout: 30_000 });
+    await row(page, BIG)
+      .getByRole('button', exact(`Download again ${BIG}`))
+      .click();
+    await row(page, BIG)
+      .getByRole('button', exact(`Remove download ${BIG}`))
+      .waitFor({ timeout: 30_000 });
     expect(await stored(page, id('evict-big'))).toMatchObject({ chunks: 3, chunkBytes: 2_500_000, record: { status: 'complete' } });
   });
 
@@ -91,7 +103,9 @@ describe('eviction', () => {
     await deleteChunks(page, id('evict-small'), 'all');
     await page.reload();
     await row(page, SMALL).getByText('Removed by the browser').waitFor({ timeout: 15_000 });
-    await row(page, SMALL).getByRole('button', { name: `Play ${SMALL}` }).click();
+    await row(page, SMALL)
+      .getByRole('button', { name: `Play ${SMALL}` })
+      .click();
     const playing = await waitForAudio(page, (a) => !a.paused && a.currentTime > 0.1, undefined, 20_000);
     expect(playing.src).toBe(`${stack.fixtures.origin}/audio/episode-1.mp3`);
     await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).click();
@@ -99,7 +113,9 @@ describe('eviction', () => {
 
   test('a chunk gone just before Play: the player streams instead and the row says why', async () => {
     await deleteChunks(page, id('evict-big'), [2]);
-    await row(page, BIG).getByRole('button', { name: `Play ${BIG}` }).click();
+    await row(page, BIG)
+      .getByRole('button', { name: `Play ${BIG}` })
+      .click();
     await row(page, BIG).getByText('Removed by the browser').waitFor();
     // Straight from the host, or through the app's proxy (the fixture host sends no CORS headers).
     const src = (await waitForAudio(page, (a) => decodeURIComponent(a.src).includes('/big/2500000.mp3'))).src;

@@ -29,7 +29,11 @@ describe('a feed past the item cap', () => {
     await dialog.getByLabel('Feed URL').fill(`${stack.fixtures.origin}/feeds/flood.xml`);
     await dialog.getByRole('button', { name: 'Subscribe' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
-    await page.getByRole('list', { name: 'Shows' }).getByRole('link', { name: /Flood Show/ }).first().click();
+    await page
+      .getByRole('list', { name: 'Shows' })
+      .getByRole('link', { name: /Flood Show/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Flood Show' }).waitFor();
     const note = page.getByRole('note').filter({ hasText: 'This feed was truncated' });
     await note.waitFor();

@@ -19,8 +19,7 @@ describe('nothing gets in through the proxy', () => {
   checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   const beacons = () => stack.fixtures.log.filter((r) => r.url.startsWith('/attack/beacon')).length;
-  const proxied = (route: 'feed' | 'audio', path: string, extra = '') =>
-    `${stack.appUrl}/api/${route}?url=${encodeURIComponent(`${stack.fixtures.origin}${path}`)}${extra}`;
+  const proxied = (route: 'feed' | 'audio', path: string, extra = '') => `${stack.appUrl}/api/${route}?url=${encodeURIComponent(`${stack.fixtures.origin}${path}`)}${extra}`;
 
   async function ran(page: Page): Promise<boolean> {
     // A sandboxed or downloaded document may refuse evaluation: that is "did not run" too.
@@ -55,7 +54,9 @@ describe('nothing gets in through the proxy', () => {
   });
 
   test('a relayed script included by a page of the app does not execute (nosniff, non-script type)', async () => {
-    stack.expectConsoleErrors(/^console: Refused to execute script from 'http:\/\/localhost:\d+\/api\/feed\?url=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fattack%2Fpayload\.js' because its MIME type \('application\/octet-stream'\) is not executable/);
+    stack.expectConsoleErrors(
+      /^console: Refused to execute script from 'http:\/\/localhost:\d+\/api\/feed\?url=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fattack%2Fpayload\.js' because its MIME type \('application\/octet-stream'\) is not executable/,
+    );
     const page = await stack.newPage();
     await page.goto(stack.appUrl);
     const before = beacons();
@@ -124,10 +125,7 @@ describe('nothing gets in through the proxy', () => {
     const page = await stack.newPage(context);
     await page.goto(stack.appUrl);
     await waitForServiceWorker(page);
-    const status = await page.evaluate(
-      (url) => fetch(url).then((r) => r.status),
-      `/api/feed?url=${encodeURIComponent(`${stack.fixtures.origin}/feeds/network-show.xml`)}`,
-    );
+    const status = await page.evaluate((url) => fetch(url).then((r) => r.status), `/api/feed?url=${encodeURIComponent(`${stack.fixtures.origin}/feeds/network-show.xml`)}`);
     expect(status).toBe(200);
     // Background Fetch and the SW's own requests are exercised by offline.test.ts and downloads-ui.test.ts.
   });

@@ -41,7 +41,11 @@ describe('library', () => {
     await dialog.waitFor({ state: 'hidden' });
   }
 
-  const card = (page: Page, title: string) => page.getByRole('list', { name: 'Shows' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+  const card = (page: Page, title: string) =>
+    page
+      .getByRole('list', { name: 'Shows' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: title }) });
 
   const feedRequests = (name: string) => stack.fixtures.log.filter((r) => r.url === `/feeds/${name}`);
 
@@ -49,7 +53,7 @@ describe('library', () => {
     const page = await openLibrary();
     const shows = page.getByRole('list', { name: 'Shows' });
     const heavy = shows.getByRole('listitem', { name: 'Heavy Networking' });
-    await heavy.getByRole('alert').filter({ hasText: "only reaches its configured hosts" }).waitFor();
+    await heavy.getByRole('alert').filter({ hasText: 'only reaches its configured hosts' }).waitFor();
     // No known URL: the origin, Apple by id, then the directory by exact title (the fixture stand-in has no such show).
     const nan = shows.getByRole('listitem', { name: 'Network Automation Nerds' });
     await nan.getByRole('alert').waitFor();
@@ -105,10 +109,12 @@ describe('library', () => {
     const episodes = page.getByRole('list', { name: 'Episodes' });
     await expect(episodes.getByRole('listitem').count()).resolves.toBe(3);
     // The virtual list places rows by the height row-height.ts sets; the rendered rows must be exactly that tall.
-    const heights = await episodes.getByRole('listitem').evaluateAll((rows) =>
-      rows.map((r) => [r.getBoundingClientRect().height, r.querySelector('.episode-row')!.getBoundingClientRect().height]),
-    );
-    expect(heights).toEqual([[118, 118], [118, 118], [118, 118]]);
+    const heights = await episodes.getByRole('listitem').evaluateAll((rows) => rows.map((r) => [r.getBoundingClientRect().height, r.querySelector('.episode-row')!.getBoundingClientRect().height]));
+    expect(heights).toEqual([
+      [118, 118],
+      [118, 118],
+      [118, 118],
+    ]);
     const first = episodes.getByRole('listitem').first();
     await expect(first.getByRole('link').textContent()).resolves.toBe('Episode 3: Day two operations');
     for (const name of [/^Play (?!next )/, /^Play next /, /^Add to queue /, /^Download /]) await expect(first.getByRole('button', { name }).count()).resolves.toBe(1);
@@ -184,11 +190,16 @@ describe('library', () => {
     stack.fixtures.setFeed('breaking.xml', 'this is not a feed');
     const oldHomeBefore = feedRequests('old-home.xml').length;
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Refreshed \d+ shows: 2 new episodes, 1 failed/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Refreshed \d+ shows: 2 new episodes, 1 failed/ })
+      .waitFor();
     await card(page, 'Growing').getByText('2 new').waitFor();
     await card(page, 'Growing').getByText('4 unplayed').waitFor();
     await card(page, 'Breaking').getByRole('alert').filter({ hasText: 'Refresh failed: This address returned something that is not a podcast feed' }).waitFor();
-    await card(page, 'Mover').getByText(/Updated just now/).waitFor();
+    await card(page, 'Mover')
+      .getByText(/Updated just now/)
+      .waitFor();
     expect(feedRequests('old-home.xml').length).toBe(oldHomeBefore);
 
     await card(page, 'Growing').getByRole('link', { name: 'Growing' }).click();
@@ -222,9 +233,11 @@ describe('library', () => {
     await report.getByText(FEED_TITLE).waitFor();
 
     // Pasted OPML with a broken entry and a duplicate: reported, the rest kept.
-    await fresh.getByLabel('Paste OPML').fill(
-      `<opml version="2.0"><body><outline text="Dup" xmlUrl="${stack.fixtures.origin}/feeds/second.xml"/><outline type="rss" text="Bad" xmlUrl="javascript:alert(1)"/><outline text="Dup2" xmlUrl="${stack.fixtures.origin}/feeds/second.xml"/></body></opml>`,
-    );
+    await fresh
+      .getByLabel('Paste OPML')
+      .fill(
+        `<opml version="2.0"><body><outline text="Dup" xmlUrl="${stack.fixtures.origin}/feeds/second.xml"/><outline type="rss" text="Bad" xmlUrl="javascript:alert(1)"/><outline text="Dup2" xmlUrl="${stack.fixtures.origin}/feeds/second.xml"/></body></opml>`,
+      );
     await fresh.getByRole('button', { name: 'Import pasted OPML' }).click();
     await report.getByText(/Imported 0 shows, 1 already followed, 1 duplicate skipped, 1 failed/).waitFor();
     await report.getByText(/Only http and https addresses/).waitFor();
@@ -242,13 +255,15 @@ describe('library', () => {
 
     const before = feedRequests('touch.xml').length;
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number | null) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === null ? [] : [{ x: 200, y }] });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number | null) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === null ? [] : [{ x: 200, y }] });
     await touch('touchStart', 150);
     for (let y = 170; y <= 450; y += 20) await touch('touchMove', y);
     await page.getByText('Release to refresh').waitFor();
     await touch('touchEnd', null);
-    await page.getByRole('status').filter({ hasText: /Refreshed 1 show: 0 new episodes/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Refreshed 1 show: 0 new episodes/ })
+      .waitFor();
     expect(feedRequests('touch.xml').length).toBe(before + 1);
 
     // Age the show by two hours, then start the app again: it refreshes by itself.
@@ -271,7 +286,9 @@ describe('library', () => {
         }),
     );
     await page.reload();
-    await card(page, 'Touch Show').getByText(/Updated just now/).waitFor();
+    await card(page, 'Touch Show')
+      .getByText(/Updated just now/)
+      .waitFor();
     expect(feedRequests('touch.xml').length).toBe(before + 2);
     // A show refreshed within the hour is left alone on the next start: once the start-up pass over
     // due shows has finished (it records when), the feed was still asked only twice.

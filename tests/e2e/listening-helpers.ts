@@ -149,11 +149,18 @@ export function audioOutput(page: Page): Promise<OutputLevels> {
 /** Plays `title` from the listening show's page and waits until it is under way. */
 export async function playEpisode(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(LISTEN_SHOW.title) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(LISTEN_SHOW.title) })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name: LISTEN_SHOW.title }).waitFor();
   await page.getByRole('button', { name: `Play ${title}` }).click();
-  await page.waitForFunction(() => {
-    const a = document.querySelector('audio');
-    return !!a && !a.paused && a.currentTime > 0.2;
-  }, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => {
+      const a = document.querySelector('audio');
+      return !!a && !a.paused && a.currentTime > 0.2;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
 }

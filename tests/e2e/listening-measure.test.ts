@@ -18,33 +18,36 @@ describe('why skip silence uses a silence map (measured in this Chromium)', () =
       await page.goto(stack.appUrl);
       const direct = `${stack.fixtures.origin}/audio/gaps-episode.mp3`;
       // What an AudioWorklet/analyser on the playing element would see: peak |sample| over the first second of speech.
-      const levels = await page.evaluate(async (urls) => {
-        const measure = async (url: string) => {
-          const el = new Audio();
-          el.src = url;
-          const ctx = new AudioContext();
-          const analyser = ctx.createAnalyser();
-          analyser.fftSize = 2048;
-          ctx.createMediaElementSource(el).connect(analyser);
-          await ctx.resume();
-          await el.play();
-          const buf = new Float32Array(2048);
-          let peak = 0;
-          await new Promise<void>((resolve) => {
-            const tick = () => {
-              analyser.getFloatTimeDomainData(buf);
-              for (const v of buf) peak = Math.max(peak, Math.abs(v));
-              if (el.currentTime >= 1.5 || el.ended) resolve();
-              else requestAnimationFrame(tick);
-            };
-            tick();
-          });
-          el.pause();
-          await ctx.close();
-          return peak;
-        };
-        return { direct: await measure(urls.direct), proxied: await measure(urls.proxied) };
-      }, { direct, proxied: `/api/audio?url=${encodeURIComponent(direct)}` });
+      const levels = await page.evaluate(
+        async (urls) => {
+          const measure = async (url: string) => {
+            const el = new Audio();
+            el.src = url;
+            const ctx = new AudioContext();
+            const analyser = ctx.createAnalyser();
+            analyser.fftSize = 2048;
+            ctx.createMediaElementSource(el).connect(analyser);
+            await ctx.resume();
+            await el.play();
+            const buf = new Float32Array(2048);
+            let peak = 0;
+            await new Promise<void>((resolve) => {
+              const tick = () => {
+                analyser.getFloatTimeDomainData(buf);
+                for (const v of buf) peak = Math.max(peak, Math.abs(v));
+                if (el.currentTime >= 1.5 || el.ended) resolve();
+                else requestAnimationFrame(tick);
+              };
+              tick();
+            });
+            el.pause();
+            await ctx.close();
+            return peak;
+          };
+          return { direct: await measure(urls.direct), proxied: await measure(urls.proxied) };
+        },
+        { direct, proxied: `/api/audio?url=${encodeURIComponent(direct)}` },
+      );
       console.log(`Web Audio on the playing element: peak ${levels.direct} cross-origin without CORS, ${levels.proxied.toFixed(3)} through the proxy`);
       expect(levels.direct).toBe(0);
       expect(levels.proxied).toBeGreaterThan(0.1);

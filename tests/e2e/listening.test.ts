@@ -71,7 +71,9 @@ describe('listening', () => {
     const wall = (ended.at - started.at) / 1000;
     const gapTotal = GAPS.gaps.reduce((a, b) => a + b, 0);
     const saved = GAPS.duration - wall;
-    console.log(`skip silence (medium, 1×): media ${GAPS.duration.toFixed(2)} s, wall ${wall.toFixed(2)} s, saved ${saved.toFixed(2)} s of ${gapTotal} s of gaps (${((saved / gapTotal) * 100).toFixed(0)} %)`);
+    console.log(
+      `skip silence (medium, 1×): media ${GAPS.duration.toFixed(2)} s, wall ${wall.toFixed(2)} s, saved ${saved.toFixed(2)} s of ${gapTotal} s of gaps (${((saved / gapTotal) * 100).toFixed(0)} %)`,
+    );
     expect(saved).toBeGreaterThanOrEqual(0.8 * gapTotal);
 
     // Every jump the app made lies inside a known gap: from after the words before it, to before the words after it.
@@ -251,7 +253,10 @@ describe('listening', () => {
       await page.getByRole('button', { name: 'Show settings' }).click();
       await page.getByRole('dialog', { name: /Settings for/ }).waitFor();
       await page.screenshot({ path: path.join(dir, `show-settings-${scheme}.png`) });
-      await page.getByRole('dialog', { name: /Settings for/ }).getByRole('button', { name: 'Cancel' }).click();
+      await page
+        .getByRole('dialog', { name: /Settings for/ })
+        .getByRole('button', { name: 'Cancel' })
+        .click();
       await page.getByRole('button', { name: 'Open player' }).click();
       const player = page.getByRole('dialog');
       await player.getByRole('button', { name: 'Skip silence' }).scrollIntoViewIfNeeded();

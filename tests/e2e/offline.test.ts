@@ -2,7 +2,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fixtureFailure, apiFailure, noCors, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, type Stack } from './harness';
 import { persistentContext } from './browser';
-import { audioHash, bigHash, download, downloaded, exact, hideBackgroundFetch, idOf, progressSeen, QUOTA_TEXT, recordProgress, row, servedHash, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
+import {
+  audioHash,
+  bigHash,
+  download,
+  downloaded,
+  exact,
+  hideBackgroundFetch,
+  idOf,
+  progressSeen,
+  QUOTA_TEXT,
+  recordProgress,
+  row,
+  servedHash,
+  SHOW,
+  stored,
+  subscribeAndOpenShow,
+} from './download-helpers';
 
 const LONG_BYTES = 480235;
 
@@ -30,11 +46,17 @@ describe('downloads', () => {
     await download(page, 'Long walk');
     await row(page, 'Long walk').getByRole('button', exact('Cancel download Long walk')).waitFor();
     // The first download asks for persistent storage and says what the browser decided.
-    await page.getByRole('status').filter({ hasText: /Storage is persistent|may clear downloads|cannot promise/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Storage is persistent|may clear downloads|cannot promise/ })
+      .waitFor();
     await downloaded(page, 'Long walk');
     const seen = await progressSeen(page, 'Downloading Long walk');
     expect(seen.at(-1)).toBe(100);
-    expect(seen.some((p) => p > 0 && p < 100), `progress seen: ${seen.join(',')}`).toBe(true);
+    expect(
+      seen.some((p) => p > 0 && p < 100),
+      `progress seen: ${seen.join(',')}`,
+    ).toBe(true);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
 
     const id = idOf(stack, 'offline-long');
@@ -44,7 +66,10 @@ describe('downloads', () => {
   });
 
   test('a dropped connection resumes through the proxy with Range + If-Range; the bytes hash the same', async () => {
-    stack.expectConsoleErrors(...noCors('/o/slow=60/audio/long-episode.mp3'), apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fdrop%3D200000%2Faudio%2Flong-episode\\.mp3', 'net::ERR_CONTENT_LENGTH_MISMATCH'));
+    stack.expectConsoleErrors(
+      ...noCors('/o/slow=60/audio/long-episode.mp3'),
+      apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fdrop%3D200000%2Faudio%2Flong-episode\\.mp3', 'net::ERR_CONTENT_LENGTH_MISMATCH'),
+    );
     const { page } = await openShow({ noBackgroundFetch: true });
     // The first fixture download teaches the downloader that this host sends no CORS headers.
     await download(page, 'Long walk');
@@ -91,7 +116,10 @@ describe('downloads', () => {
 
   test('cancel stops the transfer and leaves no partial data', async () => {
     // servedHash asks for the cancelled episode's offline copy on purpose: 404.
-    stack.expectConsoleErrors(...noCors('/o/slow=40/big/4194304.mp3'), /^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-big-a$/);
+    stack.expectConsoleErrors(
+      ...noCors('/o/slow=40/big/4194304.mp3'),
+      /^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-big-a$/,
+    );
     const { page } = await openShow({ noBackgroundFetch: true });
     const id = idOf(stack, 'offline-big-a');
     await download(page, 'Big slow one');
@@ -139,7 +167,10 @@ describe('downloads', () => {
   }
 
   test('a quota error while writing (in-page download) gives the message and leaves nothing behind', async () => {
-    stack.expectConsoleErrors(...noCors('/big/12582912.mp3'), /^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-huge$/);
+    stack.expectConsoleErrors(
+      ...noCors('/big/12582912.mp3'),
+      /^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-huge$/,
+    );
     await quotaRun({ noBackgroundFetch: true });
     // Not refused up front: the transfer ran (through the proxy) until a chunk commit hit the quota.
     const gets = stack.fixtures.log.filter((r) => r.url === '/big/12582912.mp3' && r.method === 'GET' && !r.headers['user-agent']?.includes('Chrome'));
@@ -206,6 +237,9 @@ describe('offline playback', () => {
     await page.getByRole('button', { name: 'Close player' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Library')).click();
     await page.getByText('Refreshing needs the network.').waitFor();
-    await page.getByRole('link', { name: new RegExp(SHOW) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(SHOW) })
+      .first()
+      .waitFor();
   });
 });

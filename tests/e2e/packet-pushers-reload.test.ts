@@ -28,9 +28,16 @@ describe('a reload during the first run', () => {
     await context.route(/\/api\/(lookup|search|feed)\?.*(network-automation-nerds|1730980821|Network|day2cloud|day-two-devops|Day)/, (route) => void held.push(route));
     // Packet Protector cannot be found this time: its origin is gone and the directory is down.
     await context.route(/\/api\/feed\?url=.*packet-protector/, (route) =>
-      route.fulfill({ status: 502, contentType: 'application/json', headers: { 'x-upstream-status': '410' }, body: JSON.stringify({ error: 'upstream_status', message: 'The feed host answered 410' }) }),
+      route.fulfill({
+        status: 502,
+        contentType: 'application/json',
+        headers: { 'x-upstream-status': '410' },
+        body: JSON.stringify({ error: 'upstream_status', message: 'The feed host answered 410' }),
+      }),
     );
-    await context.route(/\/api\/search\?q=Packet/, (route) => route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: 'directory_unavailable', message: 'Directory search is unavailable right now' }) }));
+    await context.route(/\/api\/search\?q=Packet/, (route) =>
+      route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: 'directory_unavailable', message: 'Directory search is unavailable right now' }) }),
+    );
     const page = await stack.newPage(context);
     await page.goto(stack.appUrl);
     const grid = page.getByRole('list', { name: 'Shows' });

@@ -40,7 +40,11 @@ describe('the Packet Pushers shows on first run', () => {
     for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
     const listed = Date.now();
     for (const title of SHOWS) {
-      await grid.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) }).getByText(/\d+ unplayed/).waitFor();
+      await grid
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: title }) })
+        .getByText(/\d+ unplayed/)
+        .waitFor();
     }
     // No error was ever shown while alternatives remained.
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
@@ -59,7 +63,11 @@ describe('the Packet Pushers shows on first run', () => {
     );
     console.info(`[packet-pushers] first paint ${painted - started} ms after navigation; all four shows listed ${listed - painted} ms after first paint`);
     console.info(`[packet-pushers] resolution: ${JSON.stringify(paths)}`);
-    console.info(`[packet-pushers] fixture requests:\n  ${asked().filter((a) => !a.includes('/pp-art/')).join('\n  ')}`);
+    console.info(
+      `[packet-pushers] fixture requests:\n  ${asked()
+        .filter((a) => !a.includes('/pp-art/'))
+        .join('\n  ')}`,
+    );
     expect(paths).toMatchObject({
       'heavy-networking': { via: 'known', url: 'https://feeds.packetpushers.net/PacketPushersWeeklyPodcast/' },
       'network-automation-nerds': { via: 'apple-id', url: 'https://feeds.packetpushers.net/networkautomationnerds/' },
@@ -80,7 +88,10 @@ describe('the Packet Pushers shows on first run', () => {
     const rows = page.getByRole('list', { name: 'Latest episodes' }).getByRole('listitem');
     await rows.nth(12).waitFor();
     await expect(rows.count()).resolves.toBe(13);
-    const titles = await page.getByRole('list', { name: 'Latest episodes' }).getByRole('article').evaluateAll((els) => els.slice(0, 6).map((e) => e.getAttribute('aria-label')));
+    const titles = await page
+      .getByRole('list', { name: 'Latest episodes' })
+      .getByRole('article')
+      .evaluateAll((els) => els.slice(0, 6).map((e) => e.getAttribute('aria-label')));
     // HN806 and HN805 share a publication date: the number decides.
     expect(titles).toEqual([
       "HN806: Let's Get NUTS!",
@@ -140,7 +151,10 @@ describe('the Packet Pushers shows on first run', () => {
     try {
       const before = stack.fixtures.log.length;
       await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.getByRole('status').filter({ hasText: /^Refreshed 4 shows/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Refreshed 4 shows/ })
+        .waitFor();
       expect(stack.fixtures.log.slice(before).map((r) => `${String(r.headers.host).replace(/:\d+$/, '')} ${r.url}`)).toEqual(
         expect.arrayContaining(['feeds.packetpushers.net /PacketPushersWeeklyPodcast/', 'packetpushers.net /podcast/heavy-networking/feed/']),
       );

@@ -69,8 +69,14 @@ export async function subscribe(page: Page, feedUrl: string, title: string): Pro
   await page.getByRole('button', { name: 'Add podcast' }).first().click();
   await page.getByRole('textbox', { name: 'Feed URL' }).fill(feedUrl);
   await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(title) }).first().waitFor({ timeout: 20_000 });
-  await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => page.keyboard.press('Escape'));
+  await page
+    .getByRole('link', { name: new RegExp(title) })
+    .first()
+    .waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('dialog')
+    .waitFor({ state: 'detached' })
+    .catch(() => page.keyboard.press('Escape'));
 }
 
 /** Records every Media Session handler the app sets, so a test can call them like the OS would. */
@@ -147,7 +153,10 @@ export async function playerPage(stack: Stack, feeds: ReadonlyArray<readonly [st
 
 export async function openShow(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(title) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(title) })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 

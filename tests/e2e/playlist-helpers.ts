@@ -26,7 +26,10 @@ export async function addViaDialog(page: Page, openerName: string, playlist: str
   const dialog = page.getByRole('dialog', { name: 'Add to playlist' });
   await dialog.waitFor();
   await dialog.getByRole('checkbox', { name: playlist }).check();
-  await dialog.getByRole('status').filter({ hasText: `Added to ${playlist}.` }).waitFor();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: `Added to ${playlist}.` })
+    .waitFor();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -61,7 +61,10 @@ describe('playlists, hostile and keyboard-only', () => {
     await page.getByRole('button', { name: `Add to playlist… ${HOSTILE.long}`, exact: true }).click();
     const picker = page.getByRole('dialog', { name: 'Add to playlist' });
     await picker.getByRole('checkbox', { name }).check();
-    await picker.getByRole('status').filter({ hasText: `Added to ${name}.` }).waitFor();
+    await picker
+      .getByRole('status')
+      .filter({ hasText: `Added to ${name}.` })
+      .waitFor();
     expect(await sticksOut(page, 'dialog[open]')).toEqual([]);
     await shoot(page, 'hostile-picker');
     await axeBothSchemes(page, 'dialog[open]');
@@ -117,7 +120,11 @@ describe('playlists, hostile and keyboard-only', () => {
     await expect.poll(() => focused(page), { timeout: 10_000 }).toBe(`Add to playlist… ${E1}`);
 
     // Removing by keyboard: focus goes to the Remove button now in that place, then (list empty) to main.
-    const where = () => page.evaluate(() => [document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName, document.activeElement?.closest('li')?.querySelector('.queue-title')?.textContent ?? null]);
+    const where = () =>
+      page.evaluate(() => [
+        document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+        document.activeElement?.closest('li')?.querySelector('.queue-title')?.textContent ?? null,
+      ]);
     await page.getByRole('listitem', { name: 'Episode 2: Automating the network' }).getByRole('button', { name: 'Remove from playlist' }).press('Enter');
     await expect.poll(where, { timeout: 10_000 }).toEqual(['Remove from playlist', E1]);
     await page.keyboard.press('Enter');
@@ -172,8 +179,14 @@ describe('playlists, hostile and keyboard-only', () => {
 
     await openShow(page, SHOW_MATCH);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
-    await page.getByRole('dialog', { name: /^Unsubscribe from/ }).getByRole('button', { name: 'Unsubscribe' }).click();
-    await page.getByRole('link', { name: new RegExp(NETWORK) }).first().waitFor();
+    await page
+      .getByRole('dialog', { name: /^Unsubscribe from/ })
+      .getByRole('button', { name: 'Unsubscribe' })
+      .click();
+    await page
+      .getByRole('link', { name: new RegExp(NETWORK) })
+      .first()
+      .waitFor();
 
     await openShow(page, NETWORK);
     await page.getByRole('button', { name: `Add to playlist… ${E1}`, exact: true }).click();
@@ -230,7 +243,10 @@ describe('playlists, hostile and keyboard-only', () => {
 
     await openShow(page, SHOW_MATCH);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
-    await page.getByRole('dialog', { name: /^Unsubscribe from/ }).getByRole('button', { name: 'Unsubscribe' }).click();
+    await page
+      .getByRole('dialog', { name: /^Unsubscribe from/ })
+      .getByRole('button', { name: 'Unsubscribe' })
+      .click();
     // The Library comes back once the unsubscribe has finished (a reload before then would cut it short).
     await page.waitForURL(`${stack.appUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();

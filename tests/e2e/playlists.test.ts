@@ -90,7 +90,10 @@ describe('playlists', () => {
     await page.getByRole('button', { name: 'New playlist' }).click();
     await create.getByRole('textbox', { name: 'Name' }).fill('road TRIP');
     await create.getByRole('button', { name: 'Create' }).click();
-    await create.getByRole('alert').filter({ hasText: `A playlist named “${LIST}” already exists.` }).waitFor();
+    await create
+      .getByRole('alert')
+      .filter({ hasText: `A playlist named “${LIST}” already exists.` })
+      .waitFor();
     await create.getByRole('button', { name: 'Cancel' }).click();
 
     // Something waits in Up Next: it must not be disturbed by the playlist, and plays after it.

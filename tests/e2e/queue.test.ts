@@ -155,7 +155,10 @@ describe('queue', () => {
     await page.getByRole('button', { name: `Add to queue ${E1}`, exact: true }).click();
     await page.getByRole('button', { name: `Add to queue ${E2}`, exact: true }).click();
     await page.getByRole('button', { name: `Play next ${E3}`, exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `${E3} plays next` }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${E3} plays next` })
+      .waitFor({ state: 'attached' });
     await openQueue(page);
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
   });
@@ -197,7 +200,10 @@ describe('queue', () => {
     expect(placed.bottom).toBeGreaterThan(placed.paddingLine);
 
     await page.mouse.click(placed.left + placed.width / 2, placed.top + 6);
-    await page.getByRole('status').filter({ hasText: `${E1} added to the queue` }).waitFor({ state: 'attached', timeout: 5_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${E1} added to the queue` })
+      .waitFor({ state: 'attached', timeout: 5_000 });
     expect(await page.evaluate(() => scrollY)).toBe(placed.scrollY);
     // Keyboard focus still brings the whole row clear of the dock.
     await page.keyboard.press('Tab');

@@ -104,10 +104,14 @@ describe('search and the episode page', () => {
     await results().first().getByRole('link', { name: 'Episode 3: Day two operations' }).click();
     await page.getByRole('heading', { level: 2, name: 'Episode 3: Day two operations' }).waitFor();
     await page.getByRole('button', { name: 'Play from 0:05' }).click();
-    await page.waitForFunction(() => {
-      const audio = document.querySelector('audio');
-      return !!audio && !audio.paused && audio.currentTime >= 5;
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const audio = document.querySelector('audio');
+        return !!audio && !audio.paused && audio.currentTime >= 5;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.getByRole('button', { name: 'Pause Episode 3: Day two operations' }).click();
   });
 
@@ -145,7 +149,10 @@ describe('search and the episode page', () => {
     await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await page.getByRole('textbox', { name: 'Feed URL' }).waitFor({ state: 'hidden', timeout: 20_000 });
     await page.goto(`${stack.appUrl}/search?q=marsupials`);
-    await results().first().getByRole('link', { name: /^Lanterns, marsupials/ }).click();
+    await results()
+      .first()
+      .getByRole('link', { name: /^Lanterns, marsupials/ })
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Lanterns, marsupials and a café at dawn' }).waitFor();
 
     const link = page.getByRole('link', { name: 'a reading list' });
@@ -168,10 +175,14 @@ describe('search and the episode page', () => {
     await page.getByText('Transcript', { exact: true }).click();
     const cue = page.getByRole('button', { name: 'Play from 0:30: So, why do quokkas smile?' });
     await cue.click();
-    await page.waitForFunction(() => {
-      const audio = document.querySelector('audio');
-      return !!audio && !audio.paused && audio.currentTime >= 30;
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const audio = document.querySelector('audio');
+        return !!audio && !audio.paused && audio.currentTime >= 30;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     // While this episode plays, the line being spoken is marked.
     await page.locator('.cue[aria-current="true"]', { hasText: 'why do quokkas smile' }).waitFor();
     await page.getByRole('button', { name: 'Pause Lanterns, marsupials and a café at dawn' }).click();

@@ -58,7 +58,9 @@ describe.skipIf(MYGPO_MISSING !== null)(title, () => {
     // An account of its own per try: a retry must not start from the previous try's positions.
     user = `gpodder-fan-${++attempt}`;
     const res = await fetch(`${root}/api/2/hopcast/signup.json`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: PASSWORD }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: user, password: PASSWORD }),
     });
     expect(res.status).toBe(201);
 
@@ -75,10 +77,16 @@ describe.skipIf(MYGPO_MISSING !== null)(title, () => {
     await form.getByLabel('User name').fill(user);
     await form.getByLabel('Password').fill(PASSWORD);
     await form.getByRole('button', { name: 'Sign in and sync' }).click();
-    await page.getByRole('status').filter({ hasText: /^Last synced today at/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Last synced today at/ })
+      .waitFor({ timeout: 30_000 });
 
     await openShow(page, PLAYER_SHOW.title);
-    await page.getByRole('button', { name: `Play ${LONG}` }).first().click();
+    await page
+      .getByRole('button', { name: `Play ${LONG}` })
+      .first()
+      .click();
     const resumed = await waitForAudio(page, (a) => !a.paused && a.currentTime > 0.1, undefined, 20_000);
     expect(resumed.src).toBe(enclosure);
     expect(resumed.currentTime).toBeGreaterThanOrEqual(P - 0.5);
@@ -93,9 +101,7 @@ describe.skipIf(MYGPO_MISSING !== null)(title, () => {
     const at = await page.evaluate(() => document.querySelector('audio')!.currentTime);
 
     // No button: the pause schedules a sync. gPodder polls, as it would on its next refresh.
-    await expect
-      .poll(async () => (await gpodderPlays())[0]?.position ?? -1, { timeout: 30_000, interval: 1_000 })
-      .toBeGreaterThanOrEqual(Math.floor(at) - 1);
+    await expect.poll(async () => (await gpodderPlays())[0]?.position ?? -1, { timeout: 30_000, interval: 1_000 }).toBeGreaterThanOrEqual(Math.floor(at) - 1);
     // 4. What gPodder now reads for the episode.
     const plays = await gpodderPlays();
     const newest = plays[0]!;

@@ -26,7 +26,9 @@ describe('sync', () => {
   const api = async (method: string, p: string, body?: unknown) => {
     const auth = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
     const res = await fetch(`${stack.appUrl.replace('localhost', '127.0.0.1')}/api/2${p}`, {
-      method, headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text}`);
@@ -46,7 +48,9 @@ describe('sync', () => {
   beforeEach(async () => {
     USER = `alice${++accounts}`;
     const res = await fetch(`${stack.appUrl.replace('localhost', '127.0.0.1')}/api/2/hopcast/signup.json`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: USER, password: PASSWORD }),
     });
     expect(res.status).toBe(201);
     page = await stack.newPage(await stack.newContext());
@@ -59,7 +63,10 @@ describe('sync', () => {
     await form.getByLabel('User name').fill(USER);
     await form.getByLabel('Password').fill(PASSWORD);
     await form.getByRole('button', { name: 'Sign in and sync' }).click();
-    await page.getByRole('status').filter({ hasText: /^Last synced today at/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Last synced today at/ })
+      .waitFor({ timeout: 30_000 });
   }
 
   test('Hopcast syncs and shows a show another device uploaded, and resumes at its position', async () => {
@@ -68,7 +75,16 @@ describe('sync', () => {
     const feed = `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`;
     await api('POST', `/subscriptions/${USER}/phone.json`, { add: [feed], remove: [] });
     await api('POST', `/episodes/${USER}.json`, [
-      { podcast: feed, episode: `${stack.fixtures.origin}/audio/long-episode.mp3`, action: 'play', timestamp: new Date().toISOString().slice(0, 19), started: 0, position: 60, total: 120, device: 'phone' },
+      {
+        podcast: feed,
+        episode: `${stack.fixtures.origin}/audio/long-episode.mp3`,
+        action: 'play',
+        timestamp: new Date().toISOString().slice(0, 19),
+        started: 0,
+        position: 60,
+        total: 120,
+        device: 'phone',
+      },
     ]);
 
     await openSettings(page);
@@ -83,7 +99,10 @@ describe('sync', () => {
 
     await form.getByLabel('Password').fill(PASSWORD);
     await form.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('status').filter({ hasText: /^Last synced today at/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Last synced today at/ })
+      .waitFor({ timeout: 30_000 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.locator('.sync-status').first().scrollIntoViewIfNeeded();
@@ -92,7 +111,10 @@ describe('sync', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     await openShow(page, PLAYER_SHOW.title);
-    await page.getByRole('button', { name: `Play ${LONG}` }).first().click();
+    await page
+      .getByRole('button', { name: `Play ${LONG}` })
+      .first()
+      .click();
     const resumed = await waitForAudio(page, (a) => !a.paused && a.currentTime > 0.1, undefined, 20_000);
     expect(resumed.currentTime).toBeGreaterThanOrEqual(59.5);
     expect(resumed.currentTime).toBeLessThan(70);
@@ -113,10 +135,13 @@ describe('sync', () => {
     // No button pressed: the pause schedules a sync a few seconds later.
     const enclosure = `${stack.fixtures.origin}/audio/long-episode.mp3`;
     await expect
-      .poll(async () => {
-        const { actions } = await api('GET', `/episodes/${USER}.json?since=0`);
-        return actions.filter((a: { episode: string; device: string }) => a.episode === enclosure && a.device !== 'phone').map((a: { position: number }) => a.position);
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          const { actions } = await api('GET', `/episodes/${USER}.json?since=0`);
+          return actions.filter((a: { episode: string; device: string }) => a.episode === enclosure && a.device !== 'phone').map((a: { position: number }) => a.position);
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toEqual([at]);
     const { actions } = await api('GET', `/episodes/${USER}.json?since=0`);
     const mine = actions.find((a: { episode: string; device: string }) => a.episode === enclosure && a.device !== 'phone');
@@ -137,7 +162,10 @@ describe('sync', () => {
     });
     await openSettings(page);
     await page.locator('.sync-form').getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('status').filter({ hasText: /^Last synced today at/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Last synced today at/ })
+      .waitFor({ timeout: 30_000 });
     await openQueue(page);
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([]);
     await page.goto(`${stack.appUrl}/playlists`);

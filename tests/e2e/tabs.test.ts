@@ -51,16 +51,10 @@ describe('tabs', () => {
 
     // Both tabs add at once, several times: every add lands in both tabs.
     await openShow(b, NETWORK);
-    await Promise.all([
-      a.getByRole('button', { name: `Add to queue ${E2}` }).click(),
-      b.getByRole('button', { name: `Add to queue ${E3}` }).click(),
-    ]);
+    await Promise.all([a.getByRole('button', { name: `Add to queue ${E2}` }).click(), b.getByRole('button', { name: `Add to queue ${E3}` }).click()]);
     await openShow(a, PLAYER_SHOW.title);
     await openShow(b, PLAYER_SHOW.title);
-    await Promise.all([
-      a.getByRole('button', { name: `Add to queue ${LONG}` }).click(),
-      b.getByRole('button', { name: `Add to queue ${PLAYER_SHOW.shortTitle}` }).click(),
-    ]);
+    await Promise.all([a.getByRole('button', { name: `Add to queue ${LONG}` }).click(), b.getByRole('button', { name: `Add to queue ${PLAYER_SHOW.shortTitle}` }).click()]);
     await openQueue(a);
     await openQueue(b);
     const all = [E1, E2, E3, LONG, PLAYER_SHOW.shortTitle].sort();
@@ -71,17 +65,26 @@ describe('tabs', () => {
     await expect.poll(async () => (await queueTitles(b)).sort(), { timeout: 5_000 }).toEqual(all);
 
     // A removal in one tab goes from the other too.
-    await a.getByRole('listitem', { name: E3 }).getByRole('button', { name: /Remove/ }).click();
+    await a
+      .getByRole('listitem', { name: E3 })
+      .getByRole('button', { name: /Remove/ })
+      .click();
     await expect.poll(() => queueTitles(b), { timeout: 1_000, interval: 50 }).not.toContain(E3);
   });
 
   test('never two players: playing in one tab pauses the other, which follows the position', async () => {
     await openShow(a, NETWORK);
-    await a.getByRole('button', { name: `Play ${E3}` }).first().click();
+    await a
+      .getByRole('button', { name: `Play ${E3}` })
+      .first()
+      .click();
     await waitForAudio(a, (s) => !s.paused && s.currentTime > 0.2, undefined, 20_000);
 
     await openShow(b, PLAYER_SHOW.title);
-    await b.getByRole('button', { name: `Play ${LONG}` }).first().click();
+    await b
+      .getByRole('button', { name: `Play ${LONG}` })
+      .first()
+      .click();
     await waitForAudio(b, (s) => !s.paused && s.currentTime > 0.2, undefined, 20_000);
     await waitForAudio(a, (s) => s.paused, undefined, 1_000);
     // Tab A now shows what B plays, and its position, within a second.

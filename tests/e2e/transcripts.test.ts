@@ -35,7 +35,10 @@ describe('transcripts online', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', exact('Search')).click();
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('quarterm');
-    await page.getByRole('list', { name: 'Matching people' }).getByRole('link', { name: /Zoë Quartermaine/ }).waitFor();
+    await page
+      .getByRole('list', { name: 'Matching people' })
+      .getByRole('link', { name: /Zoë Quartermaine/ })
+      .waitFor();
   });
 
   test('a 50 MB transcript gets a clear message on the Episode page and the episode still plays', async () => {
@@ -60,13 +63,18 @@ describe('transcripts online', () => {
       ['mislabelled.vtt', 'text/vtt', 'The transcript link returned a web page, not a WebVTT transcript.'],
     ];
     const items = cases
-      .map(([file, type], i) => `<item><title>Hostile ${i}</title><guid>hostile-${i}</guid><pubDate>Mon, 0${i + 1} Dec 2025 10:00:00 GMT</pubDate>
+      .map(
+        ([file, type], i) => `<item><title>Hostile ${i}</title><guid>hostile-${i}</guid><pubDate>Mon, 0${i + 1} Dec 2025 10:00:00 GMT</pubDate>
         <enclosure url="${stack.fixtures.origin}/audio/episode-1.mp3" type="audio/mpeg" length="48274"/>
-        <podcast:transcript url="${stack.fixtures.origin}/transcripts/${file}" type="${type}"/></item>`)
+        <podcast:transcript url="${stack.fixtures.origin}/transcripts/${file}" type="${type}"/></item>`,
+      )
       .join('');
-    stack.fixtures.setFeed('hostile.xml', `<?xml version="1.0"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>Hostile Transcripts</title>${items}
+    stack.fixtures.setFeed(
+      'hostile.xml',
+      `<?xml version="1.0"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>Hostile Transcripts</title>${items}
       <item><title>Broken cues</title><guid>broken</guid><enclosure url="${stack.fixtures.origin}/audio/episode-2.mp3" type="audio/mpeg" length="40000"/>
-      <podcast:transcript url="${stack.fixtures.origin}/transcripts/broken.vtt" type="text/vtt"/></item></channel></rss>`);
+      <podcast:transcript url="${stack.fixtures.origin}/transcripts/broken.vtt" type="text/vtt"/></item></channel></rss>`,
+    );
     const page = await stack.newPage();
     await page.goto(stack.appUrl);
     await subscribeTo(stack, page, { file: 'hostile.xml', title: 'Hostile Transcripts' });
@@ -78,7 +86,9 @@ describe('transcripts online', () => {
     await expect.poll(() => storedTranscript(page, id), { timeout: 30_000 }).toMatchObject({ cues: 0, error: cases[0]![2] });
     for (const [i, [, , message]] of cases.entries()) {
       await openShow(page, 'Hostile Transcripts');
-      await row(page, `Hostile ${i}`).getByRole('link', { name: `Hostile ${i}` }).click();
+      await row(page, `Hostile ${i}`)
+        .getByRole('link', { name: `Hostile ${i}` })
+        .click();
       await page.getByText('Transcript', { exact: true }).click();
       await page.getByText(message).waitFor({ timeout: 40_000 });
     }
