@@ -28,11 +28,6 @@ export async function pauseFromMiniPlayer(page: Page): Promise<void> {
   await waitForAudio(page, (a) => a.paused);
 }
 
-/** Console errors other than the chapters host's missing CORS header (the app then uses the proxy). */
-export function unexpectedErrors(errors: readonly string[]): string[] {
-  return errors.filter((e) => !/player-chapters\.json.*blocked by CORS policy/.test(e));
-}
-
 /** A 390x844 screenshot for looking at (HOPCAST_SCREENSHOTS=docs puts it in docs/screenshots/). */
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   const dir = process.env.HOPCAST_SCREENSHOTS === 'docs' ? path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : path.join(os.tmpdir(), 'hopcast-shots');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SeenRequest } from '../fixtures/fixture-server';
 import { SEGMENT_BYTES } from '../../src/core/download-segments';
-import { startStack, type Stack } from './harness';
+import { fixtureFailure, noCors, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { bigHash, download, downloaded, hideBackgroundFetch, idOf, servedHash, stored, subscribeAndOpenShow } from './download-helpers';
 
 const FEED = 'flaky-connection-show.xml';
@@ -44,8 +44,10 @@ describe('a download whose connection fails part-way resumes from the stored byt
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('Background Fetch: ranged segments with If-Range; only the segment the cut fell in is fetched again', async () => {
+    stack.expectConsoleErrors(...noCors('/o/cutat=7000000/big/20971520.mp3'));
     const size = 20 * 1024 * 1024;
     const cut = 7_000_000;
     const path = `/o/cutat=${cut}/big/${size}.mp3`;
@@ -75,6 +77,8 @@ describe('a download whose connection fails part-way resumes from the stored byt
   });
 
   test('in the page (no Background Fetch): Range from the stored byte, not one byte before the cut again', async () => {
+    // The host cuts the connection part-way (Content-Length not met): the cut under test.
+    stack.expectConsoleErrors(fixtureFailure('/o/cors,drop=6291456,noetag/big/20971519.mp3', 'net::ERR_CONTENT_LENGTH_MISMATCH'));
     const size = 20 * 1024 * 1024 - 1;
     const cut = 6 * 1024 * 1024;
     const path = `/o/cors,drop=${cut},noetag/big/${size}.mp3`;

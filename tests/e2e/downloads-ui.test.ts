@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { apiFailure, noCors, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { download, downloaded, exact, hideBackgroundFetch, idOf, row, SHOW, stored, subscribeAndOpenShow } from './download-helpers';
 
 /** The download screens and automation: failures shown, the Downloads screen, the queue's Download all, Settings. */
@@ -12,6 +12,7 @@ describe('download screens', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   async function openShow(): Promise<{ page: Page; context: BrowserContext }> {
     const context = await stack.newContext();
@@ -23,6 +24,8 @@ describe('download screens', () => {
   }
 
   test('a download the host refuses shows why, offers Retry, and stores nothing', async () => {
+    // Direct (no CORS), then through the proxy, which answers the host's 404 with 502.
+    stack.expectConsoleErrors(...noCors('/o/status=404/audio/gone.mp3'), apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fstatus%3D404%2Faudio%2Fgone\\.mp3', 502));
     const { page } = await openShow();
     await download(page, 'Gone episode');
     await row(page, 'Gone episode').getByRole('alert').filter({ hasText: 'The audio host answered 404' }).waitFor();
@@ -31,6 +34,12 @@ describe('download screens', () => {
   });
 
   test('Downloads screen: state and size of each, storage figures, delete all played, delete one, delete all', async () => {
+    stack.expectConsoleErrors(
+      ...noCors('/o/slow=60/audio/long-episode.mp3'),
+      // The dropped connection under test, seen through the proxy.
+      apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fdrop%3D200000%2Faudio%2Flong-episode\\.mp3', 'net::ERR_CONTENT_LENGTH_MISMATCH'),
+      apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fstatus%3D404%2Faudio%2Fgone\\.mp3', 502),
+    );
     const { page } = await openShow();
     for (const title of ['Long walk', 'Flaky host']) {
       await download(page, title);
@@ -75,6 +84,7 @@ describe('download screens', () => {
   });
 
   test('queue: Download all, auto-download of the next items, delete after played', async () => {
+    stack.expectConsoleErrors(...noCors('/o/slow=60/audio/long-episode.mp3'), ...noCors('/o/drop=200000/audio/long-episode.mp3'));
     const { page } = await openShow();
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const title of ['Long walk', 'Flaky host'])

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { exact, expectFitsViewport, LONG_SHOW, nav, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17 point 12: a desktop layout at 1280×800, not a stretched phone. */
@@ -11,6 +11,7 @@ describe('desktop layout', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('side navigation, a full-width docked player with skip, seek and speed, and the show list beside the episode', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });

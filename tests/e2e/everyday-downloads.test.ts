@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, waitForServiceWorker, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, waitForServiceWorker, type Stack } from './harness';
 import { episodeRow, exact, nav, openShow, subscribe } from './everyday-helpers';
 
 const SHOW = 'Big Download Show';
@@ -15,6 +15,7 @@ describe('download states', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   /** Every distinct text the row's download figure showed, recorded in the page as it changes. */
   function recordFigures(page: Page): Promise<void> {

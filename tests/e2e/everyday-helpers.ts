@@ -22,6 +22,14 @@ export async function subscribe(stack: Stack, page: Page, feed: string, title: s
   await page.getByRole('list', { name: 'Shows' }).getByRole('link', { name: title }).first().waitFor({ timeout: 20_000 });
 }
 
+/** A page in a context of its own, on the Library, subscribed to each `[feed file, show title]`. */
+export async function seededPage(stack: Stack, feeds: ReadonlyArray<readonly [string, string]>): Promise<Page> {
+  const page = await stack.newPage(await stack.newContext());
+  await openLibrary(stack, page);
+  for (const [feed, title] of feeds) await subscribe(stack, page, feed, title);
+  return page;
+}
+
 export async function openShow(page: Page, title: string): Promise<void> {
   await page.getByRole('list', { name: 'Shows' }).getByRole('link', { name: title }).first().click();
   await page.getByRole('list', { name: 'Episodes' }).waitFor();
@@ -44,4 +52,22 @@ export async function expectFitsViewport(page: Page, where: string): Promise<voi
       return `scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${wide.join('; ')}`;
     });
   await expect.poll(report, { message: where }).toBe('fits');
+}
+
+/** When the app last finished a refresh-all pass (the start-up one included), from its settings store; 0 if never. */
+export function lastRefreshAllAt(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('hopcast');
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('library.lastRefreshAllAt');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(typeof get.result === 'number' ? get.result : 0);
+          };
+        };
+      }),
+  );
 }

@@ -1,26 +1,25 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
-import { episodeRow, exact, expectFitsViewport, LONG_SHOW, nav, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { episodeRow, exact, expectFitsViewport, LONG_SHOW, nav, NETWORK_SHOW, openShow, seededPage } from './everyday-helpers';
 
 const NO_SPACES = 'AutomationOrchestrationConfigurationManagementInfrastructureAsCodeDeepDive_part_one_of_many';
 
 /** Issue 17 points 2 and 10: no screen wider than a phone, and focus never hidden under the dock. */
 describe('phone layout', () => {
   let stack: Stack;
-  let page: Page;
   beforeAll(async () => {
     stack = await startStack();
-    page = await stack.newPage(await stack.newContext());
-    await openLibrary(stack, page);
-    await subscribe(stack, page, 'long-names.xml', LONG_SHOW);
-    await subscribe(stack, page, 'network-show.xml', NETWORK_SHOW);
   });
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('no screen is wider than the viewport, with long names and every filter shown', async () => {
+    const page = await seededPage(stack, [
+      ['long-names.xml', LONG_SHOW],
+      ['network-show.xml', NETWORK_SHOW],
+    ]);
     await expectFitsViewport(page, 'library');
     await page.getByRole('button', { name: 'Add podcast' }).first().click();
     // The dialog's code may still be loading on a first open: measure it once it is there.
@@ -83,10 +82,7 @@ describe('phone layout', () => {
   });
 
   test('a focused control at the bottom of a screen is scrolled above the player and the navigation', async () => {
-    // A context of its own: what the test before left in the player must not decide this one.
-    const page = await stack.newPage(await stack.newContext());
-    await openLibrary(stack, page);
-    await subscribe(stack, page, 'network-show.xml', NETWORK_SHOW);
+    const page = await seededPage(stack, [['network-show.xml', NETWORK_SHOW]]);
     // With something in the player, so the dock is at its tallest.
     await nav(page, 'Library');
     await openShow(page, NETWORK_SHOW);

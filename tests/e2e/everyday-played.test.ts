@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { episodeRow, exact, LONG_SHOW, nav, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17 point 1: mark played / unplayed from rows, the Episode page, the player and the Show page, undoable. */
@@ -12,6 +12,7 @@ describe('marking played', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   const card = (page: Page) =>
     page

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
+import { FIRST_RUN_OFFLINE, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, waitForServiceWorker, type Stack } from './harness';
 import { exact, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
 
 /** Issue 17: the full player is a history entry (point 4). */
@@ -12,6 +12,7 @@ describe('the full player and Back', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   /** Closing takes the player's history entry off (an async history.back()); wait for it to land. */
   const overlayEntryGone = (page: Page) => expect.poll(() => page.evaluate(() => !!(history.state as { hopcastOverlay?: boolean } | null)?.hopcastOverlay)).toBe(false);
@@ -70,8 +71,10 @@ describe('offline and not downloaded', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('restored offline it says "Not downloaded — you’re offline", no error; back online the note goes and Play works', async () => {
+    stack.expectConsoleErrors(...FIRST_RUN_OFFLINE);
     const context = await stack.newContext();
     const page = await stack.newPage(context);
     await page.goto(stack.appUrl);
@@ -92,7 +95,7 @@ describe('offline and not downloaded', () => {
 
     await context.setOffline(false);
     await mini.getByText(NETWORK_SHOW).waitFor();
-    await expect(mini.getByText('Not downloaded — you’re offline').count()).resolves.toBe(0);
+    await mini.getByText('Not downloaded — you’re offline').waitFor({ state: 'detached' });
     await mini.getByRole('button', exact('Play')).click();
     await expect.poll(() => page.locator('audio').evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.3)).toBe(true);
     await expect(page.getByRole('alert').count()).resolves.toBe(0);

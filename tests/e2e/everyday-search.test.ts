@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
-import { LONG_SHOW, nav, openLibrary, subscribe } from './everyday-helpers';
+import { apiFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { LONG_SHOW, nav, openLibrary, seededPage, subscribe } from './everyday-helpers';
 
 /** Issue 17 point 3: exact and whole-word matches first; fuzzy ones only when few, marked similar. */
 describe('search relevance', () => {
   let stack: Stack;
-  let page: Page;
   beforeAll(async () => {
     stack = await startStack();
-    page = await stack.newPage(await stack.newContext());
-    await openLibrary(stack, page);
-    await subscribe(stack, page, 'long-names.xml', LONG_SHOW);
   });
   afterAll(async () => {
     await stack?.close();
   });
-
-  const results = () => page.getByRole('list', { name: 'Matching episodes' }).getByRole('article');
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('"ZaReason" lists the one episode that says it first; "reason" ones follow, marked similar', async () => {
+    const page = await seededPage(stack, [['long-names.xml', LONG_SHOW]]);
+    const results = () => page.getByRole('list', { name: 'Matching episodes' }).getByRole('article');
     await nav(page, 'Search');
     await page.getByRole('searchbox', { name: 'Search episodes' }).fill('ZaReason');
     await page
@@ -57,6 +54,7 @@ describe('the Add box', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   const dialog = (page: Page) => page.getByRole('dialog', { name: 'Add podcast' });
   const box = (page: Page) => dialog(page).getByRole('textbox', { name: 'Feed URL, web page or show name' });
@@ -77,6 +75,11 @@ describe('the Add box', () => {
   });
 
   test('an address without https:// works (https tried, then http); a bad one reads as a sentence with details folded', async () => {
+    // https:// is tried first (the fixture host speaks only http), and the missing feed's 404 comes back as 502.
+    stack.expectConsoleErrors(
+      apiFailure('feed\\?url=https%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ffeeds%2Flong-names\\.xml&', 502),
+      apiFailure('feed\\?url=https?%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fstatus%3D404%2Ffeeds%2Fmissing\\.xml&', 502),
+    );
     const page = await stack.newPage(await stack.newContext());
     await openLibrary(stack, page);
     await page.getByRole('button', { name: 'Add podcast' }).first().click();

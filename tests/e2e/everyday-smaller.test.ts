@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { episodeRow, exact, LONG_SHOW, nav, NETWORK_SHOW, openLibrary, openShow, subscribe } from './everyday-helpers';
 import { SERVED_DIR } from '../fixtures/fixture-server';
 
@@ -18,6 +18,7 @@ describe('smaller things', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   async function fresh(): Promise<Page> {
     const page = await stack.newPage(await stack.newContext());

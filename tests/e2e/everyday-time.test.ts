@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { NETWORK_SHOW, openLibrary, subscribe } from './everyday-helpers';
 
 /** Issue 17 point 6: relative times are never in the future, and move on as time passes. */
@@ -12,6 +12,7 @@ describe('relative times', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   const card = (page: Page) =>
     page

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { openLibrary } from './everyday-helpers';
 
 /** Issue 17 point 11: the first run says what Hopcast is and what to do; errors read as sentences. */
@@ -11,6 +11,7 @@ describe('first-run welcome', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('what Hopcast is, three things to do, human error sentences with details folded; Got it is remembered', async () => {
     const page = await stack.newPage(await stack.newContext());

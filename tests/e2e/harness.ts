@@ -2,6 +2,7 @@
  * Everything an e2e test needs: the built app served by the real server (its proxy sealed to the
  * fixture server), the fixture podcast host on 127.0.0.1, and Chromium kept off the network.
  */
+import { afterEach, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/index';
 import { readConfig, type ServerConfig } from '../../server/config';
@@ -14,9 +15,20 @@ export interface Stack {
   app: RunningServer;
   fixtures: FixtureServer;
   browser: Browser;
-  /** Console errors and page errors seen by pages opened through `newPage`. */
+  /**
+   * Console errors and page errors seen by pages opened through `newPage` since the last check, as
+   * `console: <text> @ <url>` (the URL the message is about: a failed resource's own address) or
+   * `pageerror: <message>`. `checkConsole` empties it after each test.
+   */
   errors: string[];
+  /** The console errors the running test expects (each pattern matched against an `errors` entry); reset after each test. */
+  expectConsoleErrors(...patterns: RegExp[]): void;
+  /** Marks the start of a test: errors and expectations start empty, and new contexts are the test's own. */
+  beginTest(): void;
+  /** Closes the contexts the test opened and returns the errors no expected pattern matched; forgets both lists. */
+  endTest(): Promise<string[]>;
   newPage(context?: BrowserContext): Promise<Page>;
+  /** A context made during a test is closed after it (`checkConsole`); one made in `beforeAll` lives until `close`. */
   newContext(options?: { colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>;
   /** Stop the app server (offline tests); `restartApp` brings it back on the same port. */
   stopApp(): Promise<void>;
@@ -48,15 +60,64 @@ export async function startApp(fixtures: FixtureServer, port = 0, env: Record<st
   return startServer(config);
 }
 
+const FAILED = String.raw`^console: Failed to load resource:`;
+const APP = String.raw`http://localhost:\d+`;
+const FIXTURES = String.raw`http://127\.0\.0\.1:\d+`;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** How Chromium words a failed load: an HTTP status (404 → "… status of 404 (Not Found)") or a net:: error. */
+const failure = (status: number | `net::${string}`) => (typeof status === 'number' ? String.raw` the server responded with a status of ${status} \([\w ]*\)` : ` ${escape(status)}`);
+const PP_FEED = String.raw`feed\?url=https%3A%2F%2F(feeds\.)?packetpushers\.net%2F\S*`;
+
+/** A request to the app's own `/api/<path…>` that failed with `status`; `path` is a regex source matched from there. */
+export function apiFailure(path: string, status: number | `net::${string}`): RegExp {
+  return new RegExp(`${FAILED}${failure(status)} @ ${APP}/api/${path}`);
+}
+
+/** A request to the fixture host's `path` (exact) that failed with `status`. */
+export function fixtureFailure(path: string, status: number | `net::${string}`): RegExp {
+  return new RegExp(`${FAILED}${failure(status)} @ ${FIXTURES}${escape(path)}$`);
+}
+
 /**
- * Chromium logs every 4xx/5xx answer as a console error. Answers from the app's own `/api/` routes
- * (the sealed proxy refusing the real default feeds on first run, a feed host's 404) and from other
- * hosts (artwork) are expected here and shown by the app in its UI, where tests assert them; a
- * failing app file still counts.
+ * The fixture host serves `path` without CORS headers on purpose: Chromium logs the app's direct
+ * fetch as blocked (and failed), then the app reads it through its proxy.
  */
-function isExpectedHttpFailure(text: string, url: string, appUrl: string): boolean {
-  if (!text.startsWith('Failed to load resource:')) return false;
-  return url.startsWith(`${appUrl}/api/`) || !url.startsWith(appUrl);
+export function noCors(path: string): RegExp[] {
+  return [new RegExp(`^console: Access to fetch at '${FIXTURES}${escape(path)}' from origin '${APP}' has been blocked by CORS policy`), fixtureFailure(path, 'net::ERR_FAILED')];
+}
+
+/**
+ * A fresh install looks up the four real Packet Pushers shows (Apple ids, then their feeds): the
+ * directory is unreachable (502) and the sealed proxy refuses the feed hosts (403); Chromium logs each.
+ */
+export const FIRST_RUN_REFUSALS: readonly RegExp[] = [apiFailure('lookup\\?id=(370842767|1730980821|1460004936)$', 502), apiFailure(PP_FEED, 403)];
+
+/** In the simulated Packet Pushers world, the feed paths a show is not at answer 502 (tried, then the next). */
+export const SIMULATED_FEED_MISSES: readonly RegExp[] = [apiFailure(PP_FEED, 502)];
+
+/** The same first-run fetches while the browser is offline. */
+export const FIRST_RUN_OFFLINE: readonly RegExp[] = [apiFailure(PP_FEED, 'net::ERR_INTERNET_DISCONNECTED')];
+
+/** The player fixture show's chapters file (no CORS headers on its host). */
+export const CHAPTERS_CORS: readonly RegExp[] = noCors('/files/player-chapters.json');
+
+/**
+ * Fails the test that just ran on any console or page error it did not declare (through
+ * `stack.expectConsoleErrors` or `fileWide`, for errors every test of a file causes), then closes
+ * the contexts the test opened. Call once per describe, after the `beforeAll` that starts the stack.
+ */
+export function checkConsole(getStack: () => Stack | undefined, fileWide: readonly RegExp[] = []): void {
+  beforeEach(() => {
+    getStack()?.beginTest();
+  });
+  afterEach(async () => {
+    const stack = getStack();
+    if (!stack) return;
+    // Here rather than in beforeEach: a test may start its own stack (no stack before it ran).
+    stack.expectConsoleErrors(...fileWide);
+    const unexpected = await stack.endTest();
+    if (unexpected.length) throw new Error(`Unexpected console or page errors:\n${unexpected.join('\n')}`);
+  });
 }
 
 /** `configure` adjusts the server config in code (test seams such as the simulated Packet Pushers world). */
@@ -66,7 +127,9 @@ export async function startStack(options: { env?: Record<string, string>; config
   let app = await startApp(fixtures, 0, options.env, configure);
   const browser = await launchBrowser();
   const errors: string[] = [];
+  let expected: RegExp[] = [];
   const contexts: BrowserContext[] = [];
+  let testContexts: BrowserContext[] | undefined;
   const stack: Stack = {
     get appUrl() {
       return `http://localhost:${app.port}`;
@@ -77,16 +140,34 @@ export async function startStack(options: { env?: Record<string, string>; config
     fixtures,
     browser,
     errors,
+    expectConsoleErrors(...patterns) {
+      expected.push(...patterns);
+    },
+    beginTest() {
+      // Errors logged in a beforeAll stay, checked with the first test's.
+      expected = [];
+      testContexts = [];
+    },
+    async endTest() {
+      // Closed first, so whatever the pages log while they go is still checked.
+      for (const c of testContexts ?? []) await c.close().catch(() => {});
+      testContexts = undefined;
+      const unexpected = errors.filter((e) => !expected.some((p) => p.test(e)));
+      errors.splice(0);
+      expected = [];
+      return unexpected;
+    },
     async newContext(opts) {
       const context = await phoneContext(browser, opts);
-      contexts.push(context);
+      (testContexts ?? contexts).push(context);
       return context;
     },
     async newPage(context) {
       const page = await (context ?? (await stack.newContext())).newPage();
       page.on('console', (msg) => {
-        if (msg.type() !== 'error' || isExpectedHttpFailure(msg.text(), msg.location().url, stack.appUrl)) return;
-        errors.push(`console: ${msg.text()}`);
+        if (msg.type() !== 'error') return;
+        const url = msg.location().url;
+        errors.push(`console: ${msg.text()}${url ? ` @ ${url}` : ''}`);
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       return page;
@@ -98,13 +179,22 @@ export async function startStack(options: { env?: Record<string, string>; config
       app = await startApp(fixtures, app.port, options.env, configure);
     },
     async close() {
-      for (const c of contexts) await c.close().catch(() => {});
+      for (const c of [...(testContexts ?? []), ...contexts]) await c.close().catch(() => {});
       await browser.close().catch(() => {});
       await app.close().catch(() => {});
       await fixtures.close();
     },
   };
   return stack;
+}
+
+/**
+ * Resolves after two animation frames: whatever the last input changed has been rendered by then
+ * (Preact renders on the next tick). The positive sign to wait for before asserting that an input
+ * showed nothing, where nothing else appears to wait on.
+ */
+export async function renderedFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** Resolves once a service worker controls the page (first visit: after clients.claim()). */

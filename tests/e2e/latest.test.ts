@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
+import { checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 
 const BIG = 'Thousand Episode Show';
 const SMALL = 'Network Automation Nerds';
@@ -29,6 +29,7 @@ describe('the Latest view', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

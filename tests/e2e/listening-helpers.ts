@@ -145,3 +145,22 @@ export function audioOutput(page: Page): Promise<OutputLevels> {
     return { taps: s.taps.length, peak: s.peak, rms: s.n ? Math.sqrt(s.sumSq / s.n) : 0, blocks: s.blocks };
   });
 }
+
+/** Plays `title` from the listening show's page and waits until it is under way. */
+export async function playEpisode(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
+  await page
+    .getByRole('link', { name: new RegExp(LISTEN_SHOW.title) })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 1, name: LISTEN_SHOW.title }).waitFor();
+  await page.getByRole('button', { name: `Play ${title}` }).click();
+  await page.waitForFunction(
+    () => {
+      const a = document.querySelector('audio');
+      return !!a && !a.paused && a.currentTime > 0.2;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startStack, navigateOffline, type Stack } from './harness';
+import { fixtureFailure, apiFailure, noCors, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, type Stack } from './harness';
 import { persistentContext } from './browser';
 import {
   audioHash,
@@ -30,6 +30,7 @@ describe('downloads', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   async function openShow(options: { noBackgroundFetch?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
     const context = await stack.newContext();
@@ -65,6 +66,10 @@ describe('downloads', () => {
   });
 
   test('a dropped connection resumes through the proxy with Range + If-Range; the bytes hash the same', async () => {
+    stack.expectConsoleErrors(
+      ...noCors('/o/slow=60/audio/long-episode.mp3'),
+      apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Fo%2Fdrop%3D200000%2Faudio%2Flong-episode\\.mp3', 'net::ERR_CONTENT_LENGTH_MISMATCH'),
+    );
     const { page } = await openShow({ noBackgroundFetch: true });
     // The first fixture download teaches the downloader that this host sends no CORS headers.
     await download(page, 'Long walk');
@@ -81,6 +86,7 @@ describe('downloads', () => {
   });
 
   test('with Background Fetch, a connection cut mid-way is noticed (Chromium calls it success) and finished in the page', async () => {
+    stack.expectConsoleErrors(...noCors('/o/drop=250000/audio/long-episode.mp3'));
     const { page } = await openShow();
     await download(page, 'Flaky host in the background');
     await downloaded(page, 'Flaky host in the background');
@@ -94,6 +100,7 @@ describe('downloads', () => {
   });
 
   test('a CORS host that drops is fetched directly and resumed with a Range the downloader checks itself', async () => {
+    stack.expectConsoleErrors(fixtureFailure('/o/cors,drop=1300000/big/3000000.mp3', 'net::ERR_CONTENT_LENGTH_MISMATCH'));
     const { page } = await openShow({ noBackgroundFetch: true });
     await download(page, 'Flaky CORS host');
     await downloaded(page, 'Flaky CORS host');
@@ -108,14 +115,19 @@ describe('downloads', () => {
   });
 
   test('cancel stops the transfer and leaves no partial data', async () => {
+    // servedHash asks for the cancelled episode's offline copy on purpose: 404.
+    stack.expectConsoleErrors(
+      ...noCors('/o/slow=40/big/4194304.mp3'),
+      /^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-big-a$/,
+    );
     const { page } = await openShow({ noBackgroundFetch: true });
     const id = idOf(stack, 'offline-big-a');
     await download(page, 'Big slow one');
     await expect.poll(async () => (await stored(page, id)).chunks, { timeout: 20_000 }).toBeGreaterThan(0);
     await row(page, 'Big slow one').getByRole('button', exact('Cancel download Big slow one')).click();
     await row(page, 'Big slow one').getByRole('button', exact('Download Big slow one')).waitFor();
-    await page.waitForTimeout(500);
-    expect(await stored(page, id)).toEqual({ chunks: 0, chunkBytes: 0, record: null });
+    // A chunk in flight when Cancel was pressed may still land and be cleared: nothing is the steady state.
+    await expect.poll(() => stored(page, id), { timeout: 10_000 }).toEqual({ chunks: 0, chunkBytes: 0, record: null });
     expect((await servedHash(page, id)).status).toBe(404);
   });
 
@@ -155,6 +167,10 @@ describe('downloads', () => {
   }
 
   test('a quota error while writing (in-page download) gives the message and leaves nothing behind', async () => {
+    stack.expectConsoleErrors(
+      ...noCors('/big/12582912.mp3'),
+      /^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-huge$/,
+    );
     await quotaRun({ noBackgroundFetch: true });
     // Not refused up front: the transfer ran (through the proxy) until a chunk commit hit the quota.
     const gets = stack.fixtures.log.filter((r) => r.url === '/big/12582912.mp3' && r.method === 'GET' && !r.headers['user-agent']?.includes('Chrome'));
@@ -163,6 +179,7 @@ describe('downloads', () => {
 
   // Chromium refuses the Background Fetch itself when its size exceeds the quota.
   test('a quota error with Background Fetch gives the message and leaves nothing behind', async () => {
+    stack.expectConsoleErrors(/^console: Failed to load resource: the server responded with a status of 404 \(\) @ http:\/\/localhost:\d+\/offline-audio\/\S+%00offline-huge$/);
     await quotaRun({ noBackgroundFetch: false });
   });
 });
@@ -175,6 +192,7 @@ describe('offline playback', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
   test('downloaded, then offline with both servers stopped: reload, open the episode, play, seek to 80 %, time advances', async () => {
     const context = await stack.newContext();

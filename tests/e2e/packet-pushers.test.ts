@@ -4,7 +4,7 @@
  * interleaves them; an episode code search finds the episode first.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { FIRST_RUN_OFFLINE, SIMULATED_FEED_MISSES, checkConsole, startStack, type Stack } from './harness';
 import { useSimulatedWorld, type SimulatedHosts } from './simulated-hosts';
 import { SIMULATED_HOSTS } from '../fixtures/routes/packet-pushers';
 
@@ -23,6 +23,8 @@ describe('the Packet Pushers shows on first run', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  // The feed paths a simulated show is not at answer 502 through the proxy; the app then tries the next.
+  checkConsole(() => stack, SIMULATED_FEED_MISSES);
 
   /** What the fixture host was asked, as `host path`, in order. */
   const asked = () => stack.fixtures.log.map((r) => `${String(r.headers.host).replace(/:\d+$/, '')} ${r.url}`);
@@ -182,6 +184,7 @@ describe('the Packet Pushers shows on first run', () => {
   });
 
   test('shows that could not be reached are tried again by themselves when the network comes back', async () => {
+    stack.expectConsoleErrors(...FIRST_RUN_OFFLINE);
     const context = await stack.newContext();
     // The Hopcast server unreachable for the first run: every lookup fails at once.
     await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
@@ -193,10 +196,12 @@ describe('the Packet Pushers shows on first run', () => {
     await context.setOffline(true);
     await context.setOffline(false);
     for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
-    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    // Once seen still showing one alert right after the links appeared (busy machine): none is the steady state.
+    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 }).toEqual([]);
   });
 
   test('shows not found on the first run are looked for again on the next start, their cards kept meanwhile', async () => {
+    stack.expectConsoleErrors(...FIRST_RUN_OFFLINE);
     const context = await stack.newContext();
     await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
     const page = await stack.newPage(context);
@@ -206,10 +211,7 @@ describe('the Packet Pushers shows on first run', () => {
     await context.unroute('**/api/**');
     await page.reload();
     for (const title of SHOWS) await grid.getByRole('link', { name: title }).waitFor({ timeout: 30_000 });
-    await expect(page.getByRole('alert').count()).resolves.toBe(0);
-  });
-
-  test('no page error or unexpected console error', () => {
-    expect(stack.errors).toEqual([]);
+    // Once seen still showing one alert right after the links appeared (busy machine): none is the steady state.
+    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 }).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 /** Fixtures and probes for the player e2e tests. */
+import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Stack } from './harness';
 
@@ -118,15 +119,36 @@ export function audioState(page: Page): Promise<AudioState> {
 
 /** Polls the audio element until `check` holds (checked here in Node, so any closure works). */
 export async function waitForAudio<T>(page: Page, check: (a: AudioState, arg?: T) => boolean, arg?: T, timeout = 10_000): Promise<AudioState> {
-  const deadline = Date.now() + timeout;
   let last: AudioState | null = null;
-  while (Date.now() < deadline) {
-    last = await audioState(page);
-    if (last.count > 1) throw new Error(`${last.count} audio elements: the app must keep exactly one`);
-    if (check(last, arg)) return last;
-    await page.waitForTimeout(100);
+  let extra = 0;
+  try {
+    await expect
+      .poll(
+        async () => {
+          last = await audioState(page);
+          extra = Math.max(extra, last.count - 1);
+          return extra === 0 && check(last, arg);
+        },
+        { timeout, interval: 100 },
+      )
+      .toBe(true);
+  } catch {
+    throw new Error(extra ? `${extra + 1} audio elements: the app must keep exactly one` : `audio never reached the expected state; last: ${JSON.stringify(last)}`);
   }
-  throw new Error(`audio never reached the expected state; last: ${JSON.stringify(last)}`);
+  return last!;
+}
+
+/**
+ * A page in a context of its own (`setup` adjusts the context first: permissions, init scripts),
+ * on the app, subscribed through the dialog to each `[feed file, show title]` of the fixture host.
+ */
+export async function playerPage(stack: Stack, feeds: ReadonlyArray<readonly [string, string]>, setup?: (context: BrowserContext) => Promise<void>): Promise<Page> {
+  const context = await stack.newContext();
+  await setup?.(context);
+  const page = await stack.newPage(context);
+  await page.goto(stack.appUrl);
+  for (const [file, title] of feeds) await subscribe(page, `${stack.fixtures.origin}/feeds/${file}`, title);
+  return page;
 }
 
 export async function openShow(page: Page, title: string): Promise<void> {

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness';
-import { addPlayerShow, audioState, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
+import { apiFailure, fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
+import { addPlayerShow, audioState, closeFullPlayer, openQueue, openShow, PLAYER_SHOW, playerPage, queueTitles, waitForAudio } from './player-helpers';
 
 const NETWORK = 'Fixture Network Show';
 const E1 = 'Episode 1: Routing in a hurry';
@@ -15,21 +15,28 @@ const E3 = 'Episode 3: Day two operations';
 
 describe('queue', () => {
   let stack: Stack;
-  let page: Page;
 
   beforeAll(async () => {
     stack = await startStack();
     addPlayerShow(stack);
-    page = await stack.newPage();
-    await page.goto(stack.appUrl);
-    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
-    await subscribe(page, `${stack.fixtures.origin}/feeds/${PLAYER_SHOW.file}`, PLAYER_SHOW.title);
   });
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
+
+  const networkPage = () => playerPage(stack, [['network-show.xml', NETWORK]]);
+
+  /** The network show's episodes in the queue, added from its page. */
+  async function queueUp(page: Page, titles: string[]): Promise<void> {
+    await openShow(page, NETWORK);
+    for (const title of titles) await page.getByRole('button', { name: `Add to queue ${title}`, exact: true }).click();
+    await openQueue(page);
+    await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual(titles);
+  }
 
   test('queue: add three, reorder by buttons and by drag, survives reload, the next starts when one ends', async () => {
+    const page = await networkPage();
     await openShow(page, NETWORK);
     for (const title of [E1, E2, E3]) await page.getByRole('button', { name: `Add to queue ${title}` }).click();
     await openQueue(page);
@@ -70,22 +77,38 @@ describe('queue', () => {
     await page.locator('.mini-title', { hasText: E1 }).waitFor();
     const e3 = page.locator('.history-row', { hasText: E3 });
     await e3.getByText('Played', { exact: true }).waitFor();
-    // Stop here so the next test starts with the queue as it is now.
-    await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).click();
-    await waitForAudio(page, (a) => a.paused);
   });
 
   test('a 404 enclosure shows a clear message and leaves the queue alone', async () => {
+    stack.expectConsoleErrors(fixtureFailure('/audio/missing-episode.mp3', 404), apiFailure('audio\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Faudio%2Fmissing-episode\\.mp3$', 502));
+    const page = await playerPage(stack, [
+      ['network-show.xml', NETWORK],
+      [PLAYER_SHOW.file, PLAYER_SHOW.title],
+    ]);
+    await queueUp(page, [E2]);
     await openShow(page, PLAYER_SHOW.title);
     await page.getByRole('button', { name: `Play ${PLAYER_SHOW.missingTitle}` }).click();
     const alert = page.getByRole('alert').filter({ hasText: /404/ });
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toMatch(/could not be loaded.*404/i);
     await openQueue(page);
+    await page.locator('.queue-list .queue-row').first().waitFor();
     expect(await queueTitles(page)).toEqual([E2]);
   });
 
   test('history: Play next from a recently played episode, mark played / unplayed', async () => {
+    const page = await networkPage();
+    // E3 played to its end (nothing queued after it), then E2 queued.
+    await openShow(page, NETWORK);
+    await page.getByRole('button', { name: `Play ${E3}`, exact: true }).click();
+    await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-3.mp3') && !a.paused && a.currentTime > 0.2);
+    await page.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = a.duration - 1;
+    });
+    await waitForAudio(page, (a) => a.paused && a.currentTime > a.duration - 0.5, undefined, 15_000);
+    await queueUp(page, [E2]);
+    await page.locator('.history-row', { hasText: E3 }).getByText('Played', { exact: true }).waitFor();
     const e3 = page.getByRole('listitem', { name: E3 }).filter({ has: page.getByRole('button', { name: 'More' }) });
     await e3.getByRole('button', { name: 'More' }).click();
     await e3.getByRole('button', { name: 'Play next' }).click();
@@ -99,8 +122,10 @@ describe('queue', () => {
   });
 
   test('sleep timer "end of episode" stops there instead of starting the next', async () => {
-    const e1 = page.getByRole('listitem', { name: E1 }).filter({ has: page.getByRole('button', { name: 'More' }) });
-    await e1.getByRole('button', { name: 'Play', exact: true }).click();
+    const page = await networkPage();
+    await queueUp(page, [E2]);
+    await openShow(page, NETWORK);
+    await page.getByRole('button', { name: `Play ${E1}`, exact: true }).click();
     await waitForAudio(page, (a) => a.src.endsWith('/audio/episode-1.mp3') && !a.paused);
     await page.getByRole('button', { name: 'Open player' }).click();
     const timer = page.getByRole('combobox', { name: 'Sleep timer' });
@@ -112,28 +137,20 @@ describe('queue', () => {
       a.currentTime = a.duration - 1.5;
     });
     await waitForAudio(page, (a) => a.paused && a.currentTime > a.duration - 0.5, undefined, 15_000);
-    await page.waitForTimeout(1000);
+    // The timer turns off in the same step that decides not to play the next (finishEpisode).
+    await expect.poll(() => timer.inputValue()).toBe('off');
     const after = await audioState(page);
     expect(after.src).toContain('/audio/episode-1.mp3');
     expect(after.paused).toBe(true);
     expect(await page.evaluate(() => document.querySelector('audio')!.volume)).toBe(1);
-    expect(await timer.inputValue()).toBe('off');
-    await page.getByRole('button', { name: 'Close player' }).click();
+    await closeFullPlayer(page);
+    await openQueue(page);
+    await page.locator('.history-row', { hasText: E1 }).getByText('Played', { exact: true }).waitFor();
     expect(await queueTitles(page)).toEqual([E2]);
   });
 
   test('Play next from an episode row puts it at the top of the queue, Add to queue at the bottom', async () => {
-    // A context of its own: the sleep-timer test before leaves an ended episode in the shared page's player.
-    const page = await stack.newPage(await stack.newContext());
-    await page.goto(stack.appUrl);
-    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
-    await openQueue(page);
-    const clear = page.getByRole('button', { name: 'Clear queue' });
-    if (await clear.count()) {
-      await clear.click();
-      await page.getByRole('button', { name: 'Yes, clear' }).click();
-      await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([]);
-    }
+    const page = await networkPage();
     await openShow(page, NETWORK);
     await page.getByRole('button', { name: `Add to queue ${E1}`, exact: true }).click();
     await page.getByRole('button', { name: `Add to queue ${E2}`, exact: true }).click();
@@ -149,9 +166,7 @@ describe('queue', () => {
   test('a mouse click on a row button half under the player dock lands there and the page keeps still', async () => {
     // The regression: a focused row was scrolled clear of the dock on mousedown, moving the button
     // from under the pointer before mouseup, so the click hit the row and Add to queue did nothing.
-    const page = await stack.newPage(await stack.newContext());
-    await page.goto(stack.appUrl);
-    await subscribe(page, `${stack.fixtures.origin}/feeds/network-show.xml`, NETWORK);
+    const page = await networkPage();
     await openShow(page, NETWORK);
     // Something in the player: the mini player makes the dock (and the scroll padding) taller.
     await page.getByRole('button', { name: `Play ${E3}`, exact: true }).click();

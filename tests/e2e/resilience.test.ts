@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/index';
-import { distDir, startApp, startStack, waitForServiceWorker, type Stack } from './harness';
+import { CHAPTERS_CORS, checkConsole, FIRST_RUN_REFUSALS, distDir, startApp, startStack, waitForServiceWorker, type Stack } from './harness';
 import { addPlayerShow, audioState, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
-import { playAt, unexpectedErrors } from './backup-helpers';
+import { playAt } from './backup-helpers';
 
 const NETWORK = 'Fixture Network Show';
 const E1 = 'Episode 1: Routing in a hurry';
@@ -42,6 +42,8 @@ describe('resilience', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  // The player show's chapters file is on a host without CORS: every test that plays it logs that.
+  checkConsole(() => stack, [...FIRST_RUN_REFUSALS, ...CHAPTERS_CORS]);
 
   test('a new version while an episode plays: it keeps playing, the queue stays, Reload carries on', async () => {
     // Its own copy of the built app, so this test can publish a "new version" of the service worker.
@@ -98,6 +100,5 @@ describe('resilience', () => {
     await reopened.locator('.mini-player').getByRole('button', { name: 'Play', exact: true }).click();
     const resumed = await waitForAudio(reopened, (a) => !a.paused && a.currentTime > 0.1, undefined, 20_000);
     expect(Math.abs(resumed.currentTime - last.currentTime)).toBeLessThanOrEqual(5);
-    expect(unexpectedErrors(stack.errors)).toEqual([]);
   });
 });

@@ -9,9 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { CHAPTERS_CORS, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { addPlayerShow, openShow, PLAYER_SHOW, waitForAudio } from './player-helpers';
-import { openSettings, pauseFromMiniPlayer, unexpectedErrors } from './backup-helpers';
+import { openSettings, pauseFromMiniPlayer } from './backup-helpers';
 import { MYGPO_MISSING, mygpo, type MygpoAction } from '../server/interop/mygpo';
 
 const PASSWORD = 'correct horse battery';
@@ -44,6 +44,8 @@ describe.skipIf(MYGPO_MISSING !== null)(title, () => {
   afterAll(async () => {
     await stack?.close();
   });
+  // The player show's chapters file is on a host without CORS: every test that plays it logs that.
+  checkConsole(() => stack, [...FIRST_RUN_REFUSALS, ...CHAPTERS_CORS]);
 
   /** mygpoclient's view of the episode: its play actions, newest first. */
   const gpodderPlays = async (): Promise<MygpoAction[]> => {
@@ -114,6 +116,5 @@ describe.skipIf(MYGPO_MISSING !== null)(title, () => {
     const out = await mygpo(root, user, PASSWORD, LAPTOP, 'download');
     expect(out.add).toEqual([feed]);
     expect(out.remove).toEqual([]);
-    expect(unexpectedErrors(stack.errors)).toEqual([]);
   });
 });

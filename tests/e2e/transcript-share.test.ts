@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './harness';
+import { noCors, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { audioTime, episodeId, exact, LAB, openShow, recordShares, row, shares, startWithBothShows } from './transcript-helpers';
+
+/** The transcript lab's chapters file is on a host without CORS headers (read through the proxy). */
+const LAB_CHAPTERS = noCors('/files/lab-chapters.json');
 
 /** The third cue of lab-1.vtt, from its 10th second (scripts/make-transcript-audio.sh says it there). */
 const LINE = { at: 10, clock: '0:10', text: 'I build zeppelins in my garden.' };
@@ -16,6 +19,7 @@ describe('Share quote on the Episode page transcript', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, [...FIRST_RUN_REFUSALS, ...LAB_CHAPTERS]);
 
   test('each line has its own Share quote, reached by keyboard; its link opens the player at that line', async () => {
     const context = await stack.newContext();

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, navigateOffline, type Stack } from './harness';
+import { fixtureFailure, apiFailure, noCors, checkConsole, FIRST_RUN_REFUSALS, startStack, navigateOffline, type Stack } from './harness';
 import { audioTime, episodeId, exact, LAB, NIGHT, openShow, playingTimes, recordPlaying, recordShares, row, shares, startWithBothShows, storedTranscript, subscribeTo } from './transcript-helpers';
+
+/** The transcript lab's chapters file is on a host without CORS headers (read through the proxy). */
+const LAB_CHAPTERS = noCors('/files/lab-chapters.json');
 
 /** Cue times of lab-1.vtt (scripts/make-transcript-audio.sh places the words there). */
 const PERIWINKLE_AT = 15;
@@ -13,6 +16,7 @@ describe('transcripts online', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, [...FIRST_RUN_REFUSALS, ...LAB_CHAPTERS]);
 
   test('a guest of both shows has one People page listing episodes of both, and search finds them by name', async () => {
     const page = await stack.newPage();
@@ -38,6 +42,7 @@ describe('transcripts online', () => {
   });
 
   test('a 50 MB transcript gets a clear message on the Episode page and the episode still plays', async () => {
+    stack.expectConsoleErrors(apiFailure('feed\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ftranscripts%2Fhuge\\.vtt$', 413));
     const context = await stack.newContext();
     const page = await stack.newPage(context);
     await startWithBothShows(stack, page);
@@ -50,6 +55,7 @@ describe('transcripts online', () => {
   });
 
   test('hostile transcripts: each gets its own clear message, and downloading the episode is not held up', async () => {
+    stack.expectConsoleErrors(...noCors('/audio/episode-1.mp3'), apiFailure('feed\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ftranscripts%2Fpage\\.vtt$', 502));
     const cases: Array<[string, string, string]> = [
       ['huge-chunked.vtt', 'text/vtt', 'The transcript is larger than 5 MB, so it was not kept.'],
       ['page.vtt', 'text/vtt', 'The transcript link returned a web page, not a transcript.'],
@@ -212,8 +218,11 @@ describe('transcripts offline', () => {
   afterAll(async () => {
     await stack?.close();
   });
+  checkConsole(() => stack, [...FIRST_RUN_REFUSALS, ...LAB_CHAPTERS]);
 
   test('download one episode, servers stopped: a word said only in its transcript is found, and its hit plays from the cue', async () => {
+    // The artwork, asked for once both servers are down.
+    stack.expectConsoleErrors(fixtureFailure('/files/artwork.png', 'net::ERR_FAILED'));
     const context = await stack.newContext();
     await recordPlaying(context);
     const page = await stack.newPage(context);
