@@ -150,8 +150,16 @@ describe('sync', () => {
 
     const subs = await api('GET', `/subscriptions/${USER}/phone.json?since=0`);
     expect(subs.add).toContain(`${stack.fixtures.origin}/feeds/network-show.xml`);
-    const state = await api('GET', `/hopcast/${USER}/state.json`);
-    expect(state.queue.filter((q: { deleted?: boolean }) => !q.deleted).map((q: { id: string }) => q.id)).toEqual([`${stack.fixtures.origin}/audio/episode-1.mp3`]);
+    // One sync sends the play actions first and the queue after them: wait for the queue as well.
+    await expect
+      .poll(
+        async () => {
+          const state = await api('GET', `/hopcast/${USER}/state.json`);
+          return state.queue.filter((q: { deleted?: boolean }) => !q.deleted).map((q: { id: string }) => q.id);
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual([`${stack.fixtures.origin}/audio/episode-1.mp3`]);
 
     // Another device empties the queue (a tombstone) and adds a playlist and a bookmark: all reach this app.
     const e1 = { podcast: `${stack.fixtures.origin}/feeds/network-show.xml`, episode: `${stack.fixtures.origin}/audio/episode-1.mp3` };
