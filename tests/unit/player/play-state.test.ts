@@ -2,37 +2,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { db, resetDbConnection } from '../../../src/db/open';
 import { getPlayState, olderEpisodeIds, recentPlayStates, savePosition, setPlayed } from '../../../src/db/play-state';
 import type { Episode } from '../../../src/core/types';
+import { storedEpisode } from '../state/helpers';
 import { currentEpisode, duration, position } from '../../../src/state/player';
 import { persistNow } from '../../../src/state/player-persist';
 
-function episode(podcastId: string, guid: string, published: number): Episode {
-  return {
-    id: `${podcastId}\u0000${guid}`,
-    podcastId,
-    guid,
-    title: guid,
-    pubDate: null,
-    published,
-    enclosure: { url: `https://cdn.example/${guid}.mp3`, type: 'audio/mpeg', length: null },
-    duration: 600,
-    season: null,
-    episode: null,
-    episodeType: null,
-    explicit: null,
-    chapters: null,
-    chaptersType: null,
-    transcripts: [],
-    persons: [],
-    funding: [],
-    image: null,
-    link: null,
-    description: '',
-    notesText: '',
-    fingerprint: guid,
-    played: 0,
-    addedAt: 0,
-  };
-}
+const episode = (podcastId: string, guid: string, published: number): Episode => storedEpisode(podcastId, guid, published);
 
 async function freshDb(): Promise<void> {
   const old = await db();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Episode } from '../../../src/core/types';
 import { explainFailure } from '../../../src/state/player-errors';
 import { mediaErrorText } from '../../../src/state/player-audio';
-import { requestUrl } from './helpers';
+import { requestUrl, storedEpisode } from './helpers';
 
 /**
  * What the player says (or does) when the audio element fails: the page's location and
@@ -15,32 +15,8 @@ const MEDIA_ERR_DECODE = 3;
 const MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
 
 function episode(enclosureUrl: string | null): Episode {
-  return {
-    id: 'show\u0000ep1',
-    podcastId: 'show',
-    guid: 'ep1',
-    title: 'Ep 1',
-    pubDate: null,
-    published: 0,
-    enclosure: enclosureUrl ? { url: enclosureUrl, type: 'audio/mpeg', length: null } : null,
-    duration: null,
-    season: null,
-    episode: null,
-    episodeType: null,
-    explicit: null,
-    chapters: null,
-    chaptersType: null,
-    transcripts: [],
-    persons: [],
-    funding: [],
-    image: null,
-    link: null,
-    description: '',
-    notesText: '',
-    fingerprint: 'ep1',
-    played: 0,
-    addedAt: 0,
-  };
+  const stored = storedEpisode('show', 'ep1', 0, null);
+  return { ...stored, enclosure: enclosureUrl ? { ...stored.enclosure!, url: enclosureUrl } : null };
 }
 
 let probe: (url: string, init?: RequestInit) => Promise<Response>;

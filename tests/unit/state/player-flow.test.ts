@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Episode, Podcast } from '../../../src/core/types';
-import { freshDb } from './helpers';
+import { freshDb, storedEpisode } from './helpers';
 
 /**
  * The player with its <audio> element injected (player-audio mocked to hand out a pretend element
@@ -75,34 +75,7 @@ const SHOW = 'https://feeds.example/show.xml';
 const epId = (guid: string) => `${SHOW}\u0000${guid}`;
 const mp3 = (guid: string) => `https://cdn.example/${guid}.mp3`;
 
-function episode(guid: string, published: number): Episode {
-  return {
-    id: epId(guid),
-    podcastId: SHOW,
-    guid,
-    title: guid,
-    pubDate: null,
-    published,
-    enclosure: { url: mp3(guid), type: 'audio/mpeg', length: null },
-    duration: 600,
-    season: null,
-    episode: null,
-    episodeType: null,
-    explicit: null,
-    chapters: null,
-    chaptersType: null,
-    transcripts: [],
-    persons: [],
-    funding: [],
-    image: null,
-    link: null,
-    description: '',
-    notesText: '',
-    fingerprint: guid,
-    played: 0,
-    addedAt: 0,
-  };
-}
+const episode = (guid: string, published: number): Episode => storedEpisode(SHOW, guid, published);
 const podcast: Podcast = {
   id: SHOW,
   feedUrl: SHOW,
