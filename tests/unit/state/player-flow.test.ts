@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Episode, Podcast } from '../../../src/core/types';
-import { freshDb, storedEpisode } from './helpers';
+import { freshDb, storedEpisode, storedPodcast } from './helpers';
 
 /**
  * The player with its <audio> element injected (player-audio mocked to hand out a pretend element
@@ -76,26 +76,7 @@ const epId = (guid: string) => `${SHOW}\u0000${guid}`;
 const mp3 = (guid: string) => `https://cdn.example/${guid}.mp3`;
 
 const episode = (guid: string, published: number): Episode => storedEpisode(SHOW, guid, published);
-const podcast: Podcast = {
-  id: SHOW,
-  feedUrl: SHOW,
-  title: 'Show',
-  author: null,
-  description: '',
-  image: null,
-  link: null,
-  language: null,
-  categories: [],
-  funding: [],
-  persons: [],
-  subscribedAt: 0,
-  lastRefreshAt: 0,
-  lastError: null,
-  etag: null,
-  lastModified: null,
-  newCount: 0,
-  order: 0,
-};
+const podcast: Podcast = storedPodcast(SHOW);
 
 let el: FakeAudio;
 let probeType = 'audio/mpeg';
