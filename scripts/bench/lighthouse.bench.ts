@@ -39,12 +39,19 @@ interface Scores {
   cls: number;
   failing: string[];
   longTasks: string[];
+  shifts: string[];
 }
 
 /** The long tasks Lighthouse saw (simulated duration, where they started and whose script they ran). */
 function longTasks(details: unknown): string[] {
   const items = (details as { items?: Array<{ url?: string; duration?: number; startTime?: number }> } | undefined)?.items ?? [];
   return items.map((t) => `${Math.round(t.duration ?? 0)} ms at ${Math.round(t.startTime ?? 0)} ms (${(t.url ?? '').replace(/^https?:\/\/[^/]+/, '') || 'unattributed'})`);
+}
+
+/** The layout shifts Lighthouse attributes, biggest first: which element moved and by how much it scored. */
+function layoutShifts(details: unknown): string[] {
+  const items = (details as { items?: Array<{ score?: number; node?: { selector?: string; nodeLabel?: string } }> } | undefined)?.items ?? [];
+  return items.map((s) => `${(s.score ?? 0).toFixed(3)} ${s.node?.selector ?? 'unattributed'}${s.node?.nodeLabel ? ` “${s.node.nodeLabel.replace(/\s+/g, " ").slice(0, 40)}”` : ''}`);
 }
 
 async function audit(url: string): Promise<Scores> {
@@ -76,6 +83,7 @@ async function audit(url: string): Promise<Scores> {
       cls: value('cumulative-layout-shift'),
       failing: [...new Set(failing)],
       longTasks: longTasks(audits['long-tasks']?.details),
+      shifts: layoutShifts(audits['layout-shifts']?.details),
     };
   } finally {
     await browser.close();
@@ -116,6 +124,7 @@ export async function run(): Promise<string> {
       }),
       `  audits under 0.9 in any run: ${[...new Set(runs.flatMap((r) => r.failing))].join(', ') || 'none'}`,
       `  long tasks (last run): ${runs.at(-1)!.longTasks.join('; ') || 'none'}`,
+      `  layout shifts (last run): ${runs.at(-1)!.shifts.join('; ') || 'none'}`,
     ];
     const shell = measureShell(path.join(root, 'dist'));
     lines.push(`shell ${kb(shell.shellGzip)} (budget 30 KB)`, formatShell(shell));

@@ -1,13 +1,10 @@
 import { LocationProvider, Router, Route, ErrorBoundary, lazy } from 'preact-iso';
 import { BottomNav } from './BottomNav';
-import { UpdatePrompt } from './UpdatePrompt';
-import { OfflineBanner } from './OfflineBanner';
 import { NotFound } from './NotFound';
-import { InstallBanner } from '../features/install/InstallBanner';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { PlayerDockLoader } from './PlayerDockLoader';
 import { IdleMount } from './IdleMount';
-import { ToastHost } from './ToastHost';
+import { DockNotices } from './DockNotices';
 
 // Screens other than the Library load on first visit (and are precached), keeping the shell small.
 const ShowPage = lazy(() => import('../features/show/ShowPage').then((m) => m.ShowPage));
@@ -34,10 +31,7 @@ export function App() {
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <OfflineBanner />
-        <UpdatePrompt />
         <main id="main" class="main" tabIndex={-1}>
-          <InstallBanner />
           <ErrorBoundary>
             <Router>
               <Route path="/" component={LibraryPage} />
@@ -58,7 +52,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <div class="dock">
-          <ToastHost />
+          <DockNotices />
           <PlayerDockLoader />
           <BottomNav />
         </div>

@@ -31,6 +31,8 @@ describe('first-run welcome', () => {
     const card = page.getByRole('list', { name: 'Shows' }).getByRole('listitem', { name: 'Heavy Networking' });
     const alert = card.getByRole('alert');
     await alert.getByText('This Hopcast server is set up to fetch only from certain sites, and this show isn’t on one of them.').waitFor();
+    // The tile keeps to its two lines; its Details opens the full card, the proxy's words still folded there.
+    await card.getByRole('button', { name: 'Details for Heavy Networking' }).click();
     await expect(alert.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
     await alert.getByText('Details').click();
     await alert.getByText(/only reaches its configured hosts/).waitFor();

@@ -57,6 +57,7 @@ describe('library', () => {
     // No known URL: the origin, Apple by id, then the directory by exact title (the fixture stand-in has no such show).
     const nan = shows.getByRole('listitem', { name: 'Network Automation Nerds' });
     await nan.getByRole('alert').waitFor();
+    await nan.getByRole('button', { name: 'Details for Network Automation Nerds' }).click();
     await expect(nan.locator('.tried-list').textContent()).resolves.toContain('No show titled “Network Automation Nerds” by Packet Pushers was found');
     await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('alert').waitFor();
     await shows.getByRole('listitem', { name: 'Day Two DevOps' }).getByRole('alert').waitFor();
@@ -67,6 +68,7 @@ describe('library', () => {
     await heavy.getByRole('button', { name: 'Retry Heavy Networking' }).click();
     await heavy.getByRole('alert').waitFor();
 
+    await heavy.getByRole('button', { name: 'Details for Heavy Networking' }).click();
     await heavy.getByRole('button', { name: 'Paste address for Heavy Networking' }).click();
     await heavy.getByLabel('Feed address for Heavy Networking').fill(`${stack.fixtures.origin}/feeds/network-show.xml`);
     await heavy.getByRole('button', { name: 'Use' }).click();
@@ -75,6 +77,7 @@ describe('library', () => {
 
     // Unresolved cards come back after a reload; dismissing one is remembered.
     await page.reload();
+    await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('button', { name: 'Details for Packet Protector' }).click();
     await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('button', { name: 'Dismiss Packet Protector' }).click();
     await shows.getByRole('listitem', { name: 'Packet Protector' }).waitFor({ state: 'detached' });
     await page.reload();

@@ -42,6 +42,7 @@ describe('a reload during the first run', () => {
     await page.goto(stack.appUrl);
     const grid = page.getByRole('list', { name: 'Shows' });
     await grid.getByRole('link', { name: 'Heavy Networking' }).waitFor({ timeout: 30_000 });
+    await grid.getByRole('button', { name: 'Details for Packet Protector' }).click();
     await grid.getByRole('button', { name: 'Dismiss Packet Protector' }).click();
     await expect.poll(() => grid.getByRole('listitem', { name: 'Packet Protector' }).count()).toBe(0);
     await expect.poll(() => held.length).toBeGreaterThan(0);

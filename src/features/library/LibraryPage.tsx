@@ -113,7 +113,8 @@ export function LibraryPage() {
           </label>
         </div>
       )}
-      {(list.length > 0 || issues.some((i) => i.status === 'working')) && <LatestLink />}
+      {/* Kept while any default show has a tile, found or not: the grid below must not jump up when a lookup fails. */}
+      {(list.length > 0 || issues.length > 0) && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
         {tiles.map((tile) =>
           tile.kind === 'show' ? (
