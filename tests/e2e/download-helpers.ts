@@ -4,7 +4,8 @@ import { waitForServiceWorker, type Stack } from './harness';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AUDIO_DIR, bigBytes } from '../fixtures/fixture-server';
+import { AUDIO_DIR } from '../fixtures/fixture-server';
+import { bigBytes } from '../fixtures/serve-file';
 
 export const FEED = 'offline-show.xml';
 

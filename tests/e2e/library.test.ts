@@ -1,20 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { apiFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
-import { lastRefreshAllAt } from './everyday-helpers';
-
-const FEED_TITLE = 'Fixture Network Show';
-
-function rss(title: string, items: number[], extra = ''): string {
-  const body = items
-    .map(
-      (n) => `<item><title>${title} episode ${n}</title><guid>${title}-${n}</guid><pubDate>${new Date(Date.UTC(2026, 0, n)).toUTCString()}</pubDate>
-      <enclosure url="{{BASE}}/audio/episode-1.mp3" type="audio/mpeg" length="48274"/><description>Notes ${n}</description></item>`,
-    )
-    .join('');
-  return `<?xml version="1.0"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>${title}</title>${extra}${body}</channel></rss>`;
-}
+import { card, FEED_TITLE, feedRequests, openLibrary, rss, subscribeTo } from './library-helpers';
 
 describe('library', () => {
   let stack: Stack;
@@ -26,31 +13,8 @@ describe('library', () => {
   });
   checkConsole(() => stack, FIRST_RUN_REFUSALS);
 
-  async function openLibrary(): Promise<Page> {
-    const page = await stack.newPage();
-    await page.goto(stack.appUrl);
-    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
-    return page;
-  }
-
-  async function subscribeTo(page: Page, url: string): Promise<void> {
-    await page.getByRole('button', { name: 'Add podcast' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add podcast' });
-    await dialog.getByLabel('Feed URL').fill(url);
-    await dialog.getByRole('button', { name: 'Subscribe' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
-
-  const card = (page: Page, title: string) =>
-    page
-      .getByRole('list', { name: 'Shows' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name: title }) });
-
-  const feedRequests = (name: string) => stack.fixtures.log.filter((r) => r.url === `/feeds/${name}`);
-
   test('first run: the default shows the sealed proxy refuses show why, with Retry and a paste-URL path that works', async () => {
-    const page = await openLibrary();
+    const page = await openLibrary(stack);
     const shows = page.getByRole('list', { name: 'Shows' });
     const heavy = shows.getByRole('listitem', { name: 'Heavy Networking' });
     await heavy.getByRole('alert').filter({ hasText: 'only reaches its configured hosts' }).waitFor();
@@ -91,7 +55,7 @@ describe('library', () => {
     stack.fixtures.setFeed('pp-fans.xml', rss('Packet Protector Fans', [1]));
     // The identity check: the right title, published by Packet Pushers.
     stack.fixtures.setFeed('pp.xml', rss('Packet Protector', [1, 2], '<itunes:author>Packet Pushers</itunes:author>'));
-    const page = await openLibrary();
+    const page = await openLibrary(stack);
     await card(page, 'Packet Protector').getByText('2 unplayed').waitFor();
     await expect(card(page, 'Packet Protector Fans').count()).resolves.toBe(0);
     await page.getByRole('list', { name: 'Shows' }).getByRole('listitem', { name: 'Network Automation Nerds' }).getByRole('alert').waitFor();
@@ -101,7 +65,7 @@ describe('library', () => {
   });
 
   test('subscribe by feed URL, open the show, refresh gets a 304, unsubscribe removes everything', async () => {
-    const page = await openLibrary();
+    const page = await openLibrary(stack);
     await subscribeTo(page, `${stack.fixtures.origin}/feeds/network-show.xml`);
     const show = card(page, FEED_TITLE);
     await show.getByText('3 unplayed').waitFor();
@@ -129,11 +93,11 @@ describe('library', () => {
     await expect(episodes.getByRole('listitem').count()).resolves.toBe(3);
 
     // Refresh: the stored ETag goes up, the host answers 304 and the proxy passes it down.
-    const before = feedRequests('network-show.xml').length;
+    const before = feedRequests(stack, 'network-show.xml').length;
     const notModified = page.waitForResponse((r) => r.url().includes('/api/feed?url=') && r.url().includes('network-show.xml'));
     await page.getByRole('button', { name: 'Refresh' }).click();
     expect((await notModified).status()).toBe(304);
-    const sent = feedRequests('network-show.xml').slice(before);
+    const sent = feedRequests(stack, 'network-show.xml').slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
 
@@ -158,7 +122,7 @@ describe('library', () => {
   });
 
   test('subscribe by a web page that links its feed', async () => {
-    const page = await openLibrary();
+    const page = await openLibrary(stack);
     await subscribeTo(page, `${stack.fixtures.origin}/page/network-show.html`);
     await card(page, FEED_TITLE).getByText('3 unplayed').waitFor();
     expect(stack.fixtures.log.some((r) => r.url === '/page/network-show.html')).toBe(true);
@@ -166,7 +130,7 @@ describe('library', () => {
 
   test('a bad address and a page without a feed get clear errors in the dialog', async () => {
     stack.expectConsoleErrors(apiFailure('feed\\?url=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Ffeeds%2Fdoes-not-exist\\.xml&', 502));
-    const page = await openLibrary();
+    const page = await openLibrary(stack);
     await page.getByRole('button', { name: 'Add podcast' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add podcast' });
     await dialog.getByLabel('Feed URL').fill('ftp://example.com/feed');
@@ -177,46 +141,9 @@ describe('library', () => {
     await dialog.getByRole('alert').filter({ hasText: 'The feed is gone: its host answered 404' }).waitFor();
   });
 
-  test('refresh all: new episodes get badges, a moved feed is followed, one broken feed fails on its own card', async () => {
-    stack.fixtures.setFeed('growing.xml', rss('Growing', [1, 2]));
-    stack.fixtures.setFeed('old-home.xml', rss('Mover', [1], `<itunes:new-feed-url>{{BASE}}/feeds/new-home.xml</itunes:new-feed-url>`));
-    stack.fixtures.setFeed('new-home.xml', rss('Mover', [1, 2]));
-    stack.fixtures.setFeed('breaking.xml', rss('Breaking', [1]));
-    const page = await openLibrary();
-    for (const name of ['growing.xml', 'old-home.xml', 'breaking.xml']) await subscribeTo(page, `${stack.fixtures.origin}/feeds/${name}`);
-    await card(page, 'Growing').getByText('2 unplayed').waitFor();
-    // The move was followed on subscribe: both episodes of the new home are there.
-    await card(page, 'Mover').getByText('2 unplayed').waitFor();
-    await card(page, 'Breaking').getByText('1 unplayed').waitFor();
-
-    stack.fixtures.setFeed('growing.xml', rss('Growing', [1, 2, 3, 4]));
-    stack.fixtures.setFeed('breaking.xml', 'this is not a feed');
-    const oldHomeBefore = feedRequests('old-home.xml').length;
-    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Refreshed \d+ shows: 2 new episodes, 1 failed/ })
-      .waitFor();
-    await card(page, 'Growing').getByText('2 new').waitFor();
-    await card(page, 'Growing').getByText('4 unplayed').waitFor();
-    await card(page, 'Breaking').getByRole('alert').filter({ hasText: 'Refresh failed: This address returned something that is not a podcast feed' }).waitFor();
-    await card(page, 'Mover')
-      .getByText(/Updated just now/)
-      .waitFor();
-    expect(feedRequests('old-home.xml').length).toBe(oldHomeBefore);
-
-    await card(page, 'Growing').getByRole('link', { name: 'Growing' }).click();
-    const rows = page.getByRole('list', { name: 'Episodes' }).getByRole('listitem');
-    await rows.first().getByText('New', { exact: true }).waitFor();
-    await expect(rows.filter({ hasText: 'New' }).count()).resolves.toBe(2);
-    await page.getByRole('link', { name: 'Back' }).click();
-    await card(page, 'Growing').getByText('4 unplayed').waitFor();
-    await expect(card(page, 'Growing').getByText('2 new').count()).resolves.toBe(0);
-  });
-
   test('OPML export then import into a fresh browser round-trips the subscriptions', async () => {
     stack.fixtures.setFeed('second.xml', rss('Second Show', [1]));
-    const page = await openLibrary();
+    const page = await openLibrary(stack);
     await subscribeTo(page, `${stack.fixtures.origin}/feeds/network-show.xml`);
     await subscribeTo(page, `${stack.fixtures.origin}/feeds/second.xml`);
     await card(page, 'Second Show').waitFor();
@@ -248,58 +175,6 @@ describe('library', () => {
     await fresh.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
     await card(fresh, FEED_TITLE).waitFor();
     await card(fresh, 'Second Show').waitFor();
-  });
-
-  test('pull-to-refresh on touch refreshes, and a library older than an hour refreshes on start', async () => {
-    stack.fixtures.setFeed('touch.xml', rss('Touch Show', [1]));
-    const page = await openLibrary();
-    await subscribeTo(page, `${stack.fixtures.origin}/feeds/touch.xml`);
-    await card(page, 'Touch Show').waitFor();
-
-    const before = feedRequests('touch.xml').length;
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number | null) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === null ? [] : [{ x: 200, y }] });
-    await touch('touchStart', 150);
-    for (let y = 170; y <= 450; y += 20) await touch('touchMove', y);
-    await page.getByText('Release to refresh').waitFor();
-    await touch('touchEnd', null);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Refreshed 1 show: 0 new episodes/ })
-      .waitFor();
-    expect(feedRequests('touch.xml').length).toBe(before + 1);
-
-    // Age the show by two hours, then start the app again: it refreshes by itself.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('hopcast');
-          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-          open.onsuccess = () => {
-            const store = open.result.transaction('podcasts', 'readwrite').objectStore('podcasts');
-            const all = store.getAll();
-            all.onsuccess = () => {
-              for (const p of all.result) store.put({ ...p, lastRefreshAt: Date.now() - 2 * 3600_000 });
-              store.transaction.oncomplete = () => {
-                open.result.close();
-                resolve();
-              };
-            };
-          };
-        }),
-    );
-    await page.reload();
-    await card(page, 'Touch Show')
-      .getByText(/Updated just now/)
-      .waitFor();
-    expect(feedRequests('touch.xml').length).toBe(before + 2);
-    // A show refreshed within the hour is left alone on the next start: once the start-up pass over
-    // due shows has finished (it records when), the feed was still asked only twice.
-    const reloadedAt = await page.evaluate(() => Date.now());
-    await page.reload();
-    await card(page, 'Touch Show').waitFor();
-    await expect.poll(() => lastRefreshAllAt(page), { timeout: 15_000 }).toBeGreaterThan(reloadedAt);
-    expect(feedRequests('touch.xml').length).toBe(before + 2);
   });
 
   test('the optional all-shows feed is offered in Settings and says why it failed', async () => {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startFixtureServer, bigBytes, type FixtureServer } from '../fixtures/fixture-server';
+import { startFixtureServer, type FixtureServer } from '../fixtures/fixture-server';
+import { bigBytes } from '../fixtures/serve-file';
 import { getJson, startTestServer, appFetch } from './helpers';
 import type { RunningServer } from '../../server/index';
 
