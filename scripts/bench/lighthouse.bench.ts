@@ -51,7 +51,7 @@ function longTasks(details: unknown): string[] {
 /** The layout shifts Lighthouse attributes, biggest first: which element moved and by how much it scored. */
 function layoutShifts(details: unknown): string[] {
   const items = (details as { items?: Array<{ score?: number; node?: { selector?: string; nodeLabel?: string } }> } | undefined)?.items ?? [];
-  return items.map((s) => `${(s.score ?? 0).toFixed(3)} ${s.node?.selector ?? 'unattributed'}${s.node?.nodeLabel ? ` “${s.node.nodeLabel.replace(/\s+/g, " ").slice(0, 40)}”` : ''}`);
+  return items.map((s) => `${(s.score ?? 0).toFixed(3)} ${s.node?.selector ?? 'unattributed'}${s.node?.nodeLabel ? ` “${s.node.nodeLabel.replace(/\s+/g, ' ').slice(0, 40)}”` : ''}`);
 }
 
 async function audit(url: string): Promise<Scores> {

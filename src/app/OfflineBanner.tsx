@@ -1,8 +1,7 @@
-import { online } from '../state/online';
 import { Icon } from '../ui/Icon';
 
+/** Shown while the browser says it is offline (DockNotices decides). */
 export function OfflineBanner() {
-  if (online.value) return null;
   return (
     <div class="banner banner-offline" role="status">
       <Icon name="offline" size={18} />

@@ -29,5 +29,7 @@ export function PlayerDockLoader() {
     };
   }, [needed, Dock]);
 
-  return Dock ? <Dock /> : null;
+  if (Dock) return <Dock />;
+  // The mini player's place, kept while its code loads: the dock does not grow under the page later.
+  return needed ? <div class="mini-player-slot" aria-hidden="true" /> : null;
 }

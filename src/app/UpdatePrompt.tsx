@@ -1,4 +1,4 @@
-import { updateAvailable, applyUpdate } from '../sw-bridge';
+import { applyUpdate } from '../sw-bridge';
 import { playerNeeded } from '../state/player-presence';
 
 /**
@@ -6,7 +6,6 @@ import { playerNeeded } from '../state/player-presence';
  * on Reload the position is saved first and a playing episode carries on after the reload.
  */
 export function UpdatePrompt() {
-  if (!updateAvailable.value) return null;
   const reload = async () => {
     // The player's code is only loaded when something is (or was) in it; then it saves the position.
     if (playerNeeded.value) await import('../state/player-persist').then((m) => m.prepareForReload()).catch(() => undefined);

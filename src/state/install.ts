@@ -36,6 +36,9 @@ export const installMode = computed<'prompt' | 'ios' | 'none'>(() => {
   return 'none';
 });
 
+/** The install banner is offered once, while installing is possible; dismissing it is remembered. */
+export const installBannerWanted = computed(() => installMode.value !== 'none' && !bannerDismissed.value);
+
 function readDismissed(): boolean {
   try {
     return localStorage.getItem(BANNER_DISMISSED_KEY) === '1';

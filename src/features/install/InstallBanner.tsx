@@ -1,10 +1,9 @@
-import { bannerDismissed, dismissInstallBanner, installMode } from '../../state/install';
+import { dismissInstallBanner } from '../../state/install';
 import { Icon } from '../../ui/Icon';
 import { InstallButton } from './InstallButton';
 
-/** Offered once; dismissing it is remembered. Settings keeps the button for later. */
+/** Offered once (installBannerWanted); dismissing it is remembered. Settings keeps the button for later. */
 export function InstallBanner() {
-  if (installMode.value === 'none' || bannerDismissed.value) return null;
   return (
     <aside class="banner banner-install" aria-label="Install Hopcast">
       <div class="banner-body">

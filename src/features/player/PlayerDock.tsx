@@ -52,6 +52,8 @@ export function PlayerDock() {
   useBackCloses(open, close);
 
   if (!hasEpisode) {
+    // Still restoring the saved episode: keep the mini player's place, as the loader did.
+    if (!ready) return <div class="mini-player-slot" aria-hidden="true" />;
     // A play request that failed before anything loaded still needs saying.
     return playerError.value ? (
       <p class="mini-error dock-error" role="alert">

@@ -1,0 +1,100 @@
+/**
+ * Nothing on the page moves by itself (issue 11: CLS ≤ 0.02): not the first run's default-show
+ * tiles as their lookups fail, not the install or offline banners, not the mini player of an
+ * episode restored after a reload. Every layout shift the page reports without recent input counts.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkConsole, FIRST_RUN_REFUSALS, renderedFrames, startStack, type Stack } from './harness';
+import { addPlayerShow, PLAYER_SHOW, playerPage, openShow } from './player-helpers';
+
+interface Shift {
+  value: number;
+  moved: string[];
+}
+
+/** Records every layout shift not caused by input, from the first paint of every document. */
+async function recordShifts(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const shifts: Array<{ value: number; moved: string[] }> = [];
+    (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Array<{
+        value: number;
+        startTime: number;
+        hadRecentInput: boolean;
+        sources: Array<{ node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
+      }>) {
+        if (entry.hadRecentInput) continue;
+        const where = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+        const name = (node: Node | null | undefined) => (node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : String(node?.nodeName));
+        shifts.push({ value: entry.value, moved: entry.sources.map((s) => `${name(s.node)} ${where(s.previousRect)} → ${where(s.currentRect)} at ${Math.round(entry.startTime)} ms`) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+async function shiftsSoFar(page: Page): Promise<Shift[]> {
+  await renderedFrames(page);
+  return page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
+}
+
+const total = (shifts: Shift[]) => shifts.reduce((sum, s) => sum + s.value, 0);
+
+/** What the browser passes to a page it offers to install (headless Chromium never fires the real one). */
+function offerInstall(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), { prompt: () => Promise.resolve(), userChoice: Promise.resolve({ outcome: 'dismissed' as const }) });
+    window.dispatchEvent(event);
+  });
+}
+
+describe('layout stability', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    addPlayerShow(stack);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  checkConsole(() => stack, FIRST_RUN_REFUSALS);
+
+  test('the first run, its default shows failing one by one, then the install and offline banners: nothing shifts', async () => {
+    const context = await stack.newContext();
+    await recordShifts(context);
+    const page = await stack.newPage(context);
+    // Tall enough that the whole grid is on screen below the welcome card: a shift off screen scores nothing.
+    await page.setViewportSize({ width: 390, height: 1500 });
+    await page.goto(stack.appUrl);
+    const grid = page.getByRole('list', { name: 'Shows' });
+    for (const title of ['Heavy Networking', 'Network Automation Nerds', 'Day Two DevOps', 'Packet Protector']) await grid.getByRole('listitem', { name: title }).getByRole('alert').waitFor();
+    await offerInstall(page);
+    await page.getByRole('complementary', { name: 'Install Hopcast' }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
+    const shifts = await shiftsSoFar(page);
+    expect(total(shifts), JSON.stringify(shifts)).toBeLessThanOrEqual(0.02);
+    // The floating banners cover nothing for good: the page's end can still be scrolled clear of them.
+    const banners = await page.locator('.dock-banner').boundingBox();
+    const padding = await page.locator('main').evaluate((main) => parseFloat(getComputedStyle(main).paddingBottom));
+    expect(padding).toBeGreaterThan(banners?.height ?? Infinity);
+  });
+
+  test('a reload with an episode in the player: the library and the mini player appear without a shift', async () => {
+    const page = await playerPage(stack, [[PLAYER_SHOW.file, PLAYER_SHOW.title]], recordShifts);
+    await openShow(page, PLAYER_SHOW.title);
+    await page.getByRole('button', { name: `Play ${PLAYER_SHOW.shortTitle}` }).click();
+    await page.getByRole('button', { name: 'Open player' }).waitFor();
+    await page.getByRole('button', { name: 'Pause', exact: true }).first().click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Open player' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Shows' })
+      .getByRole('link', { name: new RegExp(PLAYER_SHOW.title) })
+      .waitFor();
+    const shifts = await shiftsSoFar(page);
+    expect(total(shifts), JSON.stringify(shifts)).toBeLessThanOrEqual(0.02);
+  });
+});
