@@ -49,10 +49,10 @@ beforeEach(async () => {
     const upstream = url.searchParams.get('url') ?? url.href;
     fetched.push({ url: upstream, signal: init?.signal ?? undefined });
     const answer = answers.get(upstream);
+    if (!answer) return Response.json({ error: 'upstream_status', message: 'The feed host answered 404' }, { status: 502, headers: { 'x-upstream-status': '404' } });
     // As a browser's fetch: a cancelled request rejects at once, whatever the host is doing.
     const cancelled = new Promise<never>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
-    if (answer) return Promise.race([answer(), cancelled]);
-    return Response.json({ error: 'upstream_status', message: 'The feed host answered 404' }, { status: 502, headers: { 'x-upstream-status': '404' } });
+    return Promise.race([answer(), cancelled]);
   });
   s = await load();
 });
