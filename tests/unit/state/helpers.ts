@@ -4,6 +4,8 @@
  * the state modules run unchanged against fake-indexeddb with nothing leaving the process.
  */
 import { vi } from 'vitest';
+import { handleTranscriptRequest, type TranscriptBackend, type TranscriptReplies, type TranscriptRequest } from '../../../src/core/transcript-index/backend';
+import { TranscriptIndex } from '../../../src/core/transcript-index/index';
 import type { Episode, Podcast } from '../../../src/core/types';
 
 /** Closes the open connection and deletes the database; the next `db()` call starts a new one. */
@@ -175,4 +177,45 @@ export async function storeShow(podcast: Podcast, episodes: Episode[]): Promise<
 /** The address a fetch was asked for, whichever form it came in. */
 export function requestUrl(input: string | URL | Request): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * The transcript worker in-thread: the same request handler over the same index class, so a test
+ * can see what was asked (`requests`), start over with an empty index as a new worker would, and
+ * make the worker die (`crash`). Hand `start` to a `vi.mock` of src/workers/transcript-bridge.
+ */
+export class TranscriptWorkerStandIn {
+  /** Workers started so far (each begins with an empty index). */
+  started = 0;
+  readonly requests: Array<TranscriptRequest['op']> = [];
+  /** The next `load` rejects, as a worker that failed to start would. */
+  failNextLoad = false;
+  private onCrash: (() => void) | undefined;
+
+  start(onCrash?: () => void): TranscriptBackend {
+    this.started++;
+    this.onCrash = onCrash;
+    const index = new TranscriptIndex();
+    const call = async <K extends TranscriptRequest['op']>(request: Extract<TranscriptRequest, { op: K }>): Promise<TranscriptReplies[K]> => {
+      await Promise.resolve();
+      this.requests.push(request.op);
+      if (request.op === 'load' && this.failNextLoad) {
+        this.failNextLoad = false;
+        throw new Error('The transcript worker failed: boom');
+      }
+      return handleTranscriptRequest(index, request) as TranscriptReplies[K];
+    };
+    return {
+      index: (input) => call({ op: 'index', input }),
+      load: (segments) => call({ op: 'load', segments }),
+      remove: (episodeIds) => call({ op: 'remove', episodeIds }),
+      search: (query, filters, limit) => call({ op: 'search', query, filters, limit }),
+      stats: () => call({ op: 'stats' }),
+    };
+  }
+
+  /** The worker died: its owner is told, and the next use must start (and load) a new one. */
+  crash(): void {
+    this.onCrash?.();
+  }
 }
