@@ -19,7 +19,7 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
   return (
     <li class="show-card default-show-tile" aria-label={issue.title}>
       <div class="show-card-art">
-        <Artwork src={null} title={issue.title} size={160} class="show-card-artwork default-show-tile-artwork" />
+        <Artwork src={null} title={issue.title} size={160} class="show-card-artwork" />
         <div class="default-show-tile-actions">
           <button type="button" class="button button-small" onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
             Retry
