@@ -1,3 +1,4 @@
+import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
 import { retryDefaultShow } from '../../state/library-actions';
 import type { DefaultShowIssue } from '../../state/first-run-status';
@@ -5,17 +6,21 @@ import { humanizeMessage } from '../../state/errors';
 import { HumanErrorText } from '../../ui/HumanErrorText';
 import { Artwork } from '../../ui/Artwork';
 import { ShowPlaceholder } from './ShowPlaceholder';
-import { DefaultShowDetails } from './DefaultShowDetails';
+import type { DefaultShowDetails } from './DefaultShowDetails';
+
+type DetailsCard = FunctionComponent<Parameters<typeof DefaultShowDetails>[0]>;
 
 /**
  * A default show that could not be followed. It stays a tile in its placeholder's slot, the same
  * size (nothing on the page moves when a lookup fails), with the reason and Retry; Details opens
- * the full card (what was tried, paste an address, dismiss) at the user's request.
+ * the full card (what was tried, paste an address, dismiss) at the user's request; its code loads
+ * then, out of the app shell.
  */
 export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
-  const [open, setOpen] = useState(false);
+  const [Details, setDetails] = useState<DetailsCard | null>(null);
   if (issue.status === 'working') return <ShowPlaceholder title={issue.title} />;
-  if (open) return <DefaultShowDetails issue={issue} onClose={() => setOpen(false)} />;
+  if (Details) return <Details issue={issue} onClose={() => setDetails(null)} />;
+  const open = () => void import('./DefaultShowDetails').then((m) => setDetails(() => m.DefaultShowDetails)).catch((err: unknown) => console.error('The details could not be loaded', err));
   return (
     <li class="show-card default-show-tile" aria-label={issue.title}>
       <div class="show-card-art">
@@ -24,7 +29,7 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
           <button type="button" class="button button-small" onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
             Retry
           </button>
-          <button type="button" class="button button-small" aria-expanded="false" onClick={() => setOpen(true)} aria-label={`Details for ${issue.title}`}>
+          <button type="button" class="button button-small" aria-expanded="false" onClick={open} aria-label={`Details for ${issue.title}`}>
             Details
           </button>
         </div>
