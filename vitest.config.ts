@@ -40,9 +40,6 @@ export default defineConfig({
           setupFiles: ['tests/server/loopback-only.ts'],
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
-          // Stopgap, to be removed by issue 16: a few e2e tests still depend on timing on this 2-core
-          // machine (seen failing once and passing alone). A real regression fails all three tries.
-          retry: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

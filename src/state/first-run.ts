@@ -119,8 +119,10 @@ export async function runFirstRun(): Promise<boolean> {
     const followed = (show: DefaultShow) => podcasts.value.some((p) => defaultShowFor([show], p, remembered));
     await Promise.all(DEFAULT_SHOWS.filter((show) => !followed(show)).map((show) => attempt(show)));
   }
-  await setSetting(DONE, true);
+  // The cards before DONE: a reload between the two writes must find either the first run still
+  // to finish (it resumes) or the cards saved, never "done" with the unfound shows forgotten.
   await persistIssues();
+  await setSetting(DONE, true);
   return true;
 }
 

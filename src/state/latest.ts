@@ -10,6 +10,8 @@ import { listLatestEpisodesByPodcast, listNewestEpisodes } from '../db/episodes'
 export const LATEST_PAGE = 60;
 
 export interface LatestData {
+  /** The show these episodes are of (null: all shows): the view names its list from this, not from the chip just pressed. */
+  podcastId: string | null;
   episodes: Episode[];
   /** False when more episodes exist beyond `limit`. */
   complete: boolean;
@@ -20,5 +22,5 @@ export async function loadLatest(limit: number, podcastId: string | null): Promi
   // One more than asked says whether a "Show more" is worth offering.
   const read = podcastId ? await listLatestEpisodesByPodcast(podcastId, limit + 1) : await listNewestEpisodes(limit + 1);
   const episodes = read.filter((e) => !e.block).sort(compareNewestFirst);
-  return { episodes: episodes.slice(0, limit), complete: read.length <= limit };
+  return { podcastId, episodes: episodes.slice(0, limit), complete: read.length <= limit };
 }

@@ -36,7 +36,10 @@ export function LatestPage() {
     setShow(id);
     setLimit(LATEST_PAGE);
   };
-  const chosen = show ? byId.get(show) : undefined;
+  // The list is named after the show its rows are of: until the chosen show's episodes are read, the
+  // rows on screen are still the previous filter's, and a name from `show` would misdescribe them.
+  const shown = data?.podcastId ?? null;
+  const chosen = shown ? byId.get(shown) : undefined;
 
   return (
     <Page title="Latest" back="/">

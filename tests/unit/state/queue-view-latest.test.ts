@@ -82,6 +82,8 @@ describe('latest', () => {
     expect(page.complete).toBe(false);
     const a = await s.latest.loadLatest(10, A);
     expect(a.episodes.map((e) => e.guid)).toEqual(['a2', 'a1']);
+    // The view names its list from what was read, not from the filter chip just pressed.
+    expect([page.podcastId, a.podcastId]).toEqual([null, A]);
     expect(a.complete).toBe(true);
   });
 });
