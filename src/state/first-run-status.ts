@@ -18,3 +18,10 @@ export interface DefaultShowIssue {
 }
 
 export const defaultShowIssues = signal<DefaultShowIssue[]>([]);
+
+/**
+ * Whether `defaultShowIssues` says what this start will show (placeholders set, or last time's cards
+ * read back). The Library waits for it with its grid, so the cards do not arrive a moment after the
+ * shows and push them about.
+ */
+export const defaultShowsKnown = signal(false);

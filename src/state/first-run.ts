@@ -14,7 +14,7 @@ import { podcasts } from './library';
 import { online } from './online';
 import { subscribe } from './subscribe';
 import { resolveShow, ResolutionFailed, type ResolverDeps } from './show-resolver';
-import { defaultShowIssues, type DefaultShowIssue } from './first-run-status';
+import { defaultShowIssues, defaultShowsKnown, type DefaultShowIssue } from './first-run-status';
 
 export { defaultShowIssues, type DefaultShowIssue } from './first-run-status';
 
@@ -65,12 +65,12 @@ export async function rememberFeed(key: string, url: string, via: RememberedFeed
 }
 
 /** The real network parts of resolution: subscribe through the feed proxy, the directory through this server. */
-function liveResolverDeps(key: string, slot: number): ResolverDeps {
+function liveResolverDeps(key: string, slot: number, subscribedAt?: number): ResolverDeps {
   return {
     follow: async (url, check) => {
       // Dismissed while an earlier step ran: the next address must not follow the show after all.
       if (dismissed.has(key)) throw new Error('Dismissed');
-      return (await subscribe(url, { accept: check, order: slot })).podcast;
+      return (await subscribe(url, { accept: check, order: slot, subscribedAt })).podcast;
     },
     lookup: (id) => lookupDirectory(id),
     search: (term) => searchDirectory(term),
@@ -84,21 +84,21 @@ const dismissed = new Set<string>();
 let comebacks = 0;
 
 /** `quiet`: a failed card stays as it is while the show is looked for again (a later start). */
-async function attempt(show: DefaultShow, quiet = false, again = true): Promise<void> {
+async function attempt(show: DefaultShow, quiet = false, again = true, subscribedAt?: number): Promise<void> {
   if (dismissed.has(show.key)) return;
   const since = comebacks;
   const slot = order(show.key);
   if (!quiet) setIssue({ key: show.key, title: show.title, slot, status: 'working', message: `Looking for ${show.title}…` });
   try {
     const remembered = (await rememberedFeeds())[show.key]?.url ?? null;
-    const found = await resolveShow(show, liveResolverDeps(show.key, slot), { remembered });
+    const found = await resolveShow(show, liveResolverDeps(show.key, slot, subscribedAt), { remembered });
     await rememberFeed(show.key, found.url, found.via);
     setIssue({ key: show.key, remove: true });
   } catch (err) {
     if (dismissed.has(show.key)) return;
     // The network dropped and came back while this attempt ran: the 'online' retry fired before this
     // show had failed, so nothing else would look for it again until the next start.
-    if (again && err instanceof ResolutionFailed && err.offline && comebacks !== since) return attempt(show, quiet, false);
+    if (again && err instanceof ResolutionFailed && err.offline && comebacks !== since) return attempt(show, quiet, false, subscribedAt);
     const attempts = err instanceof ResolutionFailed ? err.attempts : [];
     setIssue({ key: show.key, title: show.title, slot, status: 'failed', message: describeFeedError(err), attempts });
   }
@@ -106,9 +106,18 @@ async function attempt(show: DefaultShow, quiet = false, again = true): Promise<
 
 /** On a fresh install subscribes to the default shows; later, brings back the unresolved ones' cards. */
 export async function runFirstRun(): Promise<boolean> {
+  try {
+    return await firstRun();
+  } finally {
+    defaultShowsKnown.value = true;
+  }
+}
+
+async function firstRun(): Promise<boolean> {
   for (const key of await getSetting<string[]>(DISMISSED, [])) dismissed.add(key);
   if (await getSetting(DONE, false)) {
     defaultShowIssues.value = (await getSetting<DefaultShowIssue[]>(ISSUES, [])).filter((i) => !dismissed.has(i.key));
+    defaultShowsKnown.value = true;
     return false;
   }
   // Someone who already follows shows (an OPML import before this ran) is not a fresh install,
@@ -117,7 +126,11 @@ export async function runFirstRun(): Promise<boolean> {
     await setSetting(STARTED, true);
     const remembered = await rememberedFeeds();
     const followed = (show: DefaultShow) => podcasts.value.some((p) => defaultShowFor([show], p, remembered));
-    await Promise.all(DEFAULT_SHOWS.filter((show) => !followed(show)).map((show) => attempt(show)));
+    const startedAt = Date.now();
+    // Each attempt sets its placeholder before its first await: the Library can show the grid now.
+    const attempts = DEFAULT_SHOWS.filter((show) => !followed(show)).map((show) => attempt(show, false, true, startedAt));
+    defaultShowsKnown.value = true;
+    await Promise.all(attempts);
   }
   // The cards before DONE: a reload between the two writes must find either the first run still
   // to finish (it resumes) or the cards saved, never "done" with the unfound shows forgotten.

@@ -40,6 +40,11 @@ export interface IngestOptions {
   accept?: AcceptFeed;
   /** Grid position for a new show (a default show keeps the slot its placeholder had); default: last. */
   order?: number;
+  /**
+   * When a new show counts as followed; default: now. The first run's shows share the moment it
+   * started, so "Recently added" lists them in their slots' order, as they were placed.
+   */
+  subscribedAt?: number;
   /** For a new show: a followed show this feed is the same as (then nothing is stored). */
   sameAs?: (parsed: ParsedFeed) => Podcast | undefined;
 }
@@ -75,7 +80,7 @@ export async function ingestFeed(id: string, feedUrl: string, previous: Podcast 
 
   const now = Date.now();
   const merged = mergeEpisodes(id, parsed, stored, now);
-  const record = podcastFromFeed(parsed, previous, { id, feedUrl: url, now, order: previous ? previous.order : (options.order ?? (await nextPodcastOrder())) });
+  const record = podcastFromFeed(parsed, previous, { id, feedUrl: url, now, order: previous ? previous.order : (options.order ?? (await nextPodcastOrder())), subscribedAt: options.subscribedAt });
   record.etag = response.etag;
   record.lastModified = response.lastModified;
   const podcast = await writeFeed({ podcast: record, added: merged.added, changed: merged.changed, countNew: previous !== undefined });

@@ -101,6 +101,8 @@ export interface PodcastSeed {
   feedUrl: string;
   now: number;
   order: number;
+  /** When a new show counts as followed, if not `now` (the first run's shows share one moment). */
+  subscribedAt?: number;
 }
 
 /** The show record after a successful fetch: feed metadata over what was stored, bookkeeping kept. */
@@ -117,7 +119,7 @@ export function podcastFromFeed(feed: ParsedFeed, previous: Podcast | undefined,
     categories: feed.categories,
     funding: feed.funding,
     persons: feed.persons,
-    subscribedAt: previous?.subscribedAt ?? seed.now,
+    subscribedAt: previous?.subscribedAt ?? seed.subscribedAt ?? seed.now,
     lastRefreshAt: seed.now,
     lastError: null,
     etag: previous?.etag ?? null,

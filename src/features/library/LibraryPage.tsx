@@ -5,7 +5,7 @@ import { latestEpisodeAt, libraryLoaded, loadLibrary, podcasts, refreshing, refr
 import { librarySort, setLibrarySort, LIBRARY_SORTS, type LibrarySort } from '../../state/view-prefs';
 import { sortShows } from '../../core/library/sort-shows';
 import { refreshAll, startLibrary } from '../../state/library-actions';
-import { defaultShowIssues } from '../../state/first-run-status';
+import { defaultShowIssues, defaultShowsKnown } from '../../state/first-run-status';
 import { online } from '../../state/online';
 import { LazyAddPodcastDialog } from './LazyAddPodcastDialog';
 import { Welcome } from './Welcome';
@@ -13,7 +13,7 @@ import { announceSubscribed } from './announce-subscribed';
 import { useLocation } from 'preact-iso';
 import { DefaultShowCard } from './DefaultShowCard';
 import { ShowCard } from './ShowCard';
-import { gridTiles, type GridTile } from './grid-tiles';
+import { gridTiles } from './grid-tiles';
 import { LatestLink } from '../latest/LatestLink';
 import { PULL_THRESHOLD, usePullToRefresh } from './pull-to-refresh';
 import { useNow } from './use-now';
@@ -51,9 +51,10 @@ export function LibraryPage() {
 
   const list = sortShows(podcasts.value, librarySort.value, latestEpisodeAt.value);
   const issues = defaultShowIssues.value;
-  const empty = libraryLoaded.value && list.length === 0 && issues.length === 0;
-  // The stored order keeps first-run placeholders in their slots; a chosen sort lists shows first.
-  const tiles: GridTile[] = librarySort.value === 'order' ? gridTiles(list, issues) : [...list.map((podcast): GridTile => ({ kind: 'show', podcast })), ...gridTiles([], issues)];
+  // The shows and the default shows' tiles appear together, in their places, or not yet at all.
+  const ready = libraryLoaded.value && defaultShowsKnown.value;
+  const empty = ready && list.length === 0 && issues.length === 0;
+  const tiles = ready ? gridTiles(list, issues) : [];
 
   return (
     <Page
@@ -101,7 +102,8 @@ export function LibraryPage() {
           <p class="muted">Add one by its feed URL or web page, or import an OPML file in Settings.</p>
         </div>
       )}
-      {list.length > 1 && (
+      {/* From the first run's start (four tiles), not from the second show found: it must not push the grid down then. */}
+      {tiles.length > 1 && (
         <div class="library-controls">
           <label>
             <span class="muted">Sort </span>
@@ -114,7 +116,7 @@ export function LibraryPage() {
         </div>
       )}
       {/* Kept while any default show has a tile, found or not: the grid below must not jump up when a lookup fails. */}
-      {(list.length > 0 || issues.length > 0) && <LatestLink />}
+      {tiles.length > 0 && <LatestLink />}
       <ul class="show-grid" aria-label="Shows">
         {tiles.map((tile) =>
           tile.kind === 'show' ? (

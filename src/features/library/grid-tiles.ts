@@ -4,16 +4,15 @@ import type { DefaultShowIssue } from '../../state/first-run-status';
 export type GridTile = { kind: 'show'; podcast: Podcast } | { kind: 'issue'; issue: DefaultShowIssue };
 
 /**
- * The Library grid in order: shows by their order, each default show in its own slot among them,
- * whether still being looked for or not found (so its show card, or its failure tile, lands where
- * its placeholder was and nothing reshuffles while the first run fills in).
+ * The Library grid: the shows in the chosen order, and each default show's tile (still looked for,
+ * or not found) at its slot's position among them, so its show card, or its failure tile, lands
+ * where its placeholder was and nothing reshuffles while the first run fills in. A placeholder
+ * whose slot a show already holds is that show, found a moment before its lookup was marked done.
  */
-export function gridTiles(podcasts: readonly Podcast[], issues: readonly DefaultShowIssue[]): GridTile[] {
-  const placed: Array<{ at: number; tile: GridTile }> = [
-    ...podcasts.map((podcast) => ({ at: podcast.order, tile: { kind: 'show' as const, podcast } })),
-    ...issues.map((issue) => ({ at: issue.slot ?? Infinity, tile: { kind: 'issue' as const, issue } })),
-  ];
-  // Stable: a show and a placeholder claiming the same slot keep the show first.
-  placed.sort((a, b) => a.at - b.at);
-  return placed.map((p) => p.tile);
+export function gridTiles(shows: readonly Podcast[], issues: readonly DefaultShowIssue[]): GridTile[] {
+  const tiles: GridTile[] = shows.map((podcast) => ({ kind: 'show', podcast }));
+  const held = new Set(shows.map((p) => p.order));
+  const placed = issues.filter((i) => i.status !== 'working' || i.slot === undefined || !held.has(i.slot)).sort((a, b) => (a.slot ?? Infinity) - (b.slot ?? Infinity));
+  for (const issue of placed) tiles.splice(Math.min(issue.slot ?? Infinity, tiles.length), 0, { kind: 'issue', issue });
+  return tiles;
 }

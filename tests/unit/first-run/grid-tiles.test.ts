@@ -12,6 +12,15 @@ describe('the Library grid during a first run', () => {
     expect(names(gridTiles([pod('hn', 0), pod('pp', 3)], [issue('nan', 1, 'failed'), issue('d2do', 2)]))).toEqual(['hn', '…nan', '…d2do', 'pp']);
     expect(names(gridTiles([pod('hn', 0), pod('nan', 1), pod('pp', 3)], [issue('d2do', 2, 'failed')]))).toEqual(['hn', 'nan', '…d2do', 'pp']);
   });
+  it('hides a placeholder whose slot its show already holds (found a moment before the lookup is marked done)', () => {
+    expect(names(gridTiles([pod('hn', 0)], [issue('hn', 0), issue('nan', 1)]))).toEqual(['hn', '…nan']);
+  });
+  it('keeps a failure tile even when a show added later took its slot number', () => {
+    expect(names(gridTiles([pod('hn', 0), pod('nan', 1), pod('d2do', 2), pod('mine', 3)], [issue('pp', 3, 'failed')]))).toEqual(['hn', 'nan', 'd2do', '…pp', 'mine']);
+  });
+  it('places the tiles by slot among shows in any chosen order', () => {
+    expect(names(gridTiles([pod('zeta', 5), pod('alpha', 4)], [issue('hn', 0, 'failed')]))).toEqual(['…hn', 'zeta', 'alpha']);
+  });
   it('puts a show whose slot is unknown after the rest', () => {
     const unslotted = { key: 'x', title: 'x', status: 'failed' as const, message: '' };
     expect(names(gridTiles([pod('hn', 0)], [unslotted, issue('nan', 1)]))).toEqual(['hn', '…nan', '…x']);
