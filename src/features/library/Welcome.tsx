@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { readPref, writePref } from '../../state/view-prefs';
-import { InstallButton } from '../install/InstallButton';
 
 /**
  * First run: what Hopcast is and the three things to do. Shown on the Library until dismissed
@@ -28,8 +27,9 @@ export function Welcome({ onAdd }: { onAdd: () => void }) {
           </button>
         </li>
         <li>
+          {/* No Install button here: the browser offers install after the page has loaded, and a button
+              appearing then would push the shows down. The install banner floats in with it instead. */}
           <strong>Install the app</strong> to open it from your home screen (the browser’s menu offers “Install” where it can).
-          <InstallButton />
         </li>
       </ol>
       <button type="button" class="button button-small" onClick={dismiss}>
