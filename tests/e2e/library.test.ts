@@ -23,6 +23,11 @@ describe('library', () => {
     await nan.getByRole('alert').waitFor();
     await nan.getByRole('button', { name: 'Details for Network Automation Nerds' }).click();
     await expect(nan.locator('.tried-list').textContent()).resolves.toContain('No show titled “Network Automation Nerds” by Packet Pushers was found');
+    // The opened card takes the focus on its Close; closing it from the keyboard goes back to Details.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await expect.poll(focused).toBe('Hide details for Network Automation Nerds');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Details for Network Automation Nerds');
     await shows.getByRole('listitem', { name: 'Packet Protector' }).getByRole('alert').waitFor();
     await shows.getByRole('listitem', { name: 'Day Two DevOps' }).getByRole('alert').waitFor();
     // The directory was asked by title, through the server.

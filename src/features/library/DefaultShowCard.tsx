@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { retryDefaultShow } from '../../state/library-actions';
 import type { DefaultShowIssue } from '../../state/first-run-status';
 import { humanizeMessage } from '../../state/errors';
@@ -18,8 +18,23 @@ type DetailsCard = FunctionComponent<Parameters<typeof DefaultShowDetails>[0]>;
  */
 export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
   const [Details, setDetails] = useState<DetailsCard | null>(null);
+  const [closed, setClosed] = useState(false);
+  const detailsButton = useRef<HTMLButtonElement>(null);
+  // Closing the card removes the button that had focus: keyboard users go back to the one that opened it.
+  useEffect(() => {
+    if (closed && !Details) detailsButton.current?.focus();
+  }, [closed, Details]);
   if (issue.status === 'working') return <ShowPlaceholder title={issue.title} />;
-  if (Details) return <Details issue={issue} onClose={() => setDetails(null)} />;
+  if (Details)
+    return (
+      <Details
+        issue={issue}
+        onClose={() => {
+          setDetails(null);
+          setClosed(true);
+        }}
+      />
+    );
   const open = () => void import('./DefaultShowDetails').then((m) => setDetails(() => m.DefaultShowDetails)).catch((err: unknown) => console.error('The details could not be loaded', err));
   return (
     <li class="show-card default-show-tile" aria-label={issue.title}>
@@ -29,7 +44,7 @@ export function DefaultShowCard({ issue }: { issue: DefaultShowIssue }) {
           <button type="button" class="button button-small" onClick={() => void retryDefaultShow(issue.key)} aria-label={`Retry ${issue.title}`}>
             Retry
           </button>
-          <button type="button" class="button button-small" aria-expanded="false" onClick={open} aria-label={`Details for ${issue.title}`}>
+          <button ref={detailsButton} type="button" class="button button-small" aria-expanded="false" onClick={open} aria-label={`Details for ${issue.title}`}>
             Details
           </button>
         </div>
