@@ -3,14 +3,28 @@ import { useEffect, useState } from 'preact/hooks';
 
 type Loader = () => Promise<ComponentType>;
 
-/** Runs `work` when the main thread is idle (or after `timeout` ms at the latest). */
-function whenIdle(work: () => void, timeout = 2000): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 200);
-  return () => clearTimeout(handle);
+/**
+ * Runs `work` once the page has loaded and the main thread is idle (or `timeout` ms after load at
+ * the latest): the first screen's own work (the library, the first run) goes first, and this
+ * chunk's parsing and styles never make one long task with it.
+ */
+function whenIdle(work: () => void, timeout = 5000): () => void {
+  let cancelIdle: () => void = () => undefined;
+  const schedule = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(work, { timeout });
+      cancelIdle = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(work, 200);
+      cancelIdle = () => clearTimeout(handle);
+    }
+  };
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true });
+  return () => {
+    window.removeEventListener('load', schedule);
+    cancelIdle();
+  };
 }
 
 /**
