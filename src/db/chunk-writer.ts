@@ -9,13 +9,19 @@ import { commitChunks, readTail } from './chunks';
 export const CHUNKS_PER_COMMIT = 4;
 /** On a slow network a batch takes long to fill: full chunks are committed at least this often, so a closed tab loses little. */
 export const MAX_COMMIT_DELAY_MS = 1000;
+/**
+ * Commits queued at once. With one, IndexedDB sits idle while the page hears of each commit and
+ * builds the next; a second queued behind it (transactions on the same stores run in order) keeps
+ * the disk busy. In-flight bytes stay bounded: (MAX_IN_FLIGHT + 1) batches plus the chunk filling.
+ */
+export const MAX_IN_FLIGHT = 2;
 
 /**
  * Turns a byte stream into aligned chunks with flat memory and overlapped writes. Received buffers
  * are kept by reference (never copied in JS) until a chunk is full, then become one Blob (the one
  * copy, into the browser's blob store); full batches are committed (chunks + byte count, one
- * transaction) while the next batch is being received. At most one commit is in flight, so a slow
- * disk slows the reader instead of growing memory. Used by the page's downloader and by the service
+ * transaction) while the next batch is being received. At most MAX_IN_FLIGHT commits are queued, so
+ * a slow disk slows the reader instead of growing memory. Used by the page's downloader and by the service
  * worker when a Background Fetch lands, so both store bytes the same way.
  */
 export class ChunkWriter {
@@ -25,7 +31,8 @@ export class ChunkWriter {
   /** Index of the first chunk in `ready`, and the finished chunks waiting for a commit. */
   private readyIndex: number;
   private ready: Blob[] = [];
-  private inFlight: Promise<void> | null = null;
+  /** Commits queued in IndexedDB, oldest first. */
+  private inFlight: Array<Promise<void>> = [];
   private failure: unknown = null;
   private lastRecord: DownloadRecord | null = null;
   private lastCommitAt = Date.now();
@@ -68,7 +75,7 @@ export class ChunkWriter {
       offset += n;
       if (this.fill === CHUNK_SIZE) this.sealChunk();
     }
-    const due = this.ready.length > 0 && !this.inFlight && Date.now() - this.lastCommitAt >= MAX_COMMIT_DELAY_MS;
+    const due = this.ready.length > 0 && this.inFlight.length === 0 && Date.now() - this.lastCommitAt >= MAX_COMMIT_DELAY_MS;
     if (this.ready.length >= CHUNKS_PER_COMMIT || due) await this.startCommit();
   }
 
@@ -84,9 +91,9 @@ export class ChunkWriter {
     return this.lastRecord;
   }
 
-  /** Waits for the commit in flight; its failure is kept for the next write or flush. */
+  /** Waits for every commit in flight; a failure is kept for the next write or flush. */
   async settle(): Promise<void> {
-    await this.inFlight;
+    await Promise.all(this.inFlight);
   }
 
   /** The chunk being filled becomes one Blob; a short one is only sealed by flush, so it ends its batch. */
@@ -96,9 +103,9 @@ export class ChunkWriter {
     this.fill = 0;
   }
 
-  /** Waits for the previous commit (one in flight at most), then starts committing the ready batch. */
+  /** Waits until fewer than MAX_IN_FLIGHT commits are queued, then starts committing the ready batch. */
   private async startCommit(): Promise<void> {
-    await this.settle();
+    while (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight[0];
     this.throwIfFailed();
     this.lastCommitAt = Date.now();
     const first = this.readyIndex;
@@ -108,16 +115,18 @@ export class ChunkWriter {
     // A short last chunk is committed again, extended, when the download resumes: it stays the tail.
     const short = batch[batch.length - 1].size < CHUNK_SIZE;
     if (short) this.readyIndex -= 1;
-    this.inFlight = commitChunks(this.episodeId, first, batch).then(
+    // The commits run in the order they were queued. When one fails, the next finds the stored count
+    // short and fails with `order` (nothing past a gap is stored): the first failure is the one kept.
+    const commit: Promise<void> = commitChunks(this.episodeId, first, batch).then(
       (record) => {
         this.lastRecord = record;
-        this.inFlight = null;
       },
       (err: unknown) => {
-        this.failure = err;
-        this.inFlight = null;
+        this.failure ??= err;
       },
     );
+    this.inFlight.push(commit);
+    void commit.then(() => this.inFlight.splice(this.inFlight.indexOf(commit), 1));
   }
 
   private throwIfFailed(): void {

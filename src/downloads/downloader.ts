@@ -123,18 +123,23 @@ export async function runDownload(episodeId: string, hooks: RunHooks): Promise<D
         }
       }
       checkType(opened);
-      record = await updateDownload(episodeId, {
-        total: opened.total,
-        etag: opened.etag,
-        lastModified: opened.lastModified,
-        type: opened.type,
-        finalUrl: opened.finalUrl ?? record.finalUrl,
-      });
-      if (!record) throw cancelled();
+      const from = record.bytes;
+      // Independent reads and writes, side by side: the response is waiting to be read meanwhile.
+      const [updated, writer] = await Promise.all([
+        updateDownload(episodeId, {
+          total: opened.total,
+          etag: opened.etag,
+          lastModified: opened.lastModified,
+          type: opened.type,
+          finalUrl: opened.finalUrl ?? record.finalUrl,
+        }),
+        ChunkWriter.resume(episodeId, from),
+        opened.total !== null ? ensureSpace(opened.total - from) : undefined,
+      ]);
+      if (!updated) throw cancelled();
+      record = updated;
       hooks.onRecord(record);
-      if (opened.total !== null) await ensureSpace(opened.total - record.bytes);
       if (!opened.response.body) throw new DownloadError('integrity', 'The server sent no audio.');
-      const writer = await ChunkWriter.resume(episodeId, record.bytes);
       let reported = writer.record;
       await pumpToChunks(opened.response.body, writer, (n) => {
         hooks.onBytes(n, opened.total);

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { CHUNK_SIZE } from '../../../src/core/byte-range';
 import { db, resetDbConnection } from '../../../src/db/open';
 import { getDownload, newDownloadRecord, putDownload } from '../../../src/db/downloads';
 import { commitChunk, commitChunks, ChunkCommitError, countChunks, deleteDownloadData, readSpan, storedBytes } from '../../../src/db/chunks';
-import { CHUNKS_PER_COMMIT, ChunkWriter, pumpToChunks } from '../../../src/db/chunk-writer';
+import { CHUNKS_PER_COMMIT, ChunkWriter, MAX_IN_FLIGHT, pumpToChunks } from '../../../src/db/chunk-writer';
 
 const ID = 'https://feeds.example/show\u0000ep-1';
 const SIZE = 2 * CHUNK_SIZE + 123_457;
@@ -137,6 +137,49 @@ describe('ChunkWriter + pumpToChunks', () => {
     expect(await getDownload(ID)).toMatchObject({ status: 'complete', bytes: size });
     expect(await countChunks(ID)).toBe(3 * CHUNKS_PER_COMMIT + 1);
     expect(sha(await blobBytes((await readSpan(ID, { start: 0, end: size - 1 }))!))).toBe(sha(src));
+  });
+
+  describe('commits overlap', () => {
+    const original = IDBDatabase.prototype.transaction;
+    let open = 0;
+    let most = 0;
+    beforeEach(() => {
+      open = most = 0;
+      // Counts the chunk-writing transactions alive at once.
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        const tx = original.apply(this, args);
+        if (args[1] === 'readwrite' && [args[0]].flat().includes('chunks')) {
+          most = Math.max(most, ++open);
+          const done = () => open--;
+          tx.addEventListener('complete', done);
+          tx.addEventListener('abort', done);
+        }
+        return tx;
+      } as IDBDatabase['transaction'];
+    });
+    afterEach(() => {
+      IDBDatabase.prototype.transaction = original;
+    });
+
+    test('the next batch is queued while one commits, never more than MAX_IN_FLIGHT at once', async () => {
+      const size = 4 * CHUNKS_PER_COMMIT * CHUNK_SIZE + 5;
+      await startRecord(size);
+      const src = source(size);
+      await pumpToChunks(body(src), await ChunkWriter.resume(ID, 0));
+      expect(most).toBe(MAX_IN_FLIGHT);
+      expect(await getDownload(ID)).toMatchObject({ status: 'complete', bytes: size });
+      expect(sha(await blobBytes((await readSpan(ID, { start: 0, end: size - 1 }))!))).toBe(sha(src));
+    });
+
+    test('when a queued commit fails, the ones behind it store nothing and its own error is reported', async () => {
+      // The second batch overflows; the third, queued behind it, must not land past the gap.
+      const total = CHUNKS_PER_COMMIT * CHUNK_SIZE + 10;
+      await startRecord(total);
+      const err = await pumpToChunks(body(source(3 * CHUNKS_PER_COMMIT * CHUNK_SIZE)), await ChunkWriter.resume(ID, 0)).catch((e: unknown) => e);
+      expect((err as ChunkCommitError).kind).toBe('overflow');
+      expect(await storedBytes(ID)).toBe(CHUNKS_PER_COMMIT * CHUNK_SIZE);
+      expect((await getDownload(ID))!.bytes).toBe(CHUNKS_PER_COMMIT * CHUNK_SIZE);
+    });
   });
 
   test('commitChunks refuses a batch with a short chunk before its end', async () => {
