@@ -179,3 +179,29 @@ export async function openQueue(page: Page): Promise<void> {
 export function queueTitles(page: Page): Promise<string[]> {
   return page.locator('.queue-list .queue-title').allTextContents();
 }
+
+/** The titles of the queue as IndexedDB holds it (by order), for waiting until a change shown is also stored. */
+export function storedQueueTitles(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('hopcast');
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['queue', 'episodes']);
+          const all = tx.objectStore('queue').getAll();
+          all.onsuccess = () => {
+            const entries = (all.result as Array<{ episodeId: string; order: number }>).sort((a, b) => a.order - b.order);
+            const titles: string[] = [];
+            for (const [i, entry] of entries.entries()) {
+              const get = tx.objectStore('episodes').get(entry.episodeId);
+              get.onsuccess = () => (titles[i] = (get.result as { title?: string } | undefined)?.title ?? entry.episodeId);
+            }
+            tx.oncomplete = () => resolve(titles);
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
+          open.result.close();
+        };
+      }),
+  );
+}

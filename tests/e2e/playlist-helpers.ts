@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export async function openPlaylists(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue', exact: true }).click();
@@ -18,6 +19,34 @@ export async function openPlaylist(page: Page, name: string): Promise<void> {
 
 export function playlistTitles(page: Page): Promise<string[]> {
   return page.locator('.playlist-episodes .queue-title').allTextContents();
+}
+
+/**
+ * Resolves once IndexedDB holds the playlist's episodes in the order its rows show. The screen
+ * changes first and the write follows a moment later: a reload in between would lose the change.
+ */
+export async function waitForStoredOrder(page: Page, name: string): Promise<void> {
+  const shown = async () =>
+    (await page.locator('.playlist-episodes a.playlist-row-title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) =>
+      decodeURIComponent(href.replace(/^\/episode\//, '')),
+    );
+  const stored = () =>
+    page.evaluate(
+      (name) =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('hopcast');
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+          open.onsuccess = () => {
+            const all = open.result.transaction('playlists').objectStore('playlists').getAll();
+            all.onsuccess = () => resolve((all.result as Array<{ name: string; episodeIds?: string[] }>).find((p) => p.name === name)?.episodeIds ?? []);
+            all.onerror = () => reject(all.error ?? new Error('IndexedDB request failed'));
+            open.result.close();
+          };
+        }),
+      name,
+    );
+  const expected = await shown();
+  await expect.poll(stored, { timeout: 10_000 }).toEqual(expected);
 }
 
 /** Ticks `playlist` in the "Add to playlist…" dialog opened by `opener`, then closes it with Done. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
 import { addPlayerShow, openQueue, openShow, PLAYER_SHOW, queueTitles, subscribe, waitForAudio } from './player-helpers';
-import { addViaDialog, nearEnd, openPlaylist, openPlaylists, playlistTitles, shoot } from './playlist-helpers';
+import { addViaDialog, nearEnd, openPlaylist, openPlaylists, playlistTitles, shoot, waitForStoredOrder } from './playlist-helpers';
 
 const NETWORK = 'Fixture Network Show';
 const E1 = 'Episode 1: Routing in a hurry';
@@ -130,6 +130,7 @@ describe('playlists', () => {
     for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + (rowHeight * 1.2 * i) / 6);
     await page.mouse.up();
     await expect.poll(() => playlistTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
+    await waitForStoredOrder(page, LIST);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: LIST }).waitFor();

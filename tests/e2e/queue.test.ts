@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiFailure, fixtureFailure, checkConsole, FIRST_RUN_REFUSALS, startStack, type Stack } from './harness';
-import { addPlayerShow, audioState, closeFullPlayer, openQueue, openShow, PLAYER_SHOW, playerPage, queueTitles, waitForAudio } from './player-helpers';
+import { addPlayerShow, audioState, closeFullPlayer, openQueue, openShow, PLAYER_SHOW, playerPage, queueTitles, storedQueueTitles, waitForAudio } from './player-helpers';
 
 const NETWORK = 'Fixture Network Show';
 const E1 = 'Episode 1: Routing in a hurry';
@@ -57,6 +57,8 @@ describe('queue', () => {
     for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + (rowHeight * 1.2 * i) / 6);
     await page.mouse.up();
     await expect.poll(() => queueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
+    // The screen changes first and the write follows: a reload in between would lose the move.
+    await expect.poll(() => storedQueueTitles(page), { timeout: 10_000 }).toEqual([E3, E1, E2]);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
