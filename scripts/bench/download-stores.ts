@@ -21,6 +21,19 @@ export async function storeInPage(args: { url: string; kind: StoreKind }): Promi
   const started = performance.now();
   let bytes = 0;
   let readAt80: (() => Promise<number>) | null = null;
+  // Both IndexedDB rows start from an empty database with the app's two stores.
+  const freshDb = async () => {
+    await new Promise((r) => (indexedDB.deleteDatabase('bench-idb').onsuccess = r));
+    return new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bench-idb', 1);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore('chunks', { keyPath: ['id', 'index'] });
+        req.result.createObjectStore('meta', { keyPath: 'id' });
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
+  };
 
   if (kind === 'fetch-only') {
     const reader = (await fetch(url, { cache: 'no-store' })).body!.getReader();
@@ -30,16 +43,7 @@ export async function storeInPage(args: { url: string; kind: StoreKind }): Promi
       bytes += value.length;
     }
   } else if (kind === 'idb-chunks') {
-    await new Promise((r) => (indexedDB.deleteDatabase('bench-idb').onsuccess = r));
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bench-idb', 1);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('chunks', { keyPath: ['id', 'index'] });
-        req.result.createObjectStore('meta', { keyPath: 'id' });
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-    });
+    const db = await freshDb();
     const buffer = new Uint8Array(CHUNK);
     let fill = 0;
     let index = 0;
@@ -87,16 +91,7 @@ export async function storeInPage(args: { url: string; kind: StoreKind }): Promi
   } else if (kind === 'idb-batched') {
     // The app's write pattern with none of its logic: received buffers kept by reference and made
     // into 1 MiB Blobs (no copy in JS), 4 chunks and the byte count per transaction, 2 commits queued.
-    await new Promise((r) => (indexedDB.deleteDatabase('bench-idb').onsuccess = r));
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bench-idb', 1);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('chunks', { keyPath: ['id', 'index'] });
-        req.result.createObjectStore('meta', { keyPath: 'id' });
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-    });
+    const db = await freshDb();
     let parts: Uint8Array[] = [];
     let fill = 0;
     let ready: Blob[] = [];
